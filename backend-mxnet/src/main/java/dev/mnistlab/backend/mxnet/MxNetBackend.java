@@ -1,0 +1,43 @@
+package dev.mnistlab.backend.mxnet;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import dev.mnistlab.backend.Backend;
+import dev.mnistlab.backend.BackendInfo;
+import java.util.Arrays;
+
+/**
+ * The Apache MXNet engine (MKL build), which DJL 0.36 still ships although MXNet itself has been
+ * retired to the Apache Attic.
+ *
+ * <p>MXNet overwrites gradients on every backward pass, so optimizer updates need no follow-up.
+ * It computes asynchronously: figures that time it must read a result first.
+ */
+public final class MxNetBackend implements Backend {
+
+    @Override
+    public String name() {
+        return "mxnet";
+    }
+
+    @Override
+    public String engineName() {
+        return "MXNet";
+    }
+
+    @Override
+    public void finishUpdate(NDArray parameter) {
+        // MXNet's backward pass writes fresh gradients; there is nothing to clear.
+    }
+
+    @Override
+    public BackendInfo describe() {
+        Engine engine = engine();
+        String omp = System.getenv("OMP_NUM_THREADS");
+        String threads = omp != null ? omp + " OpenMP (OMP_NUM_THREADS)"
+                : Runtime.getRuntime().availableProcessors() + " OpenMP (one per core; set OMP_NUM_THREADS to change)";
+        String flavor = engine.getGpuCount() > 0 ? "cuda" : "mkl";
+        return new BackendInfo(name(), engineName(), Engine.getDjlVersion(), engine.getVersion(), flavor,
+                Arrays.stream(engine.getDevices()).map(Object::toString).toList(), engine.getGpuCount(), threads);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.mnistlab.backend.mxnet;
+
+import dev.mnistlab.backend.BackendContractTest;
+
+class MxNetContractTest extends BackendContractTest {
+    @Override
+    protected String backendName() {
+        return "mxnet";
+    }
+}

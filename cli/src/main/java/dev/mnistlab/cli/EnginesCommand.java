@@ -1,0 +1,52 @@
+package dev.mnistlab.cli;
+
+import dev.mnistlab.backend.Backend;
+import dev.mnistlab.backend.BackendInfo;
+import dev.mnistlab.backend.Backends;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code mnistlab engines}: the backends on the class path, their versions, devices and threads. */
+@Command(name = "engines",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"List the engines mnistlab can train on: versions, devices and threads.",
+            "Loads each engine's bundled native library (nothing is downloaded).", ""})
+final class EnginesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Backend> backends = Backends.available();
+        int loaded = 0;
+        for (String name : backends.keySet()) {
+            out.println(name + (name.equals(Backends.DEFAULT) ? " (default)" : ""));
+            try {
+                BackendInfo info = Backends.get(name).describe();
+                out.printf("  engine   %s %s (%s build), DJL %s%n", info.engineName(), info.engineVersion(),
+                        info.nativeFlavor(), info.djlVersion());
+                out.printf("  devices  %s (%d GPU%s)%n", String.join(", ", info.devices()), info.gpuCount(),
+                        info.gpuCount() == 1 ? "" : "s");
+                out.printf("  threads  %s%n", info.threads());
+                loaded++;
+            } catch (RuntimeException | UnsatisfiedLinkError e) {
+                out.println("  unavailable: " + e.getMessage());
+            }
+        }
+        if (backends.isEmpty()) {
+            out.println("No engine on the class path: add mnistlab-backend-pytorch or mnistlab-backend-mxnet.");
+        }
+        return loaded > 0 ? 0 : ErrorReporter.FAILURE;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.mnistlab.cli;
+
+import java.util.Arrays;
+
+/** Entry point of the {@code mnistlab} command. The only place that calls {@code System.exit}. */
+public final class Main {
+
+    private Main() {}
+
+    /**
+     * Runs the command line and exits with its code: 0 success, 2 bad usage or input, 1 failure.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--verbose")) {
+            // Read by slf4j-simple when DJL first logs, which is after this line.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        }
+        System.exit(MnistlabCommand.commandLine().execute(args));
+    }
+}

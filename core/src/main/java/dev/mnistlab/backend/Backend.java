@@ -1,0 +1,43 @@
+package dev.mnistlab.backend;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+
+/**
+ * One DJL engine as mnistlab uses it: its name, its facts, and whatever it does differently.
+ *
+ * <p>Implementations live in the backend modules and are found with {@link java.util.ServiceLoader};
+ * use {@link Backends#get(String)} rather than constructing one. Everything engine-specific that
+ * {@code core} needs goes through this interface, so {@code core} compiles against no engine.
+ */
+public interface Backend {
+
+    /** Returns the name users type with {@code --engine}: {@code pytorch} or {@code mxnet}. */
+    String name();
+
+    /** Returns DJL's name for the engine, as {@link Engine#getEngine(String)} takes it. */
+    String engineName();
+
+    /**
+     * Returns the engine, loading its native library on first use.
+     *
+     * <p>{@link Backends#get(String)} has set DJL's offline and default-engine properties by then.
+     */
+    default Engine engine() {
+        return Engine.getEngine(engineName());
+    }
+
+    /**
+     * Finishes an in-place parameter update made by an optimizer written with NDArray operations.
+     *
+     * <p>Engines differ: PyTorch accumulates gradients until they are cleared, MXNet overwrites
+     * them on each backward pass. DJL's built-in optimizers handle this inside the engine; a
+     * hand-written one calls this after updating {@code parameter}.
+     *
+     * @param parameter the parameter just updated, whose gradient belongs to this step
+     */
+    void finishUpdate(NDArray parameter);
+
+    /** Describes the engine: versions, devices, threads. Loads the engine if it is not loaded yet. */
+    BackendInfo describe();
+}

@@ -1,0 +1,75 @@
+package dev.mnistlab.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The four files of an MNIST-style dataset, by their standard names.
+ *
+ * <p>Each may be stored gzip-compressed ({@code NAME.gz}, as distributed) or raw ({@code NAME}).
+ */
+public enum DatasetFile {
+    TRAIN_IMAGES("train-images-idx3-ubyte", 3),
+    TRAIN_LABELS("train-labels-idx1-ubyte", 1),
+    TEST_IMAGES("t10k-images-idx3-ubyte", 3),
+    TEST_LABELS("t10k-labels-idx1-ubyte", 1);
+
+    private final String baseName;
+    private final int dimensions;
+
+    DatasetFile(String baseName, int dimensions) {
+        this.baseName = baseName;
+        this.dimensions = dimensions;
+    }
+
+    /** Returns the standard name without compression suffix, e.g. {@code train-images-idx3-ubyte}. */
+    public String baseName() {
+        return baseName;
+    }
+
+    /** Returns the name of the compressed file as distributed, e.g. {@code train-images-idx3-ubyte.gz}. */
+    public String compressedName() {
+        return baseName + ".gz";
+    }
+
+    /** Returns how many dimensions the IDX file has: 3 for images, 1 for labels. */
+    public int dimensions() {
+        return dimensions;
+    }
+
+    /**
+     * Finds this file in a folder, compressed or raw.
+     *
+     * @param folder where to look
+     * @return the compressed file if present, else the raw one if present, else empty
+     */
+    public Optional<Path> findIn(Path folder) {
+        Path compressed = folder.resolve(compressedName());
+        if (Files.isRegularFile(compressed)) {
+            return Optional.of(compressed);
+        }
+        Path raw = folder.resolve(baseName);
+        return Files.isRegularFile(raw) ? Optional.of(raw) : Optional.empty();
+    }
+
+    /** Returns the names a folder must hold, for messages: {@code "a.gz (or a)", ...}. */
+    public static String expectedNames() {
+        StringBuilder names = new StringBuilder();
+        for (DatasetFile file : values()) {
+            names.append(names.length() == 0 ? "" : ", ")
+                    .append(file.compressedName()).append(" (or ").append(file.baseName).append(')');
+        }
+        return names.toString();
+    }
+
+    /** Returns true if the folder holds all four files. */
+    public static boolean allPresentIn(Path folder) {
+        for (DatasetFile file : values()) {
+            if (file.findIn(folder).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

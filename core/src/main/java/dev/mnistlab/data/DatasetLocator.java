@@ -1,0 +1,90 @@
+package dev.mnistlab.data;
+
+import dev.mnistlab.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the folder that holds a dataset's files, downloading them as a last resort.
+ *
+ * <p>The order is: the folder the user named ({@code --data-dir}), then
+ * {@code $MNISTLAB_DATA_DIR/<name>}, then the per-user cache {@code ~/.mnistlab/datasets/<name>},
+ * then folders system packages install into (Debian's {@code /usr/share/datasets/fashion-mnist}),
+ * then a download from the dataset's mirrors into the cache. A folder the user named is used as it
+ * is: if it lacks files, loading it says which. When nothing works, the error lists each place
+ * tried and what was wrong there.
+ */
+public final class DatasetLocator {
+
+    /** The environment variable naming a folder with one sub-folder per dataset. */
+    public static final String DATA_DIR_VARIABLE = "MNISTLAB_DATA_DIR";
+
+    private final Map<String, String> environment;
+    private final Path cacheRoot;
+    private final DatasetDownloader downloader;
+
+    /**
+     * Creates a locator.
+     *
+     * @param environment the environment variables to read ({@code System.getenv()} in production)
+     * @param cacheRoot the per-user cache, holding one folder per dataset
+     * @param downloader fetches files when no folder holds them
+     */
+    public DatasetLocator(Map<String, String> environment, Path cacheRoot, DatasetDownloader downloader) {
+        this.environment = environment;
+        this.cacheRoot = cacheRoot;
+        this.downloader = downloader;
+    }
+
+    /** Creates the locator a user expects: real environment, {@code ~/.mnistlab/datasets}, real network. */
+    public static DatasetLocator standard(DownloadProgress progress) {
+        Path cache = Path.of(System.getProperty("user.home"), ".mnistlab", "datasets");
+        return new DatasetLocator(System.getenv(), cache, DatasetDownloader.withDefaultClient(progress));
+    }
+
+    /**
+     * Finds or fetches a dataset.
+     *
+     * @param dataset which dataset
+     * @param explicitFolder the folder the user named, or null to search
+     * @return a folder that holds all four files (or the explicit folder, unchecked)
+     * @throws InvalidInputException listing every place tried, if the dataset is nowhere to be had
+     */
+    public Path locate(NamedDataset dataset, Path explicitFolder) {
+        if (explicitFolder != null) {
+            return explicitFolder;
+        }
+        List<String> tried = new ArrayList<>();
+        tried.add("--data-dir (not given)");
+        String root = environment.get(DATA_DIR_VARIABLE);
+        List<Path> candidates = new ArrayList<>();
+        if (root == null || root.isBlank()) {
+            tried.add("$" + DATA_DIR_VARIABLE + " (not set)");
+        } else {
+            candidates.add(Path.of(root, dataset.id()));
+        }
+        Path cache = cacheRoot.resolve(dataset.id());
+        candidates.add(cache);
+        candidates.addAll(dataset.systemFolders());
+        for (Path candidate : candidates) {
+            if (DatasetFile.allPresentIn(candidate)) {
+                return candidate;
+            }
+            tried.add(candidate + (Files.isDirectory(candidate) ? " (incomplete)" : " (no such folder)"));
+        }
+        try {
+            downloader.download(DownloadSource.of(dataset), cache);
+            return cache;
+        } catch (IOException e) {
+            tried.add("download into " + cache + " (" + e.getMessage() + ")");
+        }
+        throw new InvalidInputException("dataset '" + dataset.id() + "' not found; tried: "
+                + String.join("; ", tried) + ". Give --data-dir FOLDER holding "
+                + DatasetFile.expectedNames() + ", or set " + DATA_DIR_VARIABLE
+                + " to a folder holding " + dataset.id() + "/, or connect to the internet");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.mnistlab.data;
+
+import dev.mnistlab.InvalidInputException;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads IDX files (the format of MNIST and Fashion-MNIST), raw or gzip-compressed.
+ *
+ * <p>An IDX file is a 4-byte magic number ({@code 0x00 0x00 type ndims}), {@code ndims} big-endian
+ * 32-bit sizes and then the data. Only unsigned-byte data (type {@code 0x08}) is used by these
+ * datasets. The reader checks everything it can: the magic number, the number of dimensions, that
+ * every size is positive, and that the file holds exactly as many bytes as the header promises.
+ * Each problem is an {@link InvalidInputException} that names the file.
+ */
+public final class IdxReader {
+
+    /** The IDX type code of unsigned bytes. */
+    public static final int UNSIGNED_BYTE = 0x08;
+
+    private static final int GZIP_MAGIC = 0x1f8b;
+
+    private IdxReader() {}
+
+    /**
+     * Reads an unsigned-byte IDX file.
+     *
+     * @param file the file, raw or gzip-compressed (detected from its first bytes, not its name)
+     * @param expectedDimensions how many dimensions the file must have (1 for labels, 3 for images)
+     * @return the file's dimensions and data
+     * @throws InvalidInputException if the file is missing, not IDX, or truncated
+     * @throws IOException if the file cannot be read for another reason
+     */
+    public static IdxArray read(Path file, int expectedDimensions) throws IOException {
+        try (DataInputStream in = new DataInputStream(open(file))) {
+            int[] dimensions = readHeader(file, in, expectedDimensions);
+            byte[] data = new byte[Math.toIntExact(elementCount(file, dimensions))];
+            int read = in.readNBytes(data, 0, data.length);
+            if (read < data.length) {
+                throw invalid(file, "truncated: the header promises " + data.length
+                        + " bytes of data but the file holds " + read);
+            }
+            if (in.read() != -1) {
+                throw invalid(file, "has bytes after the " + data.length
+                        + " bytes its header promises; the file is corrupt");
+            }
+            return new IdxArray(file, dimensions, data);
+        } catch (EOFException | ZipException e) {
+            throw invalid(file, "truncated or corrupt (" + e.getMessage() + ")", e);
+        } catch (NoSuchFileException e) {
+            throw invalid(file, "does not exist", e);
+        }
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        boolean gzip = first >= 0 && second >= 0 && ((first << 8) | second) == GZIP_MAGIC;
+        return gzip ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+    }
+
+    private static int[] readHeader(Path file, DataInputStream in, int expectedDimensions)
+            throws IOException {
+        byte[] magic = in.readNBytes(4);
+        if (magic.length < 4) {
+            throw invalid(file, "is too short to be an IDX file (" + magic.length + " bytes)");
+        }
+        int expectedMagic = (UNSIGNED_BYTE << 8) | expectedDimensions;
+        int actualMagic = ((magic[0] & 0xff) << 24) | ((magic[1] & 0xff) << 16)
+                | ((magic[2] & 0xff) << 8) | (magic[3] & 0xff);
+        if (actualMagic != expectedMagic) {
+            throw invalid(file, String.format(
+                    "has magic number 0x%08x, expected 0x%08x (IDX, unsigned bytes, %d dimension%s);"
+                            + " is it the right file?",
+                    actualMagic, expectedMagic, expectedDimensions, expectedDimensions == 1 ? "" : "s"));
+        }
+        int[] dimensions = new int[expectedDimensions];
+        for (int i = 0; i < expectedDimensions; i++) {
+            dimensions[i] = in.readInt();
+            if (dimensions[i] <= 0) {
+                throw invalid(file, "declares size " + dimensions[i] + " for dimension " + i
+                        + "; sizes must be positive");
+            }
+        }
+        return dimensions;
+    }
+
+    private static long elementCount(Path file, int[] dimensions) {
+        long count = 1;
+        for (int size : dimensions) {
+            count *= size;
+            if (count > Integer.MAX_VALUE - 8) {
+                throw invalid(file, "declares more than 2 GiB of data; this reader keeps a file in memory");
+            }
+        }
+        return count;
+    }
+
+    private static InvalidInputException invalid(Path file, String problem) {
+        return new InvalidInputException(file + ": " + problem);
+    }
+
+    private static InvalidInputException invalid(Path file, String problem, Throwable cause) {
+        return new InvalidInputException(file + ": " + problem, cause);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.mnistlab.data;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.dataset.Batch;
+import java.nio.FloatBuffer;
+
+/**
+ * Turns images of an {@link ImageSet} into DJL batches: pixels scaled to [0, 1] as float32 of shape
+ * {@code (n, 1, rows, cols)}, labels as float32 of shape {@code (n)}.
+ *
+ * <p>The batcher reuses its Java-side buffers, so one instance serves one thread. The arrays of a
+ * batch belong to the manager given to {@link #batch}; closing the batch closes that manager.
+ */
+public final class ImageBatcher {
+
+    private static final float[] SCALED = scaleTable();
+
+    private final ImageSet images;
+    private final float[] pixelBuffer;
+    private final float[] labelBuffer;
+
+    /**
+     * Creates a batcher.
+     *
+     * @param images the images to draw from
+     * @param maxBatchSize the largest batch that will be asked for
+     */
+    public ImageBatcher(ImageSet images, int maxBatchSize) {
+        this.images = images;
+        this.pixelBuffer = new float[maxBatchSize * images.pixelsPerImage()];
+        this.labelBuffer = new float[maxBatchSize];
+    }
+
+    /**
+     * Builds the batch of images {@code order[from..to)}.
+     *
+     * @param manager owns the batch's arrays; closed when the batch is closed
+     * @param order image indices, e.g. from {@link EpochOrder}
+     * @param from first position in {@code order}, inclusive
+     * @param to last position in {@code order}, exclusive
+     * @return a batch the caller must close
+     */
+    public Batch batch(NDManager manager, int[] order, int from, int to) {
+        int size = to - from;
+        int pixels = images.pixelsPerImage();
+        byte[] source = images.pixels();
+        for (int i = 0; i < size; i++) {
+            int image = order[from + i];
+            int offset = image * pixels;
+            int target = i * pixels;
+            for (int p = 0; p < pixels; p++) {
+                pixelBuffer[target + p] = SCALED[source[offset + p] & 0xff];
+            }
+            labelBuffer[i] = images.label(image);
+        }
+        NDArray data = manager.create(FloatBuffer.wrap(pixelBuffer, 0, size * pixels),
+                new Shape(size, 1, images.rows(), images.cols()));
+        NDArray labels = manager.create(FloatBuffer.wrap(labelBuffer, 0, size), new Shape(size));
+        return new Batch(manager, new NDList(data), new NDList(labels), size, null, null, to, order.length);
+    }
+
+    private static float[] scaleTable() {
+        float[] table = new float[256];
+        for (int value = 0; value < table.length; value++) {
+            table[value] = value / 255f;
+        }
+        return table;
+    }
+}

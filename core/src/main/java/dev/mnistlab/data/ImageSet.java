@@ -1,0 +1,66 @@
+package dev.mnistlab.data;
+
+import java.util.Arrays;
+
+/**
+ * Labelled grey-scale images held in memory as unsigned bytes, one image after the other.
+ *
+ * @param pixels {@code size() * rows * cols} unsigned bytes, row-major per image
+ * @param labels one class index per image, {@code 0} to {@code classCount - 1}
+ * @param rows image height in pixels
+ * @param cols image width in pixels
+ */
+public record ImageSet(byte[] pixels, byte[] labels, int rows, int cols) {
+
+    /** Checks that pixels and labels describe the same number of images. */
+    public ImageSet {
+        if ((long) labels.length * rows * cols != pixels.length) {
+            throw new IllegalArgumentException(labels.length + " labels do not match "
+                    + pixels.length + " pixels of " + rows + "x" + cols + " images");
+        }
+    }
+
+    /** Returns the number of images. */
+    public int size() {
+        return labels.length;
+    }
+
+    /** Returns the number of pixels in one image. */
+    public int pixelsPerImage() {
+        return rows * cols;
+    }
+
+    /** Returns the class index of image {@code index}. */
+    public int label(int index) {
+        return labels[index];
+    }
+
+    /**
+     * Returns the first {@code count} images, or this set if it holds no more than that.
+     *
+     * @param count how many images to keep, at least 1
+     */
+    public ImageSet head(int count) {
+        if (count >= size()) {
+            return this;
+        }
+        return new ImageSet(Arrays.copyOf(pixels, count * pixelsPerImage()),
+                Arrays.copyOf(labels, count), rows, cols);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ImageSet that && rows == that.rows && cols == that.cols
+                && Arrays.equals(labels, that.labels) && Arrays.equals(pixels, that.pixels);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(labels) + Arrays.hashCode(pixels);
+    }
+
+    @Override
+    public String toString() {
+        return "ImageSet[" + size() + " images of " + rows + "x" + cols + "]";
+    }
+}

@@ -1,0 +1,51 @@
+package dev.mnistlab.eval;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.loss.Loss;
+import dev.mnistlab.data.EpochOrder;
+import dev.mnistlab.data.ImageBatcher;
+import dev.mnistlab.data.ImageSet;
+
+/**
+ * Scores a model on a set of images: mean softmax cross-entropy and accuracy.
+ *
+ * <p>Runs the model's block in inference mode, batch by batch, in a manager it closes itself; the
+ * model's parameters are only read.
+ */
+public final class ModelEvaluator {
+
+    private static final Loss LOSS = Loss.softmaxCrossEntropyLoss();
+
+    private ModelEvaluator() {}
+
+    /**
+     * Evaluates a model.
+     *
+     * @param model an initialised model whose block outputs class scores
+     * @param images the images to score
+     * @param batchSize images per forward pass
+     * @return loss and accuracy over all images
+     */
+    public static Evaluation evaluate(Model model, ImageSet images, int batchSize) {
+        RunningScore score = new RunningScore();
+        ImageBatcher batcher = new ImageBatcher(images, batchSize);
+        int[] order = EpochOrder.sequential(images.size());
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            ParameterStore parameters = new ParameterStore(manager, false);
+            for (int from = 0; from < order.length; from += batchSize) {
+                int to = Math.min(order.length, from + batchSize);
+                try (Batch batch = batcher.batch(manager.newSubManager(), order, from, to)) {
+                    NDList logits = model.getBlock().forward(parameters, batch.getData(), false);
+                    NDArray loss = LOSS.evaluate(batch.getLabels(), logits);
+                    score.add(logits.singletonOrThrow(), batch.getLabels().singletonOrThrow(), loss);
+                }
+            }
+        }
+        return score.result();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.mnistlab.model;
+
+import ai.djl.nn.Block;
+import dev.mnistlab.InvalidInputException;
+import java.util.List;
+
+/**
+ * A network architecture for 28x28 single-channel images and ten classes.
+ *
+ * <p>Implementations are value objects; {@link #newBlock()} builds a new block each time. Blocks
+ * output raw class scores (logits); the softmax is part of the loss when training and is applied
+ * explicitly when probabilities are wanted.
+ */
+public sealed interface Architecture permits MlpArchitecture, CnnArchitecture {
+
+    /** The number of classes every architecture predicts. */
+    int CLASS_COUNT = 10;
+
+    /** Returns the name users type: {@code mlp} or {@code cnn}. */
+    String name();
+
+    /** Builds a new, uninitialised block. */
+    Block newBlock();
+
+    /** Returns the names users can type, comma-separated. */
+    static String names() {
+        return "mlp, cnn";
+    }
+
+    /**
+     * Builds an architecture from the user's words.
+     *
+     * @param name {@code mlp} or {@code cnn}
+     * @param hidden the MLP's hidden layer widths, or an empty list for the default
+     * @throws InvalidInputException if the name is unknown or hidden layers are given for the CNN
+     */
+    static Architecture parse(String name, List<Integer> hidden) {
+        switch (name) {
+            case "mlp":
+                return hidden.isEmpty() ? MlpArchitecture.seed() : new MlpArchitecture(hidden);
+            case "cnn":
+                if (!hidden.isEmpty()) {
+                    throw new InvalidInputException("hidden layers apply to the mlp model only; "
+                            + "drop --hidden or use --model mlp");
+                }
+                return new CnnArchitecture();
+            default:
+                throw new InvalidInputException("unknown model '" + name + "': choose one of " + names());
+        }
+    }
+}

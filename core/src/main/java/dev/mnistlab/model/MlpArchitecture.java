@@ -1,0 +1,58 @@
+package dev.mnistlab.model;
+
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import dev.mnistlab.InvalidInputException;
+import java.util.List;
+
+/**
+ * A multi-layer perceptron: flatten, then one ReLU-activated dense layer per hidden width, then a
+ * dense layer of ten class scores. The seed tutorial's network is {@code hidden = [32]}.
+ *
+ * @param hidden the widths of the hidden layers, input side first; each 1 to {@value #MAX_WIDTH}
+ */
+public record MlpArchitecture(List<Integer> hidden) implements Architecture {
+
+    /** The widest hidden layer accepted. */
+    public static final int MAX_WIDTH = 65_536;
+
+    /** The number of hidden layers accepted at most. */
+    public static final int MAX_LAYERS = 16;
+
+    /** Validates and copies the widths. */
+    public MlpArchitecture {
+        hidden = List.copyOf(hidden);
+        if (hidden.size() > MAX_LAYERS) {
+            throw new InvalidInputException("hidden layers: at most " + MAX_LAYERS + " allowed, got "
+                    + hidden.size());
+        }
+        for (int width : hidden) {
+            if (width < 1 || width > MAX_WIDTH) {
+                throw new InvalidInputException("hidden layer width must be between 1 and " + MAX_WIDTH
+                        + ", got " + width);
+            }
+        }
+    }
+
+    /** Returns the seed tutorial's MLP: 784 -> 32 (ReLU) -> 10. */
+    public static MlpArchitecture seed() {
+        return new MlpArchitecture(List.of(32));
+    }
+
+    @Override
+    public String name() {
+        return "mlp";
+    }
+
+    @Override
+    public Block newBlock() {
+        SequentialBlock block = new SequentialBlock().add(Blocks.batchFlattenBlock());
+        for (int width : hidden) {
+            block.add(Linear.builder().setUnits(width).build()).add(Activation.reluBlock());
+        }
+        return block.add(Linear.builder().setUnits(CLASS_COUNT).build());
+    }
+}

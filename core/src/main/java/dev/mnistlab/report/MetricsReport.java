@@ -1,0 +1,81 @@
+package dev.mnistlab.report;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import dev.mnistlab.model.MlpArchitecture;
+import dev.mnistlab.train.TrainingResult;
+import dev.mnistlab.train.TrainingSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a training run's {@code metrics.json}: provenance (engine and versions, model, dataset,
+ * optimizer, seed), the final test figures and one object per epoch.
+ *
+ * <p>The top-level fields are {@code engine}, {@code engineVersion}, {@code djlVersion},
+ * {@code device}, {@code model}, {@code hidden} (MLP only), {@code dataset}, {@code seed},
+ * {@code batchSize}, {@code limitBatches}, {@code optimizer}, {@code testAccuracy},
+ * {@code testLoss}, {@code trainSeconds}, {@code finishedAt} and {@code epochs}, a list of
+ * {@link dev.mnistlab.train.EpochMetrics} objects.
+ */
+public final class MetricsReport {
+
+    /** The file name written into an output folder. */
+    public static final String FILE_NAME = "metrics.json";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private MetricsReport() {}
+
+    /** Returns the report as a JSON object. */
+    public static JsonObject toJson(TrainingResult result) {
+        TrainingSpec spec = result.spec();
+        JsonObject json = new JsonObject();
+        json.addProperty("engine", result.backend().name());
+        json.addProperty("engineVersion", result.backend().engineVersion());
+        json.addProperty("djlVersion", result.backend().djlVersion());
+        json.addProperty("device", result.device());
+        json.addProperty("model", spec.architecture().name());
+        if (spec.architecture() instanceof MlpArchitecture mlp) {
+            json.add("hidden", GSON.toJsonTree(mlp.hidden()));
+        }
+        json.addProperty("dataset", spec.dataset().id());
+        json.addProperty("seed", spec.seed());
+        json.addProperty("batchSize", spec.batchSize());
+        json.addProperty("limitBatches", spec.limitBatches());
+        JsonObject optimizer = new JsonObject();
+        optimizer.addProperty("name", spec.optimizer().name());
+        spec.optimizer().hyperParameters().forEach(optimizer::addProperty);
+        json.add("optimizer", optimizer);
+        json.addProperty("testAccuracy", result.testAccuracy());
+        json.addProperty("testLoss", result.testLoss());
+        json.addProperty("trainSeconds", result.trainSeconds());
+        json.addProperty("finishedAt", result.finishedAt().toString());
+        json.add("epochs", GSON.toJsonTree(result.epochs()));
+        return json;
+    }
+
+    /**
+     * Writes {@code metrics.json} into a folder, atomically.
+     *
+     * @param result the run
+     * @param folder the output folder, created if needed
+     * @return the file written
+     */
+    public static Path write(TrainingResult result, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Path target = folder.resolve(FILE_NAME);
+        Path temporary = folder.resolve("." + FILE_NAME + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Files.writeString(temporary, GSON.toJson(toJson(result)) + "\n", StandardCharsets.UTF_8);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return target;
+    }
+}

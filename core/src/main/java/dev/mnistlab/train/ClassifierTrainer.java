@@ -1,0 +1,134 @@
+package dev.mnistlab.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.dataset.Batch;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.loss.Loss;
+import dev.mnistlab.backend.Backend;
+import dev.mnistlab.data.DatasetSplits;
+import dev.mnistlab.data.EpochOrder;
+import dev.mnistlab.data.ImageBatcher;
+import dev.mnistlab.data.ImageSet;
+import dev.mnistlab.eval.Evaluation;
+import dev.mnistlab.eval.ModelEvaluator;
+import dev.mnistlab.eval.RunningScore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains a classifier with DJL's {@link Trainer} on one backend, evaluating on the test set after
+ * every epoch.
+ *
+ * <p>A run is determined by its {@link TrainingSpec}: the seed fixes parameter initialisation (via
+ * the engine's generator) and the shuffled order of every epoch (via {@link EpochOrder}), so the
+ * same spec on the same engine and machine gives the same model. Each batch lives in its own
+ * native-memory manager, closed as soon as its step is done.
+ */
+public final class ClassifierTrainer {
+
+    private static final int EVALUATION_BATCH_SIZE = 1000;
+
+    /** Keras' default for dense and convolution kernels: U(-a, a) with a = sqrt(6 / (fanIn + fanOut)). */
+    private static final XavierInitializer GLOROT_UNIFORM =
+            new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 3);
+
+    private final Backend backend;
+
+    /**
+     * Creates a trainer for one backend.
+     *
+     * @param backend the engine to train on
+     */
+    public ClassifierTrainer(Backend backend) {
+        this.backend = backend;
+    }
+
+    /**
+     * Runs a training.
+     *
+     * @param spec what to train and how
+     * @param data training and test images
+     * @param progress hears about epochs and batches
+     * @return the trained model, which the caller must close
+     */
+    public TrainedModel train(TrainingSpec spec, DatasetSplits data, TrainingProgress progress) {
+        Device device = spec.device().resolve(backend);
+        backend.engine().setRandomSeed(spec.seed());
+        Model model = Model.newInstance(spec.architecture().name(), device, backend.engineName());
+        try {
+            model.setBlock(spec.architecture().newBlock());
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optInitializer(GLOROT_UNIFORM, Parameter.Type.WEIGHT)
+                    .optOptimizer(spec.optimizer().newOptimizer(backend))
+                    .optDevices(new Device[] {device});
+            List<EpochMetrics> epochs = new ArrayList<>();
+            try (Trainer trainer = model.newTrainer(config)) {
+                ImageSet train = data.train();
+                trainer.initialize(new Shape(spec.batchSize(), 1, train.rows(), train.cols()));
+                ImageBatcher batcher = new ImageBatcher(train, spec.batchSize());
+                for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+                    epochs.add(runEpoch(trainer, batcher, spec, data, epoch, progress));
+                }
+            }
+            double trainSeconds = epochs.stream().mapToDouble(EpochMetrics::seconds).sum();
+            TrainingResult result = new TrainingResult(spec, backend.describe(), device.toString(),
+                    epochs, trainSeconds, Instant.now());
+            return new TrainedModel(model, result);
+        } catch (RuntimeException | Error e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private EpochMetrics runEpoch(Trainer trainer, ImageBatcher batcher, TrainingSpec spec,
+            DatasetSplits data, int epoch, TrainingProgress progress) {
+        int size = data.train().size();
+        int[] order = EpochOrder.shuffled(size, spec.seed(), epoch);
+        int batches = (size + spec.batchSize() - 1) / spec.batchSize();
+        if (spec.limitBatches() > 0) {
+            batches = Math.min(batches, spec.limitBatches());
+        }
+        progress.onEpochStart(epoch, spec.epochs(), batches);
+        RunningScore score = new RunningScore();
+        long start = System.nanoTime();
+        for (int b = 0; b < batches; b++) {
+            int from = b * spec.batchSize();
+            int to = Math.min(size, from + spec.batchSize());
+            try (Batch batch = batcher.batch(trainer.getManager().newSubManager(), order, from, to)) {
+                trainStep(trainer, batch, score);
+            }
+            progress.onBatch(epoch, b + 1, batches);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Evaluation train = score.result();
+        long evaluationStart = System.nanoTime();
+        Evaluation test = ModelEvaluator.evaluate(trainer.getModel(), data.test(), EVALUATION_BATCH_SIZE);
+        double evaluationSeconds = (System.nanoTime() - evaluationStart) / 1e9;
+        EpochMetrics metrics = new EpochMetrics(epoch, train.loss(), train.accuracy(), test.loss(),
+                test.accuracy(), seconds, train.count() / seconds, evaluationSeconds);
+        progress.onEpochEnd(metrics);
+        return metrics;
+    }
+
+    private static void trainStep(Trainer trainer, Batch batch, RunningScore score) {
+        NDList labels = batch.getLabels();
+        NDList logits;
+        NDArray loss;
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            logits = trainer.forward(batch.getData());
+            loss = trainer.getLoss().evaluate(labels, logits);
+            collector.backward(loss);
+        }
+        score.add(logits.singletonOrThrow(), labels.singletonOrThrow(), loss);
+        trainer.step();
+    }
+}

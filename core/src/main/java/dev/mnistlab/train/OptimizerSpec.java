@@ -1,0 +1,177 @@
+package dev.mnistlab.train;
+
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.backend.Backend;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An optimizer and its hyper-parameters, as a value object that builds the DJL optimizer.
+ *
+ * <p>Create one with {@link #create}, which fills in defaults and validates every value.
+ */
+public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSpec.Adam, OptimizerSpec.Sgd {
+
+    /** Returns the name users type: {@code rmsprop}, {@code adam} or {@code sgd}. */
+    String name();
+
+    /** Returns the learning rate. */
+    double learningRate();
+
+    /** Returns the hyper-parameters by name, for reports. */
+    Map<String, Double> hyperParameters();
+
+    /**
+     * Builds a new DJL optimizer for one training run.
+     *
+     * @param backend the engine it will run on, for engine-specific update handling
+     */
+    Optimizer newOptimizer(Backend backend);
+
+    /**
+     * RMSProp as Keras defines it: {@code n = rho*n + (1-rho)*g^2; w -= lr * g / (sqrt(n) + eps)}.
+     *
+     * @param learningRate step size
+     * @param rho decay of the running mean of squared gradients
+     * @param epsilon added to the root mean square, outside the square root
+     */
+    record RmsProp(double learningRate, double rho, double epsilon) implements OptimizerSpec {
+        @Override
+        public String name() {
+            return "rmsprop";
+        }
+
+        @Override
+        public Map<String, Double> hyperParameters() {
+            return Map.of("learningRate", learningRate, "rho", rho, "epsilon", epsilon);
+        }
+
+        @Override
+        public Optimizer newOptimizer(Backend backend) {
+            return new KerasRmsProp(this, backend::finishUpdate);
+        }
+    }
+
+    /**
+     * Adam (Kingma and Ba), DJL's built-in implementation.
+     *
+     * @param learningRate step size
+     * @param beta1 decay of the first moment
+     * @param beta2 decay of the second moment
+     * @param epsilon added to the denominator for stability
+     */
+    record Adam(double learningRate, double beta1, double beta2, double epsilon) implements OptimizerSpec {
+        @Override
+        public String name() {
+            return "adam";
+        }
+
+        @Override
+        public Map<String, Double> hyperParameters() {
+            return Map.of("learningRate", learningRate, "beta1", beta1, "beta2", beta2, "epsilon", epsilon);
+        }
+
+        @Override
+        public Optimizer newOptimizer(Backend backend) {
+            return Optimizer.adam()
+                    .optLearningRateTracker(Tracker.fixed((float) learningRate))
+                    .optBeta1((float) beta1)
+                    .optBeta2((float) beta2)
+                    .optEpsilon((float) epsilon)
+                    .build();
+        }
+    }
+
+    /**
+     * Stochastic gradient descent with optional momentum, DJL's built-in implementation.
+     *
+     * @param learningRate step size
+     * @param momentum fraction of the previous step carried into the next
+     */
+    record Sgd(double learningRate, double momentum) implements OptimizerSpec {
+        @Override
+        public String name() {
+            return "sgd";
+        }
+
+        @Override
+        public Map<String, Double> hyperParameters() {
+            return Map.of("learningRate", learningRate, "momentum", momentum);
+        }
+
+        @Override
+        public Optimizer newOptimizer(Backend backend) {
+            return Optimizer.sgd()
+                    .setLearningRateTracker(Tracker.fixed((float) learningRate))
+                    .optMomentum((float) momentum)
+                    .build();
+        }
+    }
+
+    /** Returns the optimizer names users can type. */
+    static String names() {
+        return "rmsprop, adam, sgd";
+    }
+
+    /**
+     * Builds an optimizer spec from the user's words; a null value takes the default.
+     *
+     * <p>Defaults: RMSProp lr 0.001, rho 0.9, eps 1e-8 (Keras); Adam lr 0.001, beta1 0.9, beta2 0.999,
+     * eps 1e-8; SGD lr 0.01, momentum 0.
+     *
+     * @throws InvalidInputException if the name is unknown, a value is out of range, or a value is
+     *     given that the chosen optimizer does not use
+     */
+    static OptimizerSpec create(String name, Double learningRate, Double rho, Double beta1, Double beta2,
+            Double epsilon, Double momentum) {
+        String kind = name.toLowerCase(Locale.ROOT);
+        OptimizerSpec spec = switch (kind) {
+            case "rmsprop" -> new RmsProp(rate(learningRate, 0.001), fraction("rho", rho, 0.9), epsilon(epsilon));
+            case "adam" -> new Adam(rate(learningRate, 0.001), fraction("beta1", beta1, 0.9),
+                    fraction("beta2", beta2, 0.999), epsilon(epsilon));
+            case "sgd" -> new Sgd(rate(learningRate, 0.01), fraction("momentum", momentum, 0.0));
+            default -> throw new InvalidInputException("unknown optimizer '" + name + "': choose one of "
+                    + names());
+        };
+        Map<String, Double> given = new LinkedHashMap<>();
+        given.put("rho", rho);
+        given.put("beta1", beta1);
+        given.put("beta2", beta2);
+        given.put("epsilon", epsilon);
+        given.put("momentum", momentum);
+        given.forEach((field, value) -> {
+            if (value != null && !spec.hyperParameters().containsKey(field)) {
+                throw new InvalidInputException(field + " does not apply to the " + kind
+                        + " optimizer; drop it or choose an optimizer that uses it");
+            }
+        });
+        return spec;
+    }
+
+    private static double rate(Double value, double fallback) {
+        double rate = value == null ? fallback : value;
+        if (!(rate > 0 && rate <= 10)) {
+            throw new InvalidInputException("learning rate must be greater than 0 and at most 10, got " + rate);
+        }
+        return rate;
+    }
+
+    private static double fraction(String field, Double value, double fallback) {
+        double fraction = value == null ? fallback : value;
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new InvalidInputException(field + " must be at least 0 and less than 1, got " + fraction);
+        }
+        return fraction;
+    }
+
+    private static double epsilon(Double value) {
+        double epsilon = value == null ? 1e-8 : value;
+        if (!(epsilon > 0 && epsilon <= 1)) {
+            throw new InvalidInputException("epsilon must be greater than 0 and at most 1, got " + epsilon);
+        }
+        return epsilon;
+    }
+}

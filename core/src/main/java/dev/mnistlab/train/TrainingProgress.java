@@ -1,0 +1,38 @@
+package dev.mnistlab.train;
+
+/**
+ * Hears about a training run as it goes: for progress bars, logs, or early looks at the metrics.
+ *
+ * <p>Every method has an empty default, so a listener implements only what it needs. Calls come
+ * from the training thread; a slow listener slows training.
+ */
+public interface TrainingProgress {
+
+    /** A listener that ignores everything. */
+    TrainingProgress SILENT = new TrainingProgress() {};
+
+    /**
+     * An epoch starts.
+     *
+     * @param epoch the epoch number, from 1
+     * @param epochs how many epochs the run has
+     * @param batches how many batches this epoch will train on
+     */
+    default void onEpochStart(int epoch, int epochs, int batches) {}
+
+    /**
+     * A batch has been trained on (its optimizer step is done).
+     *
+     * @param epoch the epoch number, from 1
+     * @param batch the batch number within the epoch, from 1
+     * @param batches how many batches the epoch has
+     */
+    default void onBatch(int epoch, int batch, int batches) {}
+
+    /**
+     * The epoch's training and its evaluation on the test set are done.
+     *
+     * @param metrics the epoch's figures
+     */
+    default void onEpochEnd(EpochMetrics metrics) {}
+}

@@ -1,0 +1,39 @@
+package dev.mnistlab.train;
+
+import dev.mnistlab.backend.BackendInfo;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a finished training run produced, with the provenance needed to interpret it.
+ *
+ * @param spec the configuration the run used
+ * @param backend the engine it ran on, with versions
+ * @param device the device it computed on, e.g. {@code cpu()}
+ * @param epochs the figures of every epoch, in order
+ * @param trainSeconds total wall time of training, evaluations excluded
+ * @param finishedAt when the run ended
+ */
+public record TrainingResult(TrainingSpec spec, BackendInfo backend, String device,
+        List<EpochMetrics> epochs, double trainSeconds, Instant finishedAt) {
+
+    /** Copies the epoch list so the record stays immutable. */
+    public TrainingResult {
+        epochs = List.copyOf(epochs);
+    }
+
+    /** Returns the last epoch's figures: the final evaluation on the test set. */
+    public EpochMetrics last() {
+        return epochs.get(epochs.size() - 1);
+    }
+
+    /** Returns the final test accuracy. */
+    public double testAccuracy() {
+        return last().testAccuracy();
+    }
+
+    /** Returns the final test loss. */
+    public double testLoss() {
+        return last().testLoss();
+    }
+}

@@ -1,0 +1,193 @@
+package dev.mnistlab.train;
+
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.backend.DeviceChoice;
+import dev.mnistlab.data.NamedDataset;
+import dev.mnistlab.model.Architecture;
+import dev.mnistlab.model.CnnArchitecture;
+import java.util.List;
+
+/**
+ * Everything that determines a training run, validated.
+ *
+ * <p>Build one with {@link #builder()}; every field has a default, and the defaults reproduce the
+ * seed tutorial: the 784-32-10 MLP, RMSProp (lr 0.001, rho 0.9, eps 1e-8), batch 32, 2 epochs,
+ * pixels scaled to [0, 1]. Choosing the CNN changes the defaults to Adam (lr 0.001) and batch 64.
+ *
+ * @param architecture the network
+ * @param dataset which dataset the run trains on
+ * @param epochs passes over the training set
+ * @param batchSize images per optimizer step
+ * @param optimizer the optimizer and its hyper-parameters
+ * @param seed seeds parameter initialisation and the shuffling of every epoch
+ * @param limitBatches stop each epoch after this many batches; 0 for whole epochs
+ * @param device where to compute
+ */
+public record TrainingSpec(Architecture architecture, NamedDataset dataset, int epochs, int batchSize,
+        OptimizerSpec optimizer, int seed, int limitBatches, DeviceChoice device) {
+
+    /** The most epochs accepted. */
+    public static final int MAX_EPOCHS = 10_000;
+
+    /** The largest batch accepted. */
+    public static final int MAX_BATCH_SIZE = 65_536;
+
+    /** The seed used when none is given. */
+    public static final int DEFAULT_SEED = 42;
+
+    /** Validates every field; the message names the field and its allowed range. */
+    public TrainingSpec {
+        requireRange("epochs", epochs, 1, MAX_EPOCHS);
+        requireRange("batch size", batchSize, 1, MAX_BATCH_SIZE);
+        requireRange("batch limit", limitBatches, 0, Integer.MAX_VALUE);
+        if (architecture == null || dataset == null || optimizer == null || device == null) {
+            throw new IllegalArgumentException("architecture, dataset, optimizer and device are required");
+        }
+    }
+
+    /** Returns a builder holding the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private static void requireRange(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            String range = max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
+            throw new InvalidInputException(field + " must be " + range + ", got " + value);
+        }
+    }
+
+    /**
+     * Collects the user's choices; any value left unset (or set to null) takes its default.
+     * {@link #build()} validates everything in one place.
+     */
+    public static final class Builder {
+        private String model = "mlp";
+        private List<Integer> hidden = List.of();
+        private String dataset = NamedDataset.MNIST.id();
+        private Integer epochs;
+        private Integer batchSize;
+        private String optimizer;
+        private Double learningRate;
+        private Double rho;
+        private Double beta1;
+        private Double beta2;
+        private Double epsilon;
+        private Double momentum;
+        private Integer seed;
+        private Integer limitBatches;
+        private String device = "auto";
+
+        private Builder() {}
+
+        /** Sets the model: {@code mlp} (default) or {@code cnn}. */
+        public Builder optModel(String model) {
+            this.model = model == null ? this.model : model;
+            return this;
+        }
+
+        /** Sets the MLP's hidden layer widths (default {@code [32]}). */
+        public Builder optHidden(List<Integer> hidden) {
+            this.hidden = hidden == null ? List.of() : List.copyOf(hidden);
+            return this;
+        }
+
+        /** Sets the dataset by name: {@code mnist} (default) or {@code fashion-mnist}. */
+        public Builder optDataset(String dataset) {
+            this.dataset = dataset == null ? this.dataset : dataset;
+            return this;
+        }
+
+        /** Sets the number of epochs (default 2 for the MLP, 1 for the CNN). */
+        public Builder optEpochs(Integer epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Sets the batch size (default 32 for the MLP, 64 for the CNN). */
+        public Builder optBatchSize(Integer batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Sets the optimizer: {@code rmsprop} (MLP default), {@code adam} (CNN default) or {@code sgd}. */
+        public Builder optOptimizer(String optimizer) {
+            this.optimizer = optimizer;
+            return this;
+        }
+
+        /** Sets the learning rate (default 0.001; 0.01 for SGD). */
+        public Builder optLearningRate(Double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Sets RMSProp's rho (default 0.9). */
+        public Builder optRho(Double rho) {
+            this.rho = rho;
+            return this;
+        }
+
+        /** Sets Adam's beta1 (default 0.9). */
+        public Builder optBeta1(Double beta1) {
+            this.beta1 = beta1;
+            return this;
+        }
+
+        /** Sets Adam's beta2 (default 0.999). */
+        public Builder optBeta2(Double beta2) {
+            this.beta2 = beta2;
+            return this;
+        }
+
+        /** Sets RMSProp's or Adam's epsilon (default 1e-8). */
+        public Builder optEpsilon(Double epsilon) {
+            this.epsilon = epsilon;
+            return this;
+        }
+
+        /** Sets SGD's momentum (default 0). */
+        public Builder optMomentum(Double momentum) {
+            this.momentum = momentum;
+            return this;
+        }
+
+        /** Sets the seed (default {@value TrainingSpec#DEFAULT_SEED}). */
+        public Builder optSeed(Integer seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Stops each epoch after this many batches, for quick looks (default 0: whole epochs). */
+        public Builder optLimitBatches(Integer limitBatches) {
+            this.limitBatches = limitBatches;
+            return this;
+        }
+
+        /** Sets the device: {@code auto} (default), {@code cpu} or {@code gpu}. */
+        public Builder optDevice(String device) {
+            this.device = device == null ? this.device : device;
+            return this;
+        }
+
+        /**
+         * Validates the choices and fills in the defaults.
+         *
+         * @throws InvalidInputException naming the first field that is wrong and its allowed values
+         */
+        public TrainingSpec build() {
+            Architecture architecture = Architecture.parse(model, hidden);
+            boolean cnn = architecture instanceof CnnArchitecture;
+            OptimizerSpec optimizerSpec = OptimizerSpec.create(
+                    optimizer != null ? optimizer : cnn ? "adam" : "rmsprop",
+                    learningRate, rho, beta1, beta2, epsilon, momentum);
+            return new TrainingSpec(architecture, NamedDataset.byId(dataset),
+                    epochs != null ? epochs : cnn ? 1 : 2,
+                    batchSize != null ? batchSize : cnn ? 64 : 32,
+                    optimizerSpec,
+                    seed != null ? seed : DEFAULT_SEED,
+                    limitBatches != null ? limitBatches : 0,
+                    DeviceChoice.parse(device));
+        }
+    }
+}

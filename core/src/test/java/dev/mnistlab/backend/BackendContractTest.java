@@ -1,0 +1,141 @@
+package dev.mnistlab.backend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.optimizer.Optimizer;
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.model.Architecture;
+import dev.mnistlab.train.OptimizerSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every backend must do, checked against its real engine. Each backend module runs these
+ * tests by extending this class and naming its backend.
+ */
+public abstract class BackendContractTest {
+
+    /** Returns the name of the backend under test, e.g. {@code pytorch}. */
+    protected abstract String backendName();
+
+    private Backend backend() {
+        return Backends.get(backendName());
+    }
+
+    @Test
+    void isFoundByNameAndDescribesItself() {
+        BackendInfo info = backend().describe();
+        assertEquals(backendName(), info.name());
+        assertEquals(backend().engineName(), info.engineName());
+        assertFalse(info.engineVersion().isBlank());
+        assertTrue(info.devices().contains("cpu()"), info.devices().toString());
+        assertEquals("true", System.getProperty(Backends.OFFLINE_PROPERTY));
+    }
+
+    @Test
+    void gpuChoiceFailsClearlyWithoutGpu() {
+        Backend backend = backend();
+        if (backend.engine().getGpuCount() > 0) {
+            assertEquals(Device.gpu(), DeviceChoice.GPU.resolve(backend));
+            return;
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DeviceChoice.GPU.resolve(backend));
+        assertEquals("--device gpu: the " + backendName() + " engine sees no GPU (no CUDA device visible,"
+                + " or CPU-only native libraries loaded; see docs/gpu.md); use --device cpu or auto", e.getMessage());
+        assertEquals(Device.cpu(), DeviceChoice.AUTO.resolve(backend));
+    }
+
+    @Test
+    void mlpMapsImagesToTenScores() {
+        assertEquals(new Shape(3, 10), outputShape(Architecture.parse("mlp", List.of())));
+        assertEquals(new Shape(3, 10), outputShape(Architecture.parse("mlp", List.of(64, 16))));
+    }
+
+    @Test
+    void cnnMapsImagesToTenScores() {
+        assertEquals(new Shape(3, 10), outputShape(Architecture.parse("cnn", List.of())));
+    }
+
+    @Test
+    void seedMlpHasKerasParameterCount() {
+        // Keras reports 25,450 parameters for Dense(32) + Dense(10) on 784 inputs.
+        assertEquals(784 * 32 + 32 + 32 * 10 + 10, parameterCount(Architecture.parse("mlp", List.of())));
+    }
+
+    @Test
+    void cnnHasDeepMnistParameterCount() {
+        long conv = (5 * 5 * 1 * 32 + 32) + (5 * 5 * 32 * 64 + 64);
+        long dense = (7 * 7 * 64 * 1024 + 1024) + (1024 * 10 + 10);
+        assertEquals(conv + dense, parameterCount(Architecture.parse("cnn", List.of())));
+    }
+
+    @Test
+    void rmsPropFollowsKerasFormulaOverTwoSteps() {
+        // w = [1, 2], constant gradient g = [0.5, -1], lr 0.001, rho 0.9, eps 1e-8:
+        // step 1: n = 0.1 g^2,  w -= 0.001 g / (sqrt(0.1) |g| + 1e-8)   = w -+ 0.001 / sqrt(0.1)
+        // step 2: n = 0.19 g^2, w -= 0.001 g / (sqrt(0.19) |g| + 1e-8)  = w -+ 0.001 / sqrt(0.19)
+        double step1 = 0.001 / Math.sqrt(0.1);
+        double step2 = 0.001 / Math.sqrt(0.19);
+        float[] expected1 = {(float) (1 - step1), (float) (2 + step1)};
+        float[] expected2 = {(float) (1 - step1 - step2), (float) (2 + step1 + step2)};
+        Backend backend = backend();
+        Optimizer optimizer = OptimizerSpec.create("rmsprop", null, null, null, null, null, null)
+                .newOptimizer(backend);
+        try (NDManager manager = backend.engine().newBaseManager(Device.cpu())) {
+            NDArray weight = manager.create(new float[] {1f, 2f});
+            weight.setRequiresGradient(true);
+            NDArray gradientSource = manager.create(new float[] {0.5f, -1f});
+            applyStep(backend, optimizer, weight, gradientSource);
+            assertArrayEquals(expected1, weight.toFloatArray(), 1e-6f);
+            applyStep(backend, optimizer, weight, gradientSource);
+            assertArrayEquals(expected2, weight.toFloatArray(), 1e-6f);
+        }
+    }
+
+    private static void applyStep(Backend backend, Optimizer optimizer, NDArray weight, NDArray gradientSource) {
+        try (GradientCollector collector = backend.engine().newGradientCollector()) {
+            collector.backward(weight.mul(gradientSource).sum());
+        }
+        // A gradient left over from the previous step would double this one.
+        assertArrayEquals(gradientSource.toFloatArray(), weight.getGradient().toFloatArray(), 0f);
+        optimizer.update("w", weight, weight.getGradient());
+    }
+
+    private Shape outputShape(Architecture architecture) {
+        try (Model model = newModel(architecture);
+                NDManager manager = model.getNDManager().newSubManager()) {
+            NDArray images = manager.zeros(new Shape(3, 1, 28, 28), DataType.FLOAT32);
+            NDList out = model.getBlock().forward(new ParameterStore(manager, false), new NDList(images), false);
+            return out.singletonOrThrow().getShape();
+        }
+    }
+
+    private long parameterCount(Architecture architecture) {
+        try (Model model = newModel(architecture)) {
+            return model.getBlock().getParameters().values().stream()
+                    .mapToLong(parameter -> parameter.getArray().size()).sum();
+        }
+    }
+
+    private Model newModel(Architecture architecture) {
+        Model model = Model.newInstance(architecture.name(), Device.cpu(), backend().engineName());
+        model.setBlock(architecture.newBlock());
+        model.getBlock().setInitializer(Initializer.ONES, p -> true);
+        model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
+        return model;
+    }
+}
