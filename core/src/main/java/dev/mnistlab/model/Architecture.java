@@ -22,6 +22,12 @@ public sealed interface Architecture permits MlpArchitecture, CnnArchitecture {
     /** Builds a new, uninitialised block. */
     Block newBlock();
 
+    /**
+     * Returns how the block's weights start; biases start at zero. Each architecture uses the
+     * initialisation of the reference it reproduces, since one epoch's accuracy depends on it.
+     */
+    WeightInit weightInit();
+
     /** Returns the names users can type, comma-separated. */
     static String names() {
         return "mlp, cnn";

@@ -20,6 +20,12 @@ public record CnnArchitecture() implements Architecture {
         return "cnn";
     }
 
+    /** PyTorch's default for convolution and linear weights, as in the Python reference benchmark. */
+    @Override
+    public WeightInit weightInit() {
+        return WeightInit.PYTORCH_DEFAULT;
+    }
+
     @Override
     public Block newBlock() {
         return new SequentialBlock()

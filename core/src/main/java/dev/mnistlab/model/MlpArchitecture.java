@@ -47,6 +47,12 @@ public record MlpArchitecture(List<Integer> hidden) implements Architecture {
         return "mlp";
     }
 
+    /** Keras' default for dense kernels, as in the seed tutorial. */
+    @Override
+    public WeightInit weightInit() {
+        return WeightInit.GLOROT_UNIFORM;
+    }
+
     @Override
     public Block newBlock() {
         SequentialBlock block = new SequentialBlock().add(Blocks.batchFlattenBlock());

@@ -10,7 +10,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
-import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.data.DatasetSplits;
@@ -20,6 +19,7 @@ import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.eval.Evaluation;
 import dev.mnistlab.eval.ModelEvaluator;
 import dev.mnistlab.eval.RunningScore;
+import dev.mnistlab.model.SeededInitializer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +37,6 @@ public final class ClassifierTrainer {
 
     private static final int EVALUATION_BATCH_SIZE = 1000;
 
-    /** Keras' default for dense and convolution kernels: U(-a, a) with a = sqrt(6 / (fanIn + fanOut)). */
-    private static final XavierInitializer GLOROT_UNIFORM =
-            new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 3);
 
     private final Backend backend;
 
@@ -67,7 +64,8 @@ public final class ClassifierTrainer {
         try {
             model.setBlock(spec.architecture().newBlock());
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optInitializer(GLOROT_UNIFORM, Parameter.Type.WEIGHT)
+                    .optInitializer(new SeededInitializer(spec.architecture().weightInit(), spec.seed()),
+                            Parameter.Type.WEIGHT)
                     .optOptimizer(spec.optimizer().newOptimizer(backend))
                     .optDevices(new Device[] {device});
             List<EpochMetrics> epochs = new ArrayList<>();
