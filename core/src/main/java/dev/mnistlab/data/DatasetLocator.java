@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Finds the folder that holds a dataset's files, downloading them as a last resort.
@@ -26,6 +27,7 @@ public final class DatasetLocator {
     private final Map<String, String> environment;
     private final Path cacheRoot;
     private final DatasetDownloader downloader;
+    private final Function<NamedDataset, DownloadSource> sources;
 
     /**
      * Creates a locator.
@@ -33,17 +35,21 @@ public final class DatasetLocator {
      * @param environment the environment variables to read ({@code System.getenv()} in production)
      * @param cacheRoot the per-user cache, holding one folder per dataset
      * @param downloader fetches files when no folder holds them
+     * @param sources where each dataset is downloaded from ({@link DownloadSource#of} in production)
      */
-    public DatasetLocator(Map<String, String> environment, Path cacheRoot, DatasetDownloader downloader) {
+    public DatasetLocator(Map<String, String> environment, Path cacheRoot, DatasetDownloader downloader,
+            Function<NamedDataset, DownloadSource> sources) {
         this.environment = environment;
         this.cacheRoot = cacheRoot;
         this.downloader = downloader;
+        this.sources = sources;
     }
 
     /** Creates the locator a user expects: real environment, {@code ~/.mnistlab/datasets}, real network. */
     public static DatasetLocator standard(DownloadProgress progress) {
         Path cache = Path.of(System.getProperty("user.home"), ".mnistlab", "datasets");
-        return new DatasetLocator(System.getenv(), cache, DatasetDownloader.withDefaultClient(progress));
+        return new DatasetLocator(System.getenv(), cache, DatasetDownloader.withDefaultClient(progress),
+                DownloadSource::of);
     }
 
     /**
@@ -77,7 +83,7 @@ public final class DatasetLocator {
             tried.add(candidate + (Files.isDirectory(candidate) ? " (incomplete)" : " (no such folder)"));
         }
         try {
-            downloader.download(DownloadSource.of(dataset), cache);
+            downloader.download(sources.apply(dataset), cache);
             return cache;
         } catch (IOException e) {
             tried.add("download into " + cache + " (" + e.getMessage() + ")");

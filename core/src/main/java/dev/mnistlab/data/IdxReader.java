@@ -54,7 +54,8 @@ public final class IdxReader {
             }
             return new IdxArray(file, dimensions, data);
         } catch (EOFException | ZipException e) {
-            throw invalid(file, "truncated or corrupt (" + e.getMessage() + ")", e);
+            String detail = e.getMessage() == null ? "the file ends early" : e.getMessage();
+            throw invalid(file, "truncated or corrupt (" + detail + ")", e);
         } catch (NoSuchFileException e) {
             throw invalid(file, "does not exist", e);
         }
