@@ -1,0 +1,137 @@
+package dev.mnistlab.cli;
+
+import static dev.mnistlab.testing.IdxFiles.gzip;
+import static dev.mnistlab.testing.IdxFiles.labels;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mnistlab.testing.IdxFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each bad input gives one line on standard error, exit code 2, no stack trace, no output files. */
+class BadInputTest {
+
+    @TempDir
+    Path dir;
+
+    private Path data;
+    private Path output;
+
+    @BeforeEach
+    void smallDataset() throws IOException {
+        data = IdxFiles.writeDataset(dir.resolve("data"), 64, 16);
+        output = dir.resolve("out");
+    }
+
+    private void assertBadInput(String expectedLine, String... args) {
+        CliRun run = CliRun.of(args);
+        assertEquals(expectedLine + System.lineSeparator(), run.err(), "stdout was: " + run.out());
+        assertEquals(2, run.exitCode());
+        assertFalse(Files.exists(output), "no output may be written");
+    }
+
+    private String[] train(String... extra) {
+        String[] base = {"train", "--data-dir", data.toString(), "--output", output.toString()};
+        String[] args = Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return args;
+    }
+
+    @Test
+    void unknownEngineListsAvailableOnes() {
+        assertBadInput("mnistlab: unknown engine 'tensorflow': available engines are mxnet, pytorch",
+                train("--engine", "tensorflow"));
+    }
+
+    @Test
+    void unknownModel() {
+        assertBadInput("mnistlab: unknown model 'resnet': choose one of mlp, cnn", train("--model", "resnet"));
+    }
+
+    @Test
+    void zeroOrNegativeEpochs() {
+        assertBadInput("mnistlab: epochs must be between 1 and 10000, got 0", train("--epochs", "0"));
+        assertBadInput("mnistlab: epochs must be between 1 and 10000, got -2", train("--epochs", "-2"));
+    }
+
+    @Test
+    void zeroBatchSize() {
+        assertBadInput("mnistlab: batch size must be between 1 and 65536, got 0", train("--batch-size", "0"));
+    }
+
+    @Test
+    void missingDataFolderListsExpectedFiles() {
+        Path absent = dir.resolve("absent");
+        assertBadInput("mnistlab: data folder " + absent + " does not exist; it must hold"
+                        + " train-images-idx3-ubyte.gz (or train-images-idx3-ubyte),"
+                        + " train-labels-idx1-ubyte.gz (or train-labels-idx1-ubyte),"
+                        + " t10k-images-idx3-ubyte.gz (or t10k-images-idx3-ubyte),"
+                        + " t10k-labels-idx1-ubyte.gz (or t10k-labels-idx1-ubyte)",
+                "train", "--data-dir", absent.toString(), "--output", output.toString());
+    }
+
+    @Test
+    void wrongMagicNumber() throws IOException {
+        Path labelsFile = data.resolve("train-labels-idx1-ubyte.gz");
+        Files.copy(data.resolve("train-images-idx3-ubyte.gz"), labelsFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertBadInput("mnistlab: " + labelsFile + ": has magic number 0x00000803, expected 0x00000801"
+                + " (IDX, unsigned bytes, 1 dimension); is it the right file?", train());
+    }
+
+    @Test
+    void truncatedIdxFile() throws IOException {
+        Path images = data.resolve("t10k-images-idx3-ubyte.gz");
+        byte[] raw = IdxFiles.images(16, 5);
+        Files.write(images, gzip(Arrays.copyOf(raw, raw.length - 100)));
+        assertBadInput("mnistlab: " + images + ": truncated: the header promises 12544 bytes of data but the file"
+                + " holds 12444", train());
+    }
+
+    @Test
+    void imageAndLabelCountsDiffer() throws IOException {
+        Files.write(data.resolve("t10k-labels-idx1-ubyte.gz"), gzip(labels(15)));
+        assertBadInput("mnistlab: " + data.resolve("t10k-images-idx3-ubyte.gz") + " holds 16 images but "
+                + data.resolve("t10k-labels-idx1-ubyte.gz") + " holds 15 labels; the counts must match", train());
+    }
+
+    @Test
+    void gpuWithoutGpu() {
+        assertBadInput("mnistlab: --device gpu: the pytorch engine sees no GPU (no CUDA device visible, or CPU-only"
+                + " native libraries loaded; see docs/gpu.md); use --device cpu or auto", train("--device", "gpu"));
+        assertBadInput("mnistlab: --device gpu: the mxnet engine sees no GPU (no CUDA device visible, or CPU-only"
+                + " native libraries loaded; see docs/gpu.md); use --device cpu or auto",
+                train("--engine", "mxnet", "--device", "gpu"));
+    }
+
+    @Test
+    void outputThatIsAFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--output", file.toString());
+        assertEquals("mnistlab: --output " + file + " is a file; give a folder (it is created if needed)"
+                + System.lineSeparator(), run.err());
+        assertEquals(2, run.exitCode());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void malformedNumberAndUnknownOptionAreUsageErrors() {
+        assertBadInput("mnistlab: Invalid value for option '--epochs': 'two' is not an int (see 'mnistlab train --help')",
+                train("--epochs", "two"));
+        assertBadInput("mnistlab: Unknown options: '--epoch', '2'; did you mean --epochs or --epsilon? (see 'mnistlab train --help')", train("--epoch", "2"));
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        CliRun run = CliRun.of(train("--epochs", "0", "--verbose"));
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("\tat dev.mnistlab."), run.err());
+        assertTrue(run.err().endsWith("mnistlab: epochs must be between 1 and 10000, got 0" + System.lineSeparator()));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.mnistlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.mnistlab.testing.RealData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code mnistlab train} end to end on real MNIST, briefly, on each engine. */
+class TrainCommandIT {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pytorch", "mxnet"})
+    void writesMetricsAndParameters(String engine) throws IOException {
+        Path output = dir.resolve("run-" + engine);
+        CliRun run = CliRun.of("train", "--engine", engine, "--data-dir", RealData.mnist().toString(),
+                "--epochs", "2", "--limit-batches", "200", "--output", output.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("epoch 1: train loss "), run.out());
+        assertTrue(run.out().contains("epoch 2: train loss "), run.out());
+        JsonObject metrics = JsonParser.parseString(Files.readString(output.resolve("metrics.json"))).getAsJsonObject();
+        for (String field : List.of("engine", "engineVersion", "model", "dataset", "seed", "testAccuracy", "testLoss",
+                "trainSeconds", "epochs")) {
+            assertTrue(metrics.has(field), field + " missing from " + metrics);
+        }
+        assertEquals(engine, metrics.get("engine").getAsString());
+        assertEquals("mlp", metrics.get("model").getAsString());
+        assertEquals("mnist", metrics.get("dataset").getAsString());
+        assertEquals(42, metrics.get("seed").getAsInt());
+        assertTrue(metrics.get("testAccuracy").getAsDouble() > 0.85, metrics.toString());
+        JsonObject epoch = metrics.getAsJsonArray("epochs").get(1).getAsJsonObject();
+        for (String field : List.of("epoch", "trainLoss", "trainAccuracy", "testAccuracy", "seconds", "samplesPerSecond")) {
+            assertTrue(epoch.has(field), field + " missing from " + epoch);
+        }
+        assertEquals(2, epoch.get("epoch").getAsInt());
+        assertTrue(Files.size(output.resolve("mlp-0002.params")) > 4 * 25_450, "parameters saved");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pytorch", "mxnet"})
+    void findsFashionMnistInTheDebianFolder(String engine) {
+        RealData.fashionMnist();
+        CliRun run = CliRun.of("train", "--engine", engine, "--dataset", "fashion-mnist", "--epochs", "1",
+                "--limit-batches", "100");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("images from /usr/share/datasets/fashion-mnist"), run.out());
+    }
+}
