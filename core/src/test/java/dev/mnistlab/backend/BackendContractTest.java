@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -18,10 +19,20 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.optimizer.Optimizer;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.data.DatasetLoader;
+import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.model.Architecture;
+import dev.mnistlab.testing.IdxFiles;
+import dev.mnistlab.train.ClassifierTrainer;
 import dev.mnistlab.train.OptimizerSpec;
+import dev.mnistlab.train.TrainedModel;
+import dev.mnistlab.train.TrainingProgress;
+import dev.mnistlab.train.TrainingSpec;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every backend must do, checked against its real engine. Each backend module runs these
@@ -103,6 +114,20 @@ public abstract class BackendContractTest {
             assertArrayEquals(expected1, weight.toFloatArray(), 1e-6f);
             applyStep(backend, optimizer, weight, gradientSource);
             assertArrayEquals(expected2, weight.toFloatArray(), 1e-6f);
+        }
+    }
+
+    @Test
+    void trainingDoesNotAccumulateNativeArrays(@TempDir Path dir) throws IOException {
+        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir, 320, 64), 10);
+        assertEquals(liveArraysAfter(1, data), liveArraysAfter(4, data),
+                "arrays left in the model's manager must not grow with the number of steps");
+    }
+
+    private int liveArraysAfter(int epochs, DatasetSplits data) {
+        TrainingSpec spec = TrainingSpec.builder().optEpochs(epochs).optBatchSize(32).build();
+        try (TrainedModel trained = new ClassifierTrainer(backend()).train(spec, data, TrainingProgress.SILENT)) {
+            return ((BaseNDManager) trained.model().getNDManager()).getManagedArrays().size();
         }
     }
 

@@ -1,0 +1,2 @@
+/** The PyTorch backend: DJL's PyTorch engine with bundled CPU natives, and its quirks. */
+package dev.mnistlab.backend.pytorch;
