@@ -2,6 +2,7 @@ package dev.mnistlab.backend;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import java.util.Arrays;
 
 /**
  * One DJL engine as mnistlab uses it: its name, its facts, and whatever it does differently.
@@ -38,6 +39,18 @@ public interface Backend {
      */
     void finishUpdate(NDArray parameter);
 
+    /** Returns which native build is loaded when no GPU is visible, e.g. {@code cpu} or {@code mkl}. */
+    String cpuFlavor();
+
+    /** Describes how many threads the engine computes with, in the engine's own terms. */
+    String threads();
+
     /** Describes the engine: versions, devices, threads. Loads the engine if it is not loaded yet. */
-    BackendInfo describe();
+    default BackendInfo describe() {
+        Engine engine = engine();
+        int gpus = engine.getGpuCount();
+        return new BackendInfo(name(), engineName(), Engine.getDjlVersion(), engine.getVersion(),
+                gpus > 0 ? "cuda" : cpuFlavor(),
+                Arrays.stream(engine.getDevices()).map(Object::toString).toList(), gpus, threads());
+    }
 }

@@ -57,11 +57,10 @@ public final class DatasetDownloader {
      * Downloads every file the folder does not hold yet.
      *
      * @param source where to download from and the checksums to verify
-     * @param folder the destination, created if needed
+     * @param folder the destination, created once a file arrives
      * @throws IOException naming each address tried and why it failed, if a file could not be had
      */
     public void download(DownloadSource source, Path folder) throws IOException {
-        Files.createDirectories(folder);
         for (DatasetFile file : DatasetFile.values()) {
             if (file.findIn(folder).isEmpty()) {
                 downloadFromAnyMirror(source, file, folder);
@@ -98,6 +97,7 @@ public final class DatasetDownloader {
                 throw new IOException("HTTP " + response.statusCode());
             }
             long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            Files.createDirectories(destination.getParent());
             MessageDigest md5 = newMd5();
             copyWithProgress(new DigestInputStream(body, md5), part, address.toString(), total);
             String actual = HexFormat.of().formatHex(md5.digest());

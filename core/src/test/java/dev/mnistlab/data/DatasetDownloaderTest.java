@@ -137,6 +137,7 @@ class DatasetDownloaderTest {
                 + "train-images-idx3-ubyte.gz (HTTP 404 [IOException])). Give --data-dir FOLDER holding "
                 + DatasetFile.expectedNames() + ", or set MNISTLAB_DATA_DIR to a folder holding mnist/,"
                 + " or connect to the internet", e.getMessage());
+        assertFalse(Files.exists(cache), "a failed download leaves no folder behind");
     }
 
     @Test

@@ -1,10 +1,7 @@
 package dev.mnistlab.backend.mxnet;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import dev.mnistlab.backend.Backend;
-import dev.mnistlab.backend.BackendInfo;
-import java.util.Arrays;
 
 /**
  * The Apache MXNet engine (MKL build), which DJL 0.36 still ships although MXNet itself has been
@@ -31,13 +28,14 @@ public final class MxNetBackend implements Backend {
     }
 
     @Override
-    public BackendInfo describe() {
-        Engine engine = engine();
+    public String cpuFlavor() {
+        return "mkl";
+    }
+
+    @Override
+    public String threads() {
         String omp = System.getenv("OMP_NUM_THREADS");
-        String threads = omp != null ? omp + " OpenMP (OMP_NUM_THREADS)"
+        return omp != null ? omp + " OpenMP (OMP_NUM_THREADS)"
                 : Runtime.getRuntime().availableProcessors() + " OpenMP (one per core; set OMP_NUM_THREADS to change)";
-        String flavor = engine.getGpuCount() > 0 ? "cuda" : "mkl";
-        return new BackendInfo(name(), engineName(), Engine.getDjlVersion(), engine.getVersion(), flavor,
-                Arrays.stream(engine.getDevices()).map(Object::toString).toList(), engine.getGpuCount(), threads);
     }
 }

@@ -1,12 +1,9 @@
 package dev.mnistlab.backend.pytorch;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.mnistlab.backend.Backend;
-import dev.mnistlab.backend.BackendInfo;
-import java.util.Arrays;
 
 /**
  * The PyTorch engine (libtorch through DJL's JNI bindings).
@@ -33,11 +30,13 @@ public final class PyTorchBackend implements Backend {
     }
 
     @Override
-    public BackendInfo describe() {
-        Engine engine = engine();
-        String threads = JniUtils.getNumThreads() + " intra-op, " + JniUtils.getNumInteropThreads() + " inter-op";
-        String flavor = engine.getGpuCount() > 0 ? "cuda" : "cpu";
-        return new BackendInfo(name(), engineName(), Engine.getDjlVersion(), engine.getVersion(), flavor,
-                Arrays.stream(engine.getDevices()).map(Object::toString).toList(), engine.getGpuCount(), threads);
+    public String cpuFlavor() {
+        return "cpu";
+    }
+
+    @Override
+    public String threads() {
+        engine();
+        return JniUtils.getNumThreads() + " intra-op, " + JniUtils.getNumInteropThreads() + " inter-op";
     }
 }
