@@ -1,19 +1,17 @@
 package dev.mnistlab.cli;
 
-import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.Backends;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.DatasetLocator;
 import dev.mnistlab.data.DatasetSplits;
-import dev.mnistlab.report.MetricsReport;
+import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.train.ClassifierTrainer;
 import dev.mnistlab.train.TrainedModel;
 import dev.mnistlab.train.TrainingResult;
 import dev.mnistlab.train.TrainingSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -109,7 +107,7 @@ final class TrainCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--output", paramLabel = "DIR",
-            description = "Write metrics.json and the trained parameters (DJL .params) into DIR.")
+            description = "Write the model folder DIR: model.json, parameters (DJL .params), metrics.json.")
     Path output;
 
     @Override
@@ -121,7 +119,9 @@ final class TrainCommand implements Callable<Integer> {
                 .optBeta1(beta1).optBeta2(beta2).optEpsilon(epsilon).optMomentum(momentum)
                 .optSeed(seed).optLimitBatches(limitBatches).optDevice(device)
                 .build();
-        requireUsableOutput();
+        if (output != null) {
+            RunOutput.requireWritable(output);
+        }
         Backend backend = Backends.get(engine);
         trainingSpec.device().resolve(backend);
         PrintWriter out = spec.commandLine().getOut();
@@ -136,17 +136,11 @@ final class TrainCommand implements Callable<Integer> {
                     result.testAccuracy(), result.testLoss(), result.trainSeconds(), backend.name(),
                     result.backend().engineVersion(), result.device());
             if (output != null) {
-                Path metrics = MetricsReport.write(result, output);
-                Path parameters = trained.saveParameters(output);
-                out.println("Wrote " + metrics + " and " + parameters);
+                RunOutput.write(trained, output);
+                out.println("Wrote model folder " + output + " (model.json, parameters, metrics.json);"
+                        + " 'mnistlab evaluate --model " + output + "' scores it on any engine");
             }
         }
         return 0;
-    }
-
-    private void requireUsableOutput() {
-        if (output != null && Files.exists(output) && !Files.isDirectory(output)) {
-            throw new InvalidInputException("--output " + output + " is a file; give a folder (it is created if needed)");
-        }
     }
 }

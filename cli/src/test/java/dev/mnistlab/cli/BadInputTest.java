@@ -121,6 +121,26 @@ class BadInputTest {
     }
 
     @Test
+    void outputFolderHoldingOtherFilesIsNotReplaced() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("documents"));
+        Files.writeString(folder.resolve("thesis.txt"), "keep me");
+        CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--output", folder.toString());
+        assertEquals("mnistlab: --output " + folder + " holds files but no model; give a new or empty folder, or one"
+                + " written by 'mnistlab train --output'" + System.lineSeparator(), run.err());
+        assertEquals(2, run.exitCode());
+        assertEquals("keep me", Files.readString(folder.resolve("thesis.txt")));
+    }
+
+    @Test
+    void evaluateWithoutModelFolder() {
+        Path absent = dir.resolve("no-model");
+        assertBadInput("mnistlab: model folder " + absent + " does not exist; give a folder written by"
+                + " 'mnistlab train --output'", "evaluate", "--model", absent.toString());
+        assertBadInput("mnistlab: " + data + " has no model.json; is it a folder written by 'mnistlab train --output'?",
+                "evaluate", "--model", data.toString());
+    }
+
+    @Test
     void malformedNumberAndUnknownOptionAreUsageErrors() {
         assertBadInput("mnistlab: Invalid value for option '--epochs': 'two' is not an int (see 'mnistlab train --help')",
                 train("--epochs", "two"));

@@ -44,7 +44,31 @@ class TrainCommandIT {
             assertTrue(epoch.has(field), field + " missing from " + epoch);
         }
         assertEquals(2, epoch.get("epoch").getAsInt());
-        assertTrue(Files.size(output.resolve("mlp-0002.params")) > 4 * 25_450, "parameters saved");
+        assertTrue(Files.size(output.resolve("model-0002.params")) > 4 * 25_450, "parameters saved");
+        assertTrue(Files.exists(output.resolve("model.json")), "model described");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pytorch", "mxnet"})
+    void modelTrainedOnOneEngineScoresTheSameOnBoth(String trainedOn) {
+        Path model = dir.resolve("model-" + trainedOn);
+        String data = RealData.mnist().toString();
+        CliRun train = CliRun.of("train", "--engine", trainedOn, "--model", "cnn", "--data-dir", data,
+                "--limit-batches", "40", "--output", model.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        double pytorch = evaluatedAccuracy(model, "pytorch", data);
+        double mxnet = evaluatedAccuracy(model, "mxnet", data);
+        assertTrue(pytorch > 0.8, "accuracy " + pytorch);
+        assertTrue(Math.abs(pytorch - mxnet) <= 0.0005, pytorch + " on pytorch vs " + mxnet + " on mxnet");
+    }
+
+    private static double evaluatedAccuracy(Path model, String engine, String data) {
+        CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--engine", engine, "--data-dir", data, "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertEquals(10_000, json.get("count").getAsInt());
+        assertEquals(10, json.getAsJsonArray("confusion").size());
+        return json.get("testAccuracy").getAsDouble();
     }
 
     @ParameterizedTest

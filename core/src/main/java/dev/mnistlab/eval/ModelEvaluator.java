@@ -4,6 +4,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
@@ -12,7 +13,7 @@ import dev.mnistlab.data.ImageBatcher;
 import dev.mnistlab.data.ImageSet;
 
 /**
- * Scores a model on a set of images: mean softmax cross-entropy and accuracy.
+ * Scores a model on a set of images: mean softmax cross-entropy, accuracy and confusion matrix.
  *
  * <p>Runs the model's block in inference mode, batch by batch, in a manager it closes itself; the
  * model's parameters are only read.
@@ -29,10 +30,12 @@ public final class ModelEvaluator {
      * @param model an initialised model whose block outputs class scores
      * @param images the images to score
      * @param batchSize images per forward pass
-     * @return loss and accuracy over all images
+     * @param classCount how many classes the model predicts
+     * @return loss, accuracy and confusion matrix over all images
      */
-    public static Evaluation evaluate(Model model, ImageSet images, int batchSize) {
+    public static EvaluationReport evaluate(Model model, ImageSet images, int batchSize, int classCount) {
         RunningScore score = new RunningScore();
+        ConfusionMatrix confusion = new ConfusionMatrix(classCount);
         ImageBatcher batcher = new ImageBatcher(images, batchSize);
         int[] order = EpochOrder.sequential(images.size());
         try (NDManager manager = model.getNDManager().newSubManager()) {
@@ -43,9 +46,13 @@ public final class ModelEvaluator {
                     NDList logits = model.getBlock().forward(parameters, batch.getData(), false);
                     NDArray loss = LOSS.evaluate(batch.getLabels(), logits);
                     score.add(logits.singletonOrThrow(), batch.getLabels().singletonOrThrow(), loss);
+                    int[] predicted = logits.singletonOrThrow().argMax(1).toType(DataType.INT32, false).toIntArray();
+                    for (int i = 0; i < predicted.length; i++) {
+                        confusion.add(images.label(order[from + i]), predicted[i]);
+                    }
                 }
             }
         }
-        return score.result();
+        return new EvaluationReport(score.result(), confusion);
     }
 }

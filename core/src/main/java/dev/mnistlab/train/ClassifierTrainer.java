@@ -19,6 +19,7 @@ import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.eval.Evaluation;
 import dev.mnistlab.eval.ModelEvaluator;
 import dev.mnistlab.eval.RunningScore;
+import dev.mnistlab.model.Architecture;
 import dev.mnistlab.model.SeededInitializer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,7 +110,8 @@ public final class ClassifierTrainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         Evaluation train = score.result();
         long evaluationStart = System.nanoTime();
-        Evaluation test = ModelEvaluator.evaluate(trainer.getModel(), data.test(), EVALUATION_BATCH_SIZE);
+        Evaluation test = ModelEvaluator.evaluate(trainer.getModel(), data.test(), EVALUATION_BATCH_SIZE,
+                Architecture.CLASS_COUNT).summary();
         double evaluationSeconds = (System.nanoTime() - evaluationStart) / 1e9;
         EpochMetrics metrics = new EpochMetrics(epoch, train.loss(), train.accuracy(), test.loss(),
                 test.accuracy(), seconds, train.count() / seconds, evaluationSeconds);

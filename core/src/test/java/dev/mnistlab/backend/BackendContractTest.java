@@ -14,7 +14,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import ai.djl.util.PairList;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.optimizer.Optimizer;
@@ -22,6 +24,8 @@ import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.model.Architecture;
+import dev.mnistlab.model.ModelFolder;
+import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.testing.IdxFiles;
 import dev.mnistlab.train.ClassifierTrainer;
 import dev.mnistlab.train.OptimizerSpec;
@@ -29,7 +33,9 @@ import dev.mnistlab.train.TrainedModel;
 import dev.mnistlab.train.TrainingProgress;
 import dev.mnistlab.train.TrainingSpec;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +128,53 @@ public abstract class BackendContractTest {
         DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir, 320, 64), 10);
         assertEquals(liveArraysAfter(1, data), liveArraysAfter(4, data),
                 "arrays left in the model's manager must not grow with the number of steps");
+    }
+
+    @Test
+    void savedModelLoadsBitForBit(@TempDir Path dir) throws IOException {
+        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 128, 32), 10);
+        Path folder = dir.resolve("model");
+        TrainingSpec spec = TrainingSpec.builder().optModel("cnn").optLimitBatches(2).build();
+        try (TrainedModel trained = new ClassifierTrainer(backend()).train(spec, data, TrainingProgress.SILENT);
+                Model loaded = ModelFolder.load(writeOutput(trained, folder), backend(), Device.cpu())) {
+            PairList<String, Parameter> saved = trained.model().getBlock().getParameters();
+            PairList<String, Parameter> read = loaded.getBlock().getParameters();
+            assertEquals(saved.keys(), read.keys());
+            for (int i = 0; i < saved.size(); i++) {
+                assertArrayEquals(saved.valueAt(i).getArray().toByteArray(), read.valueAt(i).getArray().toByteArray(),
+                        saved.keyAt(i));
+            }
+        }
+    }
+
+    @Test
+    void truncatedOrForeignParametersAreRejected(@TempDir Path dir) throws IOException {
+        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 64, 32), 10);
+        Path folder = dir.resolve("model");
+        try (TrainedModel trained = new ClassifierTrainer(backend())
+                .train(TrainingSpec.builder().optLimitBatches(1).build(), data, TrainingProgress.SILENT)) {
+            writeOutput(trained, folder);
+        }
+        Path parameters = folder.resolve("model-0002.params");
+        byte[] whole = Files.readAllBytes(parameters);
+        Files.write(parameters, Arrays.copyOf(whole, whole.length / 2));
+        String truncated = assertThrows(InvalidInputException.class,
+                () -> ModelFolder.load(folder, backend(), Device.cpu())).getMessage();
+        assertTrue(truncated.startsWith(folder + ": its parameters cannot be loaded as the mlp it describes ("),
+                truncated);
+
+        Files.write(parameters, whole);
+        Path descriptor = folder.resolve(ModelFolder.DESCRIPTOR_FILE);
+        Files.writeString(descriptor, Files.readString(descriptor).replace("\"hidden\": [\n      32\n    ]",
+                "\"hidden\": [\n      64\n    ]"));
+        String foreign = assertThrows(InvalidInputException.class,
+                () -> ModelFolder.load(folder, backend(), Device.cpu())).getMessage();
+        assertTrue(foreign.startsWith(folder + ": its parameters"), foreign);
+    }
+
+    private static Path writeOutput(TrainedModel trained, Path folder) throws IOException {
+        RunOutput.write(trained, folder);
+        return folder;
     }
 
     private int liveArraysAfter(int epochs, DatasetSplits data) {

@@ -1,0 +1,166 @@
+package dev.mnistlab.model;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.backend.Backend;
+import dev.mnistlab.data.NamedDataset;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A self-describing model folder: {@code model.json} (architecture, input, class names, dataset,
+ * and whatever the writer adds about training) beside the parameters in DJL's {@code .params}
+ * format, which every engine reads. Loading needs only the folder.
+ *
+ * <pre>{@code
+ * try (Model model = ModelFolder.load(Path.of("runs/cnn"), Backends.get("mxnet"), Device.cpu())) { ... }
+ * }</pre>
+ */
+public final class ModelFolder {
+
+    /** The descriptor's file name. */
+    public static final String DESCRIPTOR_FILE = "model.json";
+
+    /** The prefix of the parameter file, {@code model-NNNN.params} with NNNN the epochs trained. */
+    public static final String PARAMETERS_PREFIX = "model";
+
+    /** The format tag written into every descriptor. */
+    public static final String FORMAT = "mnistlab-model/1";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private ModelFolder() {}
+
+    /**
+     * Writes a model's descriptor and parameters into a folder (use {@code AtomicFolder} to make
+     * the folder appear whole).
+     *
+     * @param folder an existing, empty folder
+     * @param model the model, with its block's parameters initialised
+     * @param descriptor what the model is
+     * @param training provenance of the training run, stored under {@code "training"}
+     */
+    public static void write(Path folder, Model model, ModelDescriptor descriptor, JsonObject training)
+            throws IOException {
+        model.save(folder, PARAMETERS_PREFIX);
+        JsonObject json = new JsonObject();
+        json.addProperty("format", FORMAT);
+        JsonObject architecture = new JsonObject();
+        architecture.addProperty("name", descriptor.architecture().name());
+        if (descriptor.architecture() instanceof MlpArchitecture mlp) {
+            architecture.add("hidden", GSON.toJsonTree(mlp.hidden()));
+        }
+        json.add("architecture", architecture);
+        JsonObject input = new JsonObject();
+        input.add("shape", GSON.toJsonTree(List.of(1, 28, 28)));
+        input.addProperty("normalization", "pixel / 255: 0 (background) to 1 (ink), ink bright on black");
+        json.add("input", input);
+        json.addProperty("dataset", descriptor.dataset().id());
+        json.add("classNames", GSON.toJsonTree(descriptor.classNames()));
+        json.add("training", training);
+        Files.writeString(folder.resolve(DESCRIPTOR_FILE), GSON.toJson(json) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a folder's descriptor.
+     *
+     * @throws InvalidInputException if the folder or its {@code model.json} is missing or malformed
+     */
+    public static ModelDescriptor readDescriptor(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidInputException("model folder " + folder + " does not exist; give a folder written by"
+                    + " 'mnistlab train --output'");
+        }
+        Path file = folder.resolve(DESCRIPTOR_FILE);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(folder + " has no " + DESCRIPTOR_FILE + "; is it a folder written by"
+                    + " 'mnistlab train --output'?");
+        }
+        try {
+            JsonObject json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            String format = json.get("format").getAsString();
+            if (!FORMAT.equals(format)) {
+                throw new InvalidInputException(file + ": format '" + format + "' is not " + FORMAT
+                        + "; this mnistlab cannot read it");
+            }
+            JsonObject architecture = json.getAsJsonObject("architecture");
+            List<Integer> hidden = new ArrayList<>();
+            if (architecture.has("hidden")) {
+                for (JsonElement width : architecture.getAsJsonArray("hidden")) {
+                    hidden.add(width.getAsInt());
+                }
+            }
+            List<String> classNames = new ArrayList<>();
+            JsonArray names = json.getAsJsonArray("classNames");
+            for (JsonElement name : names) {
+                classNames.add(name.getAsString());
+            }
+            if (classNames.size() != Architecture.CLASS_COUNT) {
+                throw new InvalidInputException(file + ": lists " + classNames.size() + " class names, expected "
+                        + Architecture.CLASS_COUNT);
+            }
+            return new ModelDescriptor(Architecture.parse(architecture.get("name").getAsString(), hidden),
+                    NamedDataset.byId(json.get("dataset").getAsString()), classNames);
+        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
+            throw new InvalidInputException(file + ": malformed (" + e.getMessage() + "); write the folder again"
+                    + " with 'mnistlab train --output'", e);
+        }
+    }
+
+    private static Map<String, Shape> parameterShapes(Model model) {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        model.getBlock().getParameters().forEach(pair -> shapes.put(pair.getKey(), pair.getValue().getArray().getShape()));
+        return shapes;
+    }
+
+    /**
+     * Loads a saved model on an engine.
+     *
+     * @param folder the model folder
+     * @param backend the engine to load it on (any engine reads any engine's parameters)
+     * @param device where the parameters go
+     * @return the model, which the caller must close
+     * @throws InvalidInputException if the folder, its descriptor or its parameters are missing,
+     *     malformed, truncated, or from another architecture
+     */
+    public static Model load(Path folder, Backend backend, Device device) throws IOException {
+        ModelDescriptor descriptor = readDescriptor(folder);
+        Model model = Model.newInstance(descriptor.architecture().name(), device, backend.engineName());
+        try {
+            model.setBlock(descriptor.architecture().newBlock());
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
+            Map<String, Shape> expected = parameterShapes(model);
+            model.load(folder, PARAMETERS_PREFIX);
+            if (!expected.equals(parameterShapes(model))) {
+                throw new InvalidInputException(folder + ": its parameters do not fit the "
+                        + descriptor.architecture().name() + " it describes (shapes " + parameterShapes(model)
+                        + ", expected " + expected + ")");
+            }
+            return model;
+        } catch (MalformedModelException | IOException | RuntimeException e) {
+            model.close();
+            if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            throw new InvalidInputException(folder + ": its parameters cannot be loaded as the "
+                    + descriptor.architecture().name() + " it describes (" + e.getMessage() + ")", e);
+        }
+    }
+}
