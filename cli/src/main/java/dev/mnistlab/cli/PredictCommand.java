@@ -1,0 +1,188 @@
+package dev.mnistlab.cli;
+
+import ai.djl.Model;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.backend.Backend;
+import dev.mnistlab.backend.Backends;
+import dev.mnistlab.backend.DeviceChoice;
+import dev.mnistlab.infer.DigitClassifier;
+import dev.mnistlab.infer.ImageFiles;
+import dev.mnistlab.infer.MnistPreprocessor;
+import dev.mnistlab.infer.Prediction;
+import dev.mnistlab.model.Architecture;
+import dev.mnistlab.model.ModelDescriptor;
+import dev.mnistlab.model.ModelFolder;
+import dev.mnistlab.report.EvaluationText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mnistlab predict}: classifies people's own image files with a saved model. */
+@Command(name = "predict",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {"Classify image files (PNG, JPEG, BMP, GIF; any size, colour or grey, dark ink on light paper",
+            "or light on dark) and folders of them. Each picture is prepared the way MNIST was made: grey scale,",
+            "ink bright on black, cropped to the ink, scaled to fit 20x20, centred by its centre of mass in 28x28.",
+            "Files that cannot be read are reported one by one; the rest are still classified (exit code 2 then).",
+            ""},
+        footer = {"", "Examples:",
+            "  mnistlab predict --model runs/cnn photo-of-a-7.jpg scans/",
+            "  mnistlab predict --model runs/cnn --top-k 3 --json scans/"})
+final class PredictCommand implements Callable<Integer> {
+
+    private static final int BATCH = 256;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "Model folder written by 'mnistlab train --output'.")
+    Path modelFolder;
+
+    @Option(names = "--engine", defaultValue = Backends.DEFAULT, paramLabel = "NAME",
+            description = "Engine: pytorch or mxnet (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--top-k", defaultValue = "1", paramLabel = "K",
+            description = "Show the K most probable classes, 1 to 10 (default: ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "WHERE",
+            description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--json", description = "Print JSON instead of one line per file.")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Image files and folders (searched recursively).")
+    List<Path> paths;
+
+    @Override
+    public Integer call() throws IOException {
+        DigitClassifier.requireTopK(topK, Architecture.CLASS_COUNT);
+        ModelDescriptor descriptor = ModelFolder.readDescriptor(modelFolder);
+        DeviceChoice choice = DeviceChoice.parse(device);
+        Backend backend = Backends.get(engine);
+        Map<Path, String> failures = new LinkedHashMap<>();
+        Map<Path, float[]> prepared = new LinkedHashMap<>();
+        for (Path file : imageFiles(failures)) {
+            try {
+                prepared.put(file, MnistPreprocessor.toMnist(ImageFiles.read(file), file.toString()));
+            } catch (InvalidInputException e) {
+                failures.put(file, e.getMessage());
+            }
+        }
+        Map<Path, Prediction> predictions = new LinkedHashMap<>();
+        try (Model model = ModelFolder.load(modelFolder, backend, choice.resolve(backend))) {
+            DigitClassifier classifier = new DigitClassifier(model, descriptor.classNames());
+            List<Path> files = new ArrayList<>(prepared.keySet());
+            for (int from = 0; from < files.size(); from += BATCH) {
+                List<Path> chunk = files.subList(from, Math.min(files.size(), from + BATCH));
+                List<Prediction> answers = classifier.classify(chunk.stream().map(prepared::get).toList(), topK);
+                for (int i = 0; i < chunk.size(); i++) {
+                    predictions.put(chunk.get(i), answers.get(i));
+                }
+            }
+        }
+        report(predictions, failures);
+        return failures.isEmpty() ? 0 : ErrorReporter.USAGE;
+    }
+
+    private List<Path> imageFiles(Map<Path, String> failures) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    List<Path> images = walk.filter(Files::isRegularFile).filter(ImageFiles::hasImageExtension)
+                            .sorted().toList();
+                    if (images.isEmpty()) {
+                        failures.put(path, path + ": folder holds no PNG, JPEG, BMP or GIF files");
+                    }
+                    files.addAll(images);
+                }
+            } else if (Files.exists(path)) {
+                files.add(path);
+            } else {
+                failures.put(path, path + ": no such file or folder");
+            }
+        }
+        return files;
+    }
+
+    private void report(Map<Path, Prediction> predictions, Map<Path, String> failures) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (json) {
+            JsonObject result = new JsonObject();
+            result.addProperty("model", modelFolder.toString());
+            result.addProperty("engine", engine);
+            JsonArray items = new JsonArray();
+            predictions.forEach((file, prediction) -> items.add(toJson(file, prediction)));
+            result.add("predictions", items);
+            JsonArray errors = new JsonArray();
+            failures.forEach((file, reason) -> {
+                JsonObject error = new JsonObject();
+                error.addProperty("file", file.toString());
+                error.addProperty("error", reason);
+                errors.add(error);
+            });
+            result.add("errors", errors);
+            out.println(EvaluationText.pretty(result));
+        } else {
+            predictions.forEach((file, prediction) -> out.println(toLine(file, prediction)));
+        }
+        out.flush();
+        failures.values().forEach(reason -> err.println("mnistlab: " + reason));
+        err.flush();
+    }
+
+    private String toLine(Path file, Prediction prediction) {
+        Prediction.RankedClass best = prediction.best();
+        String line = String.format("%s: %s (%.4f)", file, best.name(), best.probability());
+        if (topK > 1) {
+            line += prediction.ranked().stream()
+                    .map(c -> String.format("%s %.4f", c.name(), c.probability()))
+                    .collect(Collectors.joining(", ", "  top-" + topK + ": ", ""));
+        }
+        return line;
+    }
+
+    private static JsonObject toJson(Path file, Prediction prediction) {
+        JsonObject item = new JsonObject();
+        item.addProperty("file", file.toString());
+        item.addProperty("class", prediction.best().index());
+        item.addProperty("name", prediction.best().name());
+        item.addProperty("probability", prediction.best().probability());
+        JsonArray top = new JsonArray();
+        for (Prediction.RankedClass ranked : prediction.ranked()) {
+            JsonObject entry = new JsonObject();
+            entry.addProperty("class", ranked.index());
+            entry.addProperty("name", ranked.name());
+            entry.addProperty("probability", ranked.probability());
+            top.add(entry);
+        }
+        item.add("top", top);
+        return item;
+    }
+}

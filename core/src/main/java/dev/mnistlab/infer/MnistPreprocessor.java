@@ -1,0 +1,162 @@
+package dev.mnistlab.infer;
+
+import dev.mnistlab.InvalidInputException;
+import java.awt.Graphics2D;
+import java.awt.Image;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+
+/**
+ * Turns a picture of one digit, of any size and colour, into a 28x28 image prepared the way MNIST
+ * itself was made.
+ *
+ * <ol>
+ *   <li>Grey scale (luminance; transparent pixels count as paper).</li>
+ *   <li>Ink bright on black: the border's median decides what is paper; light paper is inverted.</li>
+ *   <li>Paper level to 0, brightest ink to 255, faint specks (under 20%) to 0.</li>
+ *   <li>Crop to the ink's bounding box and scale it to fit 20x20, keeping the aspect ratio.</li>
+ *   <li>Place it in 28x28 with its centre of mass at the centre.</li>
+ * </ol>
+ */
+public final class MnistPreprocessor {
+
+    /** The side of the output image. */
+    public static final int SIZE = 28;
+
+    /** The side of the box the digit is scaled to fit. */
+    public static final int BOX = 20;
+
+    private static final int SPECK_LEVEL = 51;
+
+    private MnistPreprocessor() {}
+
+    /**
+     * Prepares an image.
+     *
+     * @param image the decoded picture
+     * @param name the file name, for messages
+     * @return 784 values in [0, 1], row-major, ink bright
+     * @throws InvalidInputException if the picture has no ink
+     */
+    public static float[] toMnist(BufferedImage image, String name) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] grey = greyInkBright(image);
+        int[] box = inkBox(grey, width, height);
+        if (box == null) {
+            throw new InvalidInputException(name + ": no ink found (a blank page?); give a picture of one digit");
+        }
+        BufferedImage digit = fitted(grey, width, box);
+        return centred(digit);
+    }
+
+    private static int[] greyInkBright(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int[] grey = new int[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int argb = image.getRGB(x, y);
+                int alpha = argb >>> 24;
+                int luminance = (299 * ((argb >> 16) & 0xff) + 587 * ((argb >> 8) & 0xff) + 114 * (argb & 0xff)) / 1000;
+                grey[y * width + x] = (luminance * alpha + 255 * (255 - alpha)) / 255;
+            }
+        }
+        int paper = borderMedian(grey, width, height);
+        if (paper > 127) {
+            for (int i = 0; i < grey.length; i++) {
+                grey[i] = 255 - grey[i];
+            }
+            paper = 255 - paper;
+        }
+        int ink = Arrays.stream(grey).max().orElse(0);
+        int range = Math.max(1, ink - paper);
+        for (int i = 0; i < grey.length; i++) {
+            int level = Math.max(0, (grey[i] - paper) * 255 / range);
+            grey[i] = level < SPECK_LEVEL ? 0 : Math.min(255, level);
+        }
+        return grey;
+    }
+
+    private static int borderMedian(int[] grey, int width, int height) {
+        int[] border = new int[2 * width + 2 * height];
+        int n = 0;
+        for (int x = 0; x < width; x++) {
+            border[n++] = grey[x];
+            border[n++] = grey[(height - 1) * width + x];
+        }
+        for (int y = 0; y < height; y++) {
+            border[n++] = grey[y * width];
+            border[n++] = grey[y * width + width - 1];
+        }
+        Arrays.sort(border, 0, n);
+        return border[n / 2];
+    }
+
+    /** Returns {minX, minY, maxX, maxY} of the ink, or null if there is none. */
+    private static int[] inkBox(int[] grey, int width, int height) {
+        int minX = width;
+        int minY = height;
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                if (grey[y * width + x] > 0) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        return maxX < 0 ? null : new int[] {minX, minY, maxX, maxY};
+    }
+
+    private static BufferedImage fitted(int[] grey, int width, int[] box) {
+        int cropWidth = box[2] - box[0] + 1;
+        int cropHeight = box[3] - box[1] + 1;
+        BufferedImage crop = new BufferedImage(cropWidth, cropHeight, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < cropHeight; y++) {
+            for (int x = 0; x < cropWidth; x++) {
+                int level = grey[(box[1] + y) * width + box[0] + x];
+                crop.getRaster().setSample(x, y, 0, level);
+            }
+        }
+        double scale = (double) BOX / Math.max(cropWidth, cropHeight);
+        int fittedWidth = Math.max(1, (int) Math.round(cropWidth * scale));
+        int fittedHeight = Math.max(1, (int) Math.round(cropHeight * scale));
+        Image scaled = crop.getScaledInstance(fittedWidth, fittedHeight, Image.SCALE_AREA_AVERAGING);
+        BufferedImage fitted = new BufferedImage(fittedWidth, fittedHeight, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D graphics = fitted.createGraphics();
+        graphics.drawImage(scaled, 0, 0, null);
+        graphics.dispose();
+        return fitted;
+    }
+
+    private static float[] centred(BufferedImage digit) {
+        double mass = 0;
+        double sumX = 0;
+        double sumY = 0;
+        for (int y = 0; y < digit.getHeight(); y++) {
+            for (int x = 0; x < digit.getWidth(); x++) {
+                int level = digit.getRaster().getSample(x, y, 0);
+                mass += level;
+                sumX += level * (x + 0.5);
+                sumY += level * (y + 0.5);
+            }
+        }
+        int offsetX = (int) Math.round(SIZE / 2.0 - (mass == 0 ? digit.getWidth() / 2.0 : sumX / mass));
+        int offsetY = (int) Math.round(SIZE / 2.0 - (mass == 0 ? digit.getHeight() / 2.0 : sumY / mass));
+        float[] pixels = new float[SIZE * SIZE];
+        for (int y = 0; y < digit.getHeight(); y++) {
+            for (int x = 0; x < digit.getWidth(); x++) {
+                int targetX = x + offsetX;
+                int targetY = y + offsetY;
+                if (targetX >= 0 && targetX < SIZE && targetY >= 0 && targetY < SIZE) {
+                    pixels[targetY * SIZE + targetX] = digit.getRaster().getSample(x, y, 0) / 255f;
+                }
+            }
+        }
+        return pixels;
+    }
+}
