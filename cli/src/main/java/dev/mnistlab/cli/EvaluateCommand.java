@@ -3,8 +3,6 @@ package dev.mnistlab.cli;
 import ai.djl.Model;
 import com.google.gson.JsonObject;
 import dev.mnistlab.backend.Backend;
-import dev.mnistlab.backend.Backends;
-import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.DatasetLocator;
 import dev.mnistlab.data.DatasetSplits;
@@ -12,7 +10,6 @@ import dev.mnistlab.eval.EvaluationReport;
 import dev.mnistlab.eval.ModelEvaluator;
 import dev.mnistlab.model.Architecture;
 import dev.mnistlab.model.ModelDescriptor;
-import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.report.EvaluationText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,44 +41,34 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "Model folder written by 'mnistlab train --output'.")
-    Path modelFolder;
-
-    @Option(names = "--engine", defaultValue = Backends.DEFAULT, paramLabel = "NAME",
-            description = "Engine to evaluate on: pytorch or mxnet (default: ${DEFAULT-VALUE}).")
-    String engine;
+    @Mixin
+    SavedModelOptions saved;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Folder with the IDX files (default: searched, as for train).")
     Path dataDir;
-
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "WHERE",
-            description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
 
     @Option(names = "--json", description = "Print JSON instead of tables.")
     boolean json;
 
     @Override
     public Integer call() throws IOException {
-        ModelDescriptor descriptor = ModelFolder.readDescriptor(modelFolder);
-        DeviceChoice choice = DeviceChoice.parse(device);
-        Backend backend = Backends.get(engine);
+        ModelDescriptor descriptor = saved.descriptor();
+        Backend backend = saved.backend();
         PrintWriter out = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(out, spec.commandLine().getErr());
-        try (Model model = ModelFolder.load(modelFolder, backend, choice.resolve(backend))) {
+        try (Model model = saved.load(backend)) {
             Path folder = DatasetLocator.standard(progress).locate(descriptor.dataset(), dataDir);
             DatasetSplits splits = DatasetLoader.load(folder, descriptor.classNames().size());
             EvaluationReport report = ModelEvaluator.evaluate(model, splits.test(), BATCH_SIZE, Architecture.CLASS_COUNT);
             if (json) {
                 JsonObject result = EvaluationText.json(report, descriptor.classNames());
-                result.addProperty("model", modelFolder.toString());
+                result.addProperty("model", saved.folder.toString());
                 result.addProperty("engine", backend.name());
                 result.addProperty("dataset", descriptor.dataset().id());
                 out.println(EvaluationText.pretty(result));
             } else {
-                out.printf("Model %s (%s) on %s, %s: %s test set from %s%n%n", modelFolder,
+                out.printf("Model %s (%s) on %s, %s: %s test set from %s%n%n", saved.folder,
                         descriptor.architecture().name(), backend.name(), model.getNDManager().getDevice(),
                         descriptor.dataset().id(), folder);
                 out.print(EvaluationText.table(report, descriptor.classNames()));

@@ -5,15 +5,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
-import dev.mnistlab.backend.Backends;
-import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.infer.ImageFiles;
 import dev.mnistlab.infer.MnistPreprocessor;
 import dev.mnistlab.infer.Prediction;
 import dev.mnistlab.model.Architecture;
 import dev.mnistlab.model.ModelDescriptor;
-import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.report.EvaluationText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,21 +53,12 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "Model folder written by 'mnistlab train --output'.")
-    Path modelFolder;
-
-    @Option(names = "--engine", defaultValue = Backends.DEFAULT, paramLabel = "NAME",
-            description = "Engine: pytorch or mxnet (default: ${DEFAULT-VALUE}).")
-    String engine;
+    @Mixin
+    SavedModelOptions saved;
 
     @Option(names = "--top-k", defaultValue = "1", paramLabel = "K",
             description = "Show the K most probable classes, 1 to 10 (default: ${DEFAULT-VALUE}).")
     int topK;
-
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "WHERE",
-            description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
 
     @Option(names = "--json", description = "Print JSON instead of one line per file.")
     boolean json;
@@ -81,9 +69,8 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         DigitClassifier.requireTopK(topK, Architecture.CLASS_COUNT);
-        ModelDescriptor descriptor = ModelFolder.readDescriptor(modelFolder);
-        DeviceChoice choice = DeviceChoice.parse(device);
-        Backend backend = Backends.get(engine);
+        ModelDescriptor descriptor = saved.descriptor();
+        Backend backend = saved.backend();
         Map<Path, String> failures = new LinkedHashMap<>();
         Map<Path, float[]> prepared = new LinkedHashMap<>();
         for (Path file : imageFiles(failures)) {
@@ -94,7 +81,7 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         Map<Path, Prediction> predictions = new LinkedHashMap<>();
-        try (Model model = ModelFolder.load(modelFolder, backend, choice.resolve(backend))) {
+        try (Model model = saved.load(backend)) {
             DigitClassifier classifier = new DigitClassifier(model, descriptor.classNames());
             List<Path> files = new ArrayList<>(prepared.keySet());
             for (int from = 0; from < files.size(); from += BATCH) {
@@ -135,8 +122,8 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (json) {
             JsonObject result = new JsonObject();
-            result.addProperty("model", modelFolder.toString());
-            result.addProperty("engine", engine);
+            result.addProperty("model", saved.folder.toString());
+            result.addProperty("engine", saved.engine);
             JsonArray items = new JsonArray();
             predictions.forEach((file, prediction) -> items.add(toJson(file, prediction)));
             result.add("predictions", items);
