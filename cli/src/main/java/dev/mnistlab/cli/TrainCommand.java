@@ -7,6 +7,7 @@ import dev.mnistlab.data.DatasetLocator;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.train.ClassifierTrainer;
+import dev.mnistlab.train.EpochCheckpoint;
 import dev.mnistlab.train.TrainedModel;
 import dev.mnistlab.train.TrainingResult;
 import dev.mnistlab.train.TrainingSpec;
@@ -130,13 +131,13 @@ final class TrainCommand implements Callable<Integer> {
         DatasetSplits splits = DatasetLoader.load(folder, trainingSpec.dataset().classNames().size());
         out.println(RunSummary.describe(trainingSpec, backend, splits));
         out.flush();
-        try (TrainedModel trained = new ClassifierTrainer(backend).train(trainingSpec, splits, progress)) {
+        EpochCheckpoint checkpoint = output == null ? EpochCheckpoint.NONE : RunOutput.checkpointInto(output);
+        try (TrainedModel trained = new ClassifierTrainer(backend).train(trainingSpec, splits, progress, checkpoint)) {
             TrainingResult result = trained.result();
             out.printf("Test accuracy %.4f, test loss %.4f (training %.1f s on %s %s, %s)%n",
                     result.testAccuracy(), result.testLoss(), result.trainSeconds(), backend.name(),
                     result.backend().engineVersion(), result.device());
             if (output != null) {
-                RunOutput.write(trained, output);
                 out.println("Wrote model folder " + output + " (model.json, parameters, metrics.json);"
                         + " 'mnistlab evaluate --model " + output + "' scores it on any engine");
             }

@@ -3,7 +3,8 @@ package dev.mnistlab.report;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
-import dev.mnistlab.train.TrainedModel;
+import ai.djl.Model;
+import dev.mnistlab.train.EpochCheckpoint;
 import dev.mnistlab.train.TrainingResult;
 import dev.mnistlab.train.TrainingSpec;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The output folder of a training run: a loadable model folder ({@code model.json} and the
- * parameters) plus {@code metrics.json}, written as a whole by {@link AtomicFolder}.
+ * parameters) plus {@code metrics.json}, written as a whole by {@link AtomicFolder} after every
+ * epoch.
  */
 public final class RunOutput {
 
@@ -42,20 +44,30 @@ public final class RunOutput {
     }
 
     /**
-     * Writes (or replaces) the output folder of a run.
+     * Returns a checkpoint that writes (or replaces) the output folder after every epoch, so the
+     * folder always holds the last completed epoch.
      *
-     * @param trained the trained model and its result
      * @param folder the output folder
      */
-    public static void write(TrainedModel trained, Path folder) throws IOException {
+    public static EpochCheckpoint checkpointInto(Path folder) {
+        return (model, soFar) -> write(model, soFar, folder);
+    }
+
+    /**
+     * Writes (or replaces) the output folder of a run.
+     *
+     * @param model the model as it stands
+     * @param result the run's figures so far
+     * @param folder the output folder
+     */
+    public static void write(Model model, TrainingResult result, Path folder) throws IOException {
         requireWritable(folder);
-        TrainingResult result = trained.result();
         TrainingSpec spec = result.spec();
         ModelDescriptor descriptor = new ModelDescriptor(spec.architecture(), spec.dataset(),
                 spec.dataset().classNames());
-        trained.model().setProperty("Epoch", String.valueOf(result.epochs().size()));
+        model.setProperty("Epoch", String.valueOf(result.epochs().size()));
         AtomicFolder.write(folder, staging -> {
-            ModelFolder.write(staging, trained.model(), descriptor, MetricsReport.toJson(result));
+            ModelFolder.write(staging, model, descriptor, MetricsReport.toJson(result));
             MetricsReport.write(result, staging);
         });
     }

@@ -12,6 +12,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import dev.mnistlab.backend.Backend;
+import dev.mnistlab.backend.BackendInfo;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.data.EpochOrder;
 import dev.mnistlab.data.ImageBatcher;
@@ -21,6 +22,8 @@ import dev.mnistlab.eval.ModelEvaluator;
 import dev.mnistlab.eval.RunningScore;
 import dev.mnistlab.model.Architecture;
 import dev.mnistlab.model.SeededInitializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,9 +59,12 @@ public final class ClassifierTrainer {
      * @param spec what to train and how
      * @param data training and test images
      * @param progress hears about epochs and batches
+     * @param checkpoint saves the run after every epoch
      * @return the trained model, which the caller must close
+     * @throws UncheckedIOException if a checkpoint cannot be written
      */
-    public TrainedModel train(TrainingSpec spec, DatasetSplits data, TrainingProgress progress) {
+    public TrainedModel train(TrainingSpec spec, DatasetSplits data, TrainingProgress progress,
+            EpochCheckpoint checkpoint) {
         Device device = spec.device().resolve(backend);
         backend.engine().setRandomSeed(spec.seed());
         Model model = Model.newInstance(spec.architecture().name(), device, backend.engineName());
@@ -69,19 +75,24 @@ public final class ClassifierTrainer {
                             Parameter.Type.WEIGHT)
                     .optOptimizer(spec.optimizer().newOptimizer(backend))
                     .optDevices(new Device[] {device});
+            BackendInfo info = backend.describe();
             List<EpochMetrics> epochs = new ArrayList<>();
+            TrainingResult result = null;
             try (Trainer trainer = model.newTrainer(config)) {
                 ImageSet train = data.train();
                 trainer.initialize(new Shape(spec.batchSize(), 1, train.rows(), train.cols()));
                 ImageBatcher batcher = new ImageBatcher(train, spec.batchSize());
                 for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
                     epochs.add(runEpoch(trainer, batcher, spec, data, epoch, progress));
+                    double trainSeconds = epochs.stream().mapToDouble(EpochMetrics::seconds).sum();
+                    result = new TrainingResult(spec, info, device.toString(), epochs, trainSeconds, Instant.now());
+                    checkpoint.save(model, result);
                 }
             }
-            double trainSeconds = epochs.stream().mapToDouble(EpochMetrics::seconds).sum();
-            TrainingResult result = new TrainingResult(spec, backend.describe(), device.toString(),
-                    epochs, trainSeconds, Instant.now());
             return new TrainedModel(model, result);
+        } catch (IOException e) {
+            model.close();
+            throw new UncheckedIOException("could not save the epoch's checkpoint: " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             model.close();
             throw e;

@@ -28,6 +28,7 @@ import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.testing.IdxFiles;
 import dev.mnistlab.train.ClassifierTrainer;
+import dev.mnistlab.train.EpochCheckpoint;
 import dev.mnistlab.train.OptimizerSpec;
 import dev.mnistlab.train.TrainedModel;
 import dev.mnistlab.train.TrainingProgress;
@@ -135,7 +136,7 @@ public abstract class BackendContractTest {
         DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 128, 32), 10);
         Path folder = dir.resolve("model");
         TrainingSpec spec = TrainingSpec.builder().optModel("cnn").optLimitBatches(2).build();
-        try (TrainedModel trained = new ClassifierTrainer(backend()).train(spec, data, TrainingProgress.SILENT);
+        try (TrainedModel trained = new ClassifierTrainer(backend()).train(spec, data, TrainingProgress.SILENT, EpochCheckpoint.NONE);
                 Model loaded = ModelFolder.load(writeOutput(trained, folder), backend(), Device.cpu())) {
             PairList<String, Parameter> saved = trained.model().getBlock().getParameters();
             PairList<String, Parameter> read = loaded.getBlock().getParameters();
@@ -152,7 +153,8 @@ public abstract class BackendContractTest {
         DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 64, 32), 10);
         Path folder = dir.resolve("model");
         try (TrainedModel trained = new ClassifierTrainer(backend())
-                .train(TrainingSpec.builder().optLimitBatches(1).build(), data, TrainingProgress.SILENT)) {
+                .train(TrainingSpec.builder().optLimitBatches(1).build(), data, TrainingProgress.SILENT,
+                        EpochCheckpoint.NONE)) {
             writeOutput(trained, folder);
         }
         Path parameters = folder.resolve("model-0002.params");
@@ -173,13 +175,13 @@ public abstract class BackendContractTest {
     }
 
     private static Path writeOutput(TrainedModel trained, Path folder) throws IOException {
-        RunOutput.write(trained, folder);
+        RunOutput.write(trained.model(), trained.result(), folder);
         return folder;
     }
 
     private int liveArraysAfter(int epochs, DatasetSplits data) {
         TrainingSpec spec = TrainingSpec.builder().optEpochs(epochs).optBatchSize(32).build();
-        try (TrainedModel trained = new ClassifierTrainer(backend()).train(spec, data, TrainingProgress.SILENT)) {
+        try (TrainedModel trained = new ClassifierTrainer(backend()).train(spec, data, TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
             return ((BaseNDManager) trained.model().getNDManager()).getManagedArrays().size();
         }
     }

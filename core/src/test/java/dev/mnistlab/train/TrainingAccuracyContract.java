@@ -31,7 +31,7 @@ public abstract class TrainingAccuracyContract {
                 batchesSeen.add(batch);
             }
         };
-        try (TrainedModel trained = new ClassifierTrainer(Backends.get(backendName())).train(spec, splits, counter)) {
+        try (TrainedModel trained = new ClassifierTrainer(Backends.get(backendName())).train(spec, splits, counter, EpochCheckpoint.NONE)) {
             TrainingResult result = trained.result();
             System.out.printf("%s %s on %s: %s%n", backendName(), spec.architecture().name(), spec.dataset(),
                     result.epochs());
