@@ -70,22 +70,16 @@ public final class ClassifierTrainer {
         Model model = Model.newInstance(spec.architecture().name(), device, backend.engineName());
         try {
             model.setBlock(spec.architecture().newBlock());
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optInitializer(new SeededInitializer(spec.architecture().weightInit(), spec.seed()),
-                            Parameter.Type.WEIGHT)
-                    .optOptimizer(spec.optimizer().newOptimizer(backend))
-                    .optDevices(new Device[] {device});
             BackendInfo info = backend.describe();
             List<EpochMetrics> epochs = new ArrayList<>();
             TrainingResult result = null;
-            try (Trainer trainer = model.newTrainer(config)) {
+            try (Trainer trainer = model.newTrainer(trainingConfig(spec, device))) {
                 ImageSet train = data.train();
                 trainer.initialize(new Shape(spec.batchSize(), 1, train.rows(), train.cols()));
                 ImageBatcher batcher = new ImageBatcher(train, spec.batchSize());
                 for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
                     epochs.add(runEpoch(trainer, batcher, spec, data, epoch, progress));
-                    double trainSeconds = epochs.stream().mapToDouble(EpochMetrics::seconds).sum();
-                    result = new TrainingResult(spec, info, device.toString(), epochs, trainSeconds, Instant.now());
+                    result = new TrainingResult(spec, info, device.toString(), epochs, Instant.now());
                     checkpoint.save(model, result);
                 }
             }
@@ -97,6 +91,14 @@ public final class ClassifierTrainer {
             model.close();
             throw e;
         }
+    }
+
+    private DefaultTrainingConfig trainingConfig(TrainingSpec spec, Device device) {
+        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optInitializer(new SeededInitializer(spec.architecture().weightInit(), spec.seed()),
+                        Parameter.Type.WEIGHT)
+                .optOptimizer(spec.optimizer().newOptimizer(backend))
+                .optDevices(new Device[] {device});
     }
 
     private EpochMetrics runEpoch(Trainer trainer, ImageBatcher batcher, TrainingSpec spec,

@@ -10,16 +10,20 @@ import java.util.List;
  * @param spec the configuration the run used
  * @param backend the engine it ran on, with versions
  * @param device the device it computed on, e.g. {@code cpu()}
- * @param epochs the figures of every epoch, in order
- * @param trainSeconds total wall time of training, evaluations excluded
- * @param finishedAt when the run ended
+ * @param epochs the figures of every epoch so far, in order
+ * @param finishedAt when the last of those epochs ended
  */
 public record TrainingResult(TrainingSpec spec, BackendInfo backend, String device,
-        List<EpochMetrics> epochs, double trainSeconds, Instant finishedAt) {
+        List<EpochMetrics> epochs, Instant finishedAt) {
 
     /** Copies the epoch list so the record stays immutable. */
     public TrainingResult {
         epochs = List.copyOf(epochs);
+    }
+
+    /** Returns the total wall time of training, evaluations excluded. */
+    public double trainSeconds() {
+        return epochs.stream().mapToDouble(EpochMetrics::seconds).sum();
     }
 
     /** Returns the last epoch's figures: the final evaluation on the test set. */
