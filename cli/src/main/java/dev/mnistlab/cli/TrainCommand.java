@@ -1,7 +1,9 @@
 package dev.mnistlab.cli;
 
 import dev.mnistlab.backend.Backend;
+import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backends;
+import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.DatasetLocator;
 import dev.mnistlab.data.DatasetSplits;
@@ -9,6 +11,7 @@ import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.train.ClassifierTrainer;
 import dev.mnistlab.train.EpochCheckpoint;
 import dev.mnistlab.train.TrainedModel;
+import dev.mnistlab.train.TrainingCheckpoint;
 import dev.mnistlab.train.TrainingResult;
 import dev.mnistlab.train.TrainingSpec;
 import java.io.IOException;
@@ -38,7 +41,8 @@ import picocli.CommandLine.Spec;
             "Examples:",
             "  mnistlab train --data-dir ../shared/data/mnist",
             "  mnistlab train --engine mxnet --model cnn --epochs 1 --output runs/cnn-mx",
-            "  mnistlab train --dataset fashion-mnist --hidden 128,64 --optimizer adam"})
+            "  mnistlab train --dataset fashion-mnist --hidden 128,64 --optimizer adam",
+            "  mnistlab train --resume runs/cnn-mx --epochs 3     # continue a run, after a crash or for more epochs"})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -107,12 +111,24 @@ final class TrainCommand implements Callable<Integer> {
             description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}: a GPU if the engine sees one). See docs/gpu.md.")
     String device;
 
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run saved in DIR (by --output) from its last completed epoch, up to --epochs"
+                    + " (default: the epochs it was started with). Other settings come from DIR.")
+    Path resume;
+
     @Option(names = "--output", paramLabel = "DIR",
             description = "Write the model folder DIR: model.json, parameters (DJL .params), metrics.json.")
     Path output;
 
+    private static final List<String> RESUME_OPTIONS = List.of("--resume", "--epochs", "--engine", "--device",
+            "--data-dir", "--verbose");
+
     @Override
     public Integer call() throws IOException {
+        return resume == null ? trainAnew() : continueRun();
+    }
+
+    private int trainAnew() throws IOException {
         TrainingSpec trainingSpec = TrainingSpec.builder()
                 .optModel(model).optHidden(hidden).optDataset(dataset)
                 .optEpochs(epochs).optBatchSize(batchSize)
@@ -133,15 +149,46 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
         EpochCheckpoint checkpoint = output == null ? EpochCheckpoint.NONE : RunOutput.checkpointInto(output);
         try (TrainedModel trained = new ClassifierTrainer(backend).train(trainingSpec, splits, progress, checkpoint)) {
-            TrainingResult result = trained.result();
-            out.printf("Test accuracy %.4f, test loss %.4f (training %.1f s on %s %s, %s)%n",
-                    result.testAccuracy(), result.testLoss(), result.trainSeconds(), backend.name(),
-                    result.backend().engineVersion(), result.device());
-            if (output != null) {
-                out.println("Wrote model folder " + output + " (model.json, parameters, metrics.json);"
-                        + " 'mnistlab evaluate --model " + output + "' scores it on any engine");
-            }
+            report(trained.result(), output);
         }
         return 0;
+    }
+
+    private int continueRun() throws IOException {
+        for (var option : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!RESUME_OPTIONS.contains(option.longestName())) {
+                throw new InvalidInputException(option.longestName() + " cannot be changed when resuming: the run's"
+                        + " settings come from " + resume + "; only " + String.join(", ", RESUME_OPTIONS.subList(1, 5))
+                        + " may be given with --resume");
+            }
+        }
+        TrainingCheckpoint from = TrainingCheckpoint.read(resume);
+        TrainingSpec continued = from.continuedTo(epochs != null ? epochs : from.spec().epochs());
+        Backend backend = Backends.get(engine);
+        DeviceChoice deviceChoice = DeviceChoice.parse(device);
+        deviceChoice.resolve(backend);
+        PrintWriter out = spec.commandLine().getOut();
+        ConsoleProgress progress = new ConsoleProgress(out, spec.commandLine().getErr());
+        Path folder = DatasetLocator.standard(progress).locate(from.spec().dataset(), dataDir);
+        DatasetSplits splits = DatasetLoader.load(folder, from.spec().dataset().classNames().size());
+        out.printf("Resuming %s after epoch %d of %d, up to epoch %d%n", resume, from.completed().size(),
+                from.spec().epochs(), continued.epochs());
+        out.flush();
+        try (TrainedModel trained = new ClassifierTrainer(backend).resume(from, continued, deviceChoice, splits, progress,
+                RunOutput.checkpointInto(resume))) {
+            report(trained.result(), resume);
+        }
+        return 0;
+    }
+
+    private void report(TrainingResult result, Path written) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Test accuracy %.4f, test loss %.4f (training %.1f s on %s %s, %s)%n",
+                result.testAccuracy(), result.testLoss(), result.trainSeconds(), result.backend().name(),
+                result.backend().engineVersion(), result.device());
+        if (written != null) {
+            out.println("Wrote model folder " + written + " (model.json, parameters, metrics.json, optimizer state);"
+                    + " 'mnistlab evaluate --model " + written + "' scores it on any engine");
+        }
     }
 }

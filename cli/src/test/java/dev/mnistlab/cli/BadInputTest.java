@@ -141,6 +141,26 @@ class BadInputTest {
     }
 
     @Test
+    void resumeNeedsACheckpointAndKeepsTheRunsSettings() throws IOException {
+        Path run = dir.resolve("run");
+        CliRun first = CliRun.of("train", "--data-dir", data.toString(), "--epochs", "1", "--output", run.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        assertBadInput("mnistlab: --model cannot be changed when resuming: the run's settings come from " + run
+                + "; only --epochs, --engine, --device, --data-dir may be given with --resume",
+                "train", "--resume", run.toString(), "--model", "cnn");
+        assertBadInput("mnistlab: --resume " + run + " already has 1 epoch; give --epochs greater than 1 to train"
+                + " further", "train", "--resume", run.toString(), "--data-dir", data.toString());
+        CliRun resumed = CliRun.of("train", "--resume", run.toString(), "--epochs", "2", "--data-dir", data.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.out().startsWith("Resuming " + run + " after epoch 1 of 1, up to epoch 2"), resumed.out());
+        assertTrue(Files.exists(run.resolve("model-0002.params")));
+
+        Files.delete(run.resolve("optimizer.state"));
+        assertBadInput("mnistlab: --resume " + run + ": no checkpoint (optimizer.state is missing); only folders"
+                + " written by 'mnistlab train --output' can be resumed", "train", "--resume", run.toString());
+    }
+
+    @Test
     void malformedNumberAndUnknownOptionAreUsageErrors() {
         assertBadInput("mnistlab: Invalid value for option '--epochs': 'two' is not an int (see 'mnistlab train --help')",
                 train("--epochs", "two"));

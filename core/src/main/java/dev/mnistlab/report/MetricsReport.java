@@ -3,9 +3,8 @@ package dev.mnistlab.report;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import dev.mnistlab.model.MlpArchitecture;
 import dev.mnistlab.train.TrainingResult;
-import dev.mnistlab.train.TrainingSpec;
+import dev.mnistlab.train.TrainingSpecJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +16,7 @@ import java.nio.file.StandardCopyOption;
  * optimizer, seed), the final test figures and one object per epoch.
  *
  * <p>The top-level fields are {@code engine}, {@code engineVersion}, {@code djlVersion},
- * {@code device}, {@code model}, {@code hidden} (MLP only), {@code dataset}, {@code seed},
- * {@code batchSize}, {@code limitBatches}, {@code optimizer}, {@code testAccuracy},
+ * {@code device}, the spec's fields ({@link TrainingSpecJson}), {@code testAccuracy},
  * {@code testLoss}, {@code trainSeconds}, {@code finishedAt} and {@code epochs}, a list of
  * {@link dev.mnistlab.train.EpochMetrics} objects.
  */
@@ -33,24 +31,12 @@ public final class MetricsReport {
 
     /** Returns the report as a JSON object. */
     public static JsonObject toJson(TrainingResult result) {
-        TrainingSpec spec = result.spec();
         JsonObject json = new JsonObject();
         json.addProperty("engine", result.backend().name());
         json.addProperty("engineVersion", result.backend().engineVersion());
         json.addProperty("djlVersion", result.backend().djlVersion());
         json.addProperty("device", result.device());
-        json.addProperty("model", spec.architecture().name());
-        if (spec.architecture() instanceof MlpArchitecture mlp) {
-            json.add("hidden", GSON.toJsonTree(mlp.hidden()));
-        }
-        json.addProperty("dataset", spec.dataset().id());
-        json.addProperty("seed", spec.seed());
-        json.addProperty("batchSize", spec.batchSize());
-        json.addProperty("limitBatches", spec.limitBatches());
-        JsonObject optimizer = new JsonObject();
-        optimizer.addProperty("name", spec.optimizer().name());
-        spec.optimizer().hyperParameters().forEach(optimizer::addProperty);
-        json.add("optimizer", optimizer);
+        TrainingSpecJson.write(result.spec(), json);
         json.addProperty("testAccuracy", result.testAccuracy());
         json.addProperty("testLoss", result.testLoss());
         json.addProperty("trainSeconds", result.trainSeconds());

@@ -4,18 +4,24 @@ import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
 import ai.djl.Model;
+import ai.djl.nn.Parameter;
 import dev.mnistlab.train.EpochCheckpoint;
+import dev.mnistlab.train.StatefulOptimizer;
+import dev.mnistlab.train.TrainingCheckpoint;
 import dev.mnistlab.train.TrainingResult;
 import dev.mnistlab.train.TrainingSpec;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The output folder of a training run: a loadable model folder ({@code model.json} and the
- * parameters) plus {@code metrics.json}, written as a whole by {@link AtomicFolder} after every
- * epoch.
+ * parameters), {@code metrics.json} and the optimizer's state for {@code --resume}, written as a
+ * whole by {@link AtomicFolder} after every epoch.
  */
 public final class RunOutput {
 
@@ -50,17 +56,19 @@ public final class RunOutput {
      * @param folder the output folder
      */
     public static EpochCheckpoint checkpointInto(Path folder) {
-        return (model, soFar) -> write(model, soFar, folder);
+        return (model, optimizer, soFar) -> write(model, optimizer, soFar, folder);
     }
 
     /**
      * Writes (or replaces) the output folder of a run.
      *
      * @param model the model as it stands
+     * @param optimizer the optimizer, whose state is saved for {@code --resume}
      * @param result the run's figures so far
      * @param folder the output folder
      */
-    public static void write(Model model, TrainingResult result, Path folder) throws IOException {
+    public static void write(Model model, StatefulOptimizer optimizer, TrainingResult result, Path folder)
+            throws IOException {
         requireWritable(folder);
         TrainingSpec spec = result.spec();
         ModelDescriptor descriptor = new ModelDescriptor(spec.architecture(), spec.dataset(),
@@ -69,6 +77,11 @@ public final class RunOutput {
         AtomicFolder.write(folder, staging -> {
             ModelFolder.write(staging, model, descriptor, MetricsReport.toJson(result));
             MetricsReport.write(result, staging);
+            List<String> parameterIds = model.getBlock().getParameters().values().stream().map(Parameter::getId).toList();
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                    Files.newOutputStream(staging.resolve(TrainingCheckpoint.STATE_FILE))))) {
+                optimizer.saveState(parameterIds, out);
+            }
         });
     }
 }

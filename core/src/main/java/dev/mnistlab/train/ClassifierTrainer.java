@@ -13,6 +13,7 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.BackendInfo;
+import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.data.EpochOrder;
 import dev.mnistlab.data.ImageBatcher;
@@ -21,9 +22,13 @@ import dev.mnistlab.eval.Evaluation;
 import dev.mnistlab.eval.ModelEvaluator;
 import dev.mnistlab.eval.RunningScore;
 import dev.mnistlab.model.Architecture;
+import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.model.SeededInitializer;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,34 +75,72 @@ public final class ClassifierTrainer {
         Model model = Model.newInstance(spec.architecture().name(), device, backend.engineName());
         try {
             model.setBlock(spec.architecture().newBlock());
-            BackendInfo info = backend.describe();
-            List<EpochMetrics> epochs = new ArrayList<>();
-            TrainingResult result = null;
-            try (Trainer trainer = model.newTrainer(trainingConfig(spec, device))) {
-                ImageSet train = data.train();
-                trainer.initialize(new Shape(spec.batchSize(), 1, train.rows(), train.cols()));
-                ImageBatcher batcher = new ImageBatcher(train, spec.batchSize());
-                for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
-                    epochs.add(runEpoch(trainer, batcher, spec, data, epoch, progress));
-                    result = new TrainingResult(spec, info, device.toString(), epochs, Instant.now());
-                    checkpoint.save(model, result);
-                }
-            }
-            return new TrainedModel(model, result);
-        } catch (IOException e) {
-            model.close();
-            throw new UncheckedIOException("could not save the epoch's checkpoint: " + e.getMessage(), e);
+            return run(model, device, spec, spec.optimizer().newOptimizer(backend, model.getNDManager()), List.of(),
+                    data, progress, checkpoint);
         } catch (RuntimeException | Error e) {
             model.close();
             throw e;
         }
     }
 
-    private DefaultTrainingConfig trainingConfig(TrainingSpec spec, Device device) {
+    /**
+     * Continues a run from its last checkpoint. With the same engine, the result is the one the
+     * uninterrupted run would have given: the parameters, the optimizer's state and the data order
+     * of every epoch are restored exactly.
+     *
+     * @param from the checkpoint, from {@link TrainingCheckpoint#read}
+     * @param spec the run's spec with the total epochs wanted, from {@link TrainingCheckpoint#continuedTo}
+     * @param device where to compute
+     * @param data the run's training and test images
+     * @param progress hears about epochs and batches
+     * @param checkpoint saves the run after every epoch
+     * @return the trained model, which the caller must close
+     * @throws dev.mnistlab.InvalidInputException if the checkpoint cannot be loaded
+     */
+    public TrainedModel resume(TrainingCheckpoint from, TrainingSpec spec, DeviceChoice device, DatasetSplits data,
+            TrainingProgress progress, EpochCheckpoint checkpoint) throws IOException {
+        Device resolved = device.resolve(backend);
+        Model model = ModelFolder.load(from.folder(), backend, resolved);
+        try (DataInputStream state = new DataInputStream(new BufferedInputStream(
+                Files.newInputStream(from.folder().resolve(TrainingCheckpoint.STATE_FILE))))) {
+            StatefulOptimizer optimizer = spec.optimizer().newOptimizer(backend, model.getNDManager());
+            optimizer.loadState(parameterIds(model), state);
+            return run(model, resolved, spec, optimizer, from.completed(), data, progress, checkpoint);
+        } catch (IOException | RuntimeException | Error e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private TrainedModel run(Model model, Device device, TrainingSpec spec, StatefulOptimizer optimizer,
+            List<EpochMetrics> completed, DatasetSplits data, TrainingProgress progress, EpochCheckpoint checkpoint) {
+        BackendInfo info = backend.describe();
+        List<EpochMetrics> epochs = new ArrayList<>(completed);
+        TrainingResult result = null;
+        try (Trainer trainer = model.newTrainer(trainingConfig(spec, device, optimizer))) {
+            ImageSet train = data.train();
+            trainer.initialize(new Shape(spec.batchSize(), 1, train.rows(), train.cols()));
+            ImageBatcher batcher = new ImageBatcher(train, spec.batchSize());
+            for (int epoch = completed.size() + 1; epoch <= spec.epochs(); epoch++) {
+                epochs.add(runEpoch(trainer, batcher, spec, data, epoch, progress));
+                result = new TrainingResult(spec, info, device.toString(), epochs, Instant.now());
+                checkpoint.save(model, optimizer, result);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save the epoch's checkpoint: " + e.getMessage(), e);
+        }
+        return new TrainedModel(model, result);
+    }
+
+    private static List<String> parameterIds(Model model) {
+        return model.getBlock().getParameters().values().stream().map(Parameter::getId).toList();
+    }
+
+    private static DefaultTrainingConfig trainingConfig(TrainingSpec spec, Device device, StatefulOptimizer optimizer) {
         return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optInitializer(new SeededInitializer(spec.architecture().weightInit(), spec.seed()),
                         Parameter.Type.WEIGHT)
-                .optOptimizer(spec.optimizer().newOptimizer(backend))
+                .optOptimizer(optimizer)
                 .optDevices(new Device[] {device});
     }
 

@@ -12,13 +12,14 @@ import java.io.IOException;
 public interface EpochCheckpoint {
 
     /** Saves nothing. */
-    EpochCheckpoint NONE = (model, soFar) -> {};
+    EpochCheckpoint NONE = (model, optimizer, soFar) -> {};
 
     /**
      * Called after each epoch's evaluation, on the training thread.
      *
      * @param model the model as it stands; only read it
+     * @param optimizer the optimizer, whose state a resumed run needs
      * @param soFar the run's figures up to and including this epoch
      */
-    void save(Model model, TrainingResult soFar) throws IOException;
+    void save(Model model, StatefulOptimizer optimizer, TrainingResult soFar) throws IOException;
 }

@@ -1,7 +1,6 @@
 package dev.mnistlab.train;
 
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
+import ai.djl.ndarray.NDManager;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
 import java.util.LinkedHashMap;
@@ -25,11 +24,12 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
     Map<String, Double> hyperParameters();
 
     /**
-     * Builds a new DJL optimizer for one training run.
+     * Builds a new optimizer for one training run.
      *
      * @param backend the engine it will run on, for engine-specific update handling
+     * @param stateManager owns the optimizer's state arrays: the model's manager
      */
-    Optimizer newOptimizer(Backend backend);
+    StatefulOptimizer newOptimizer(Backend backend, NDManager stateManager);
 
     /**
      * RMSProp as Keras defines it: {@code n = rho*n + (1-rho)*g^2; w -= lr * g / (sqrt(n) + eps)}.
@@ -50,13 +50,13 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
         }
 
         @Override
-        public Optimizer newOptimizer(Backend backend) {
-            return new KerasRmsProp(this, backend::finishUpdate);
+        public StatefulOptimizer newOptimizer(Backend backend, NDManager stateManager) {
+            return new KerasRmsProp(this, backend::finishUpdate, stateManager);
         }
     }
 
     /**
-     * Adam (Kingma and Ba), DJL's built-in implementation.
+     * Adam (Kingma and Ba), with checkpointable state.
      *
      * @param learningRate step size
      * @param beta1 decay of the first moment
@@ -75,18 +75,13 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
         }
 
         @Override
-        public Optimizer newOptimizer(Backend backend) {
-            return Optimizer.adam()
-                    .optLearningRateTracker(Tracker.fixed((float) learningRate))
-                    .optBeta1((float) beta1)
-                    .optBeta2((float) beta2)
-                    .optEpsilon((float) epsilon)
-                    .build();
+        public StatefulOptimizer newOptimizer(Backend backend, NDManager stateManager) {
+            return new AdamOptimizer(this, backend::finishUpdate, stateManager);
         }
     }
 
     /**
-     * Stochastic gradient descent with optional momentum, DJL's built-in implementation.
+     * Stochastic gradient descent with optional momentum, with checkpointable state.
      *
      * @param learningRate step size
      * @param momentum fraction of the previous step carried into the next
@@ -103,11 +98,8 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
         }
 
         @Override
-        public Optimizer newOptimizer(Backend backend) {
-            return Optimizer.sgd()
-                    .setLearningRateTracker(Tracker.fixed((float) learningRate))
-                    .optMomentum((float) momentum)
-                    .build();
+        public StatefulOptimizer newOptimizer(Backend backend, NDManager stateManager) {
+            return new MomentumSgd(this, backend::finishUpdate, stateManager);
         }
     }
 

@@ -45,6 +45,15 @@ public record TrainingSpec(Architecture architecture, NamedDataset dataset, int 
         }
     }
 
+    /**
+     * Returns this spec with another number of epochs, e.g. to continue a run further.
+     *
+     * @throws InvalidInputException if the number is out of range
+     */
+    public TrainingSpec withEpochs(int newEpochs) {
+        return new TrainingSpec(architecture, dataset, newEpochs, batchSize, optimizer, seed, limitBatches, device);
+    }
+
     /** Returns a builder holding the defaults. */
     public static Builder builder() {
         return new Builder();

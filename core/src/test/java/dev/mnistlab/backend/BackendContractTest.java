@@ -29,6 +29,7 @@ import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.testing.IdxFiles;
 import dev.mnistlab.train.ClassifierTrainer;
 import dev.mnistlab.train.EpochCheckpoint;
+import dev.mnistlab.train.TrainingCheckpoint;
 import dev.mnistlab.train.OptimizerSpec;
 import dev.mnistlab.train.TrainedModel;
 import dev.mnistlab.train.TrainingProgress;
@@ -111,9 +112,9 @@ public abstract class BackendContractTest {
         float[] expected1 = {(float) (1 - step1), (float) (2 + step1)};
         float[] expected2 = {(float) (1 - step1 - step2), (float) (2 + step1 + step2)};
         Backend backend = backend();
-        Optimizer optimizer = OptimizerSpec.create("rmsprop", null, null, null, null, null, null)
-                .newOptimizer(backend);
         try (NDManager manager = backend.engine().newBaseManager(Device.cpu())) {
+            Optimizer optimizer = OptimizerSpec.create("rmsprop", null, null, null, null, null, null)
+                    .newOptimizer(backend, manager);
             NDArray weight = manager.create(new float[] {1f, 2f});
             weight.setRequiresGradient(true);
             NDArray gradientSource = manager.create(new float[] {0.5f, -1f});
@@ -136,8 +137,9 @@ public abstract class BackendContractTest {
         DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 128, 32), 10);
         Path folder = dir.resolve("model");
         TrainingSpec spec = TrainingSpec.builder().optModel("cnn").optLimitBatches(2).build();
-        try (TrainedModel trained = new ClassifierTrainer(backend()).train(spec, data, TrainingProgress.SILENT, EpochCheckpoint.NONE);
-                Model loaded = ModelFolder.load(writeOutput(trained, folder), backend(), Device.cpu())) {
+        try (TrainedModel trained = new ClassifierTrainer(backend())
+                        .train(spec, data, TrainingProgress.SILENT, RunOutput.checkpointInto(folder));
+                Model loaded = ModelFolder.load(folder, backend(), Device.cpu())) {
             PairList<String, Parameter> saved = trained.model().getBlock().getParameters();
             PairList<String, Parameter> read = loaded.getBlock().getParameters();
             assertEquals(saved.keys(), read.keys());
@@ -152,10 +154,9 @@ public abstract class BackendContractTest {
     void truncatedOrForeignParametersAreRejected(@TempDir Path dir) throws IOException {
         DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 64, 32), 10);
         Path folder = dir.resolve("model");
-        try (TrainedModel trained = new ClassifierTrainer(backend())
-                .train(TrainingSpec.builder().optLimitBatches(1).build(), data, TrainingProgress.SILENT,
-                        EpochCheckpoint.NONE)) {
-            writeOutput(trained, folder);
+        try (TrainedModel trained = new ClassifierTrainer(backend()).train(TrainingSpec.builder().optLimitBatches(1)
+                .build(), data, TrainingProgress.SILENT, RunOutput.checkpointInto(folder))) {
+            assertEquals(2, trained.result().epochs().size());
         }
         Path parameters = folder.resolve("model-0002.params");
         byte[] whole = Files.readAllBytes(parameters);
@@ -174,9 +175,35 @@ public abstract class BackendContractTest {
         assertTrue(foreign.startsWith(folder + ": its parameters"), foreign);
     }
 
-    private static Path writeOutput(TrainedModel trained, Path folder) throws IOException {
-        RunOutput.write(trained.model(), trained.result(), folder);
-        return folder;
+    @Test
+    void resumedRunEqualsUninterruptedRun(@TempDir Path dir) throws IOException {
+        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 192, 64), 10);
+        for (String model : List.of("mlp", "cnn")) {
+            TrainingSpec spec = TrainingSpec.builder().optModel(model).optEpochs(3).optLimitBatches(3).build();
+            Path whole = dir.resolve(model + "-whole");
+            Path halted = dir.resolve(model + "-halted");
+            ClassifierTrainer trainer = new ClassifierTrainer(backend());
+            try (TrainedModel run = trainer.train(spec, data, TrainingProgress.SILENT, RunOutput.checkpointInto(whole));
+                    TrainedModel first = trainer.train(spec.withEpochs(1), data, TrainingProgress.SILENT,
+                            RunOutput.checkpointInto(halted));
+                    TrainedModel resumed = resume(trainer, halted, data)) {
+                assertEquals(run.result().epochs().size(), resumed.result().epochs().size());
+                assertEquals(run.result().testLoss(), resumed.result().testLoss(), model);
+                assertEquals(run.result().last().trainLoss(), resumed.result().last().trainLoss(), model);
+                PairList<String, Parameter> expected = run.model().getBlock().getParameters();
+                PairList<String, Parameter> actual = resumed.model().getBlock().getParameters();
+                for (int i = 0; i < expected.size(); i++) {
+                    assertArrayEquals(expected.valueAt(i).getArray().toByteArray(),
+                            actual.valueAt(i).getArray().toByteArray(), model + " " + expected.keyAt(i));
+                }
+            }
+        }
+    }
+
+    private static TrainedModel resume(ClassifierTrainer trainer, Path folder, DatasetSplits data) throws IOException {
+        TrainingCheckpoint checkpoint = TrainingCheckpoint.read(folder);
+        return trainer.resume(checkpoint, checkpoint.continuedTo(3), DeviceChoice.CPU, data, TrainingProgress.SILENT,
+                RunOutput.checkpointInto(folder));
     }
 
     private int liveArraysAfter(int epochs, DatasetSplits data) {

@@ -1,0 +1,131 @@
+package dev.mnistlab.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.training.optimizer.Optimizer;
+import dev.mnistlab.InvalidInputException;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * An optimizer written with NDArray operations whose whole state (per-parameter arrays and step
+ * counts) can be saved with a checkpoint and restored, so a resumed run continues exactly.
+ *
+ * <p>Subclasses give the update rule; this class keeps the state, frees each update's temporaries
+ * and lets the engine finish the update ({@link dev.mnistlab.backend.Backend#finishUpdate}). State
+ * arrays belong to the manager given at construction, normally the model's.
+ */
+public abstract class StatefulOptimizer extends Optimizer {
+
+    private final Consumer<NDArray> finishUpdate;
+    private final NDManager stateManager;
+    private final Map<String, NDArray[]> states = new ConcurrentHashMap<>();
+    private final Map<String, Integer> steps = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the optimizer.
+     *
+     * @param finishUpdate the engine's follow-up to an in-place update (clearing gradients on PyTorch)
+     * @param stateManager owns the state arrays (the model's manager: engines may hand the optimizer
+     *     parameters wrapped in short-lived managers)
+     */
+    protected StatefulOptimizer(Consumer<NDArray> finishUpdate, NDManager stateManager) {
+        super(new NoOptions());
+        this.finishUpdate = finishUpdate;
+        this.stateManager = stateManager;
+    }
+
+    /** Returns how many state arrays, each shaped like the parameter, the rule keeps. */
+    protected abstract int stateSize();
+
+    /**
+     * Updates a parameter in place.
+     *
+     * @param weight the parameter
+     * @param grad its gradient
+     * @param state the rule's state arrays, zero before the first step; update them in place
+     * @param step the step number, from 1
+     */
+    protected abstract void apply(NDArray weight, NDArray grad, NDArray[] state, int step);
+
+    @Override
+    public final void update(String parameterId, NDArray weight, NDArray grad) {
+        NDArray[] state = states.computeIfAbsent(parameterId, id -> zeroState(weight));
+        int step = steps.merge(parameterId, 1, Integer::sum);
+        try (NDScope temporaries = new NDScope()) {
+            temporaries.suppressNotUsedWarning();
+            apply(weight, grad, state, step);
+        }
+        finishUpdate.accept(weight);
+    }
+
+    private NDArray[] zeroState(NDArray weight) {
+        NDArray[] state = new NDArray[stateSize()];
+        for (int i = 0; i < state.length; i++) {
+            state[i] = stateManager.zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
+        }
+        return state;
+    }
+
+    /**
+     * Writes the state of some parameters.
+     *
+     * @param parameterIds the parameters' ids, in an order that {@link #loadState} will see again
+     * @param out where to write
+     */
+    public void saveState(List<String> parameterIds, DataOutputStream out) throws IOException {
+        out.writeInt(parameterIds.size());
+        out.writeInt(stateSize());
+        for (String id : parameterIds) {
+            out.writeInt(steps.getOrDefault(id, 0));
+            NDArray[] state = states.get(id);
+            out.writeBoolean(state != null);
+            if (state != null) {
+                byte[] encoded = new NDList(state).encode();
+                out.writeInt(encoded.length);
+                out.write(encoded);
+            }
+        }
+    }
+
+    /**
+     * Restores state written by {@link #saveState}.
+     *
+     * @param parameterIds the ids of the same parameters, in the same order, in this process
+     * @param in where to read
+     * @throws InvalidInputException if the state does not fit these parameters or this rule
+     */
+    public void loadState(List<String> parameterIds, DataInputStream in) throws IOException {
+        int count = in.readInt();
+        int size = in.readInt();
+        if (count != parameterIds.size() || size != stateSize()) {
+            throw new InvalidInputException("optimizer state holds " + count + " parameters of " + size
+                    + " arrays; this model and optimizer need " + parameterIds.size() + " of " + stateSize());
+        }
+        for (String id : parameterIds) {
+            int step = in.readInt();
+            if (in.readBoolean()) {
+                byte[] encoded = new byte[in.readInt()];
+                in.readFully(encoded);
+                NDList state = NDList.decode(stateManager, encoded);
+                states.put(id, state.toArray(new NDArray[0]));
+                steps.put(id, step);
+            }
+        }
+    }
+
+    /** The base class wants a builder; these optimizers take their settings from their specs. */
+    private static final class NoOptions extends OptimizerBuilder<NoOptions> {
+        @Override
+        protected NoOptions self() {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.mnistlab.train;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.model.ModelFolder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a model folder holds to continue its training run: the run's spec, the epochs completed
+ * and (in {@value #STATE_FILE}) the optimizer's state. The parameters are the folder's model.
+ *
+ * @param folder the model folder
+ * @param spec the run's configuration
+ * @param completed the figures of the epochs completed, in order
+ */
+public record TrainingCheckpoint(Path folder, TrainingSpec spec, List<EpochMetrics> completed) {
+
+    /** The file holding the optimizer's state. */
+    public static final String STATE_FILE = "optimizer.state";
+
+    private static final Gson GSON = new Gson();
+
+    /** Copies the epoch list so the record stays immutable. */
+    public TrainingCheckpoint {
+        completed = List.copyOf(completed);
+    }
+
+    /**
+     * Returns the run's spec extended to {@code epochs} epochs in all.
+     *
+     * @throws InvalidInputException if the checkpoint already has that many epochs
+     */
+    public TrainingSpec continuedTo(int epochs) {
+        int done = completed.size();
+        if (epochs <= done) {
+            throw new InvalidInputException("--resume " + folder + " already has " + done + " epoch"
+                    + (done == 1 ? "" : "s") + "; give --epochs greater than " + done + " to train further");
+        }
+        return spec.withEpochs(epochs);
+    }
+
+    /**
+     * Reads a model folder's checkpoint.
+     *
+     * @throws InvalidInputException if the folder is not a model folder or holds no checkpoint
+     */
+    public static TrainingCheckpoint read(Path folder) throws IOException {
+        ModelFolder.readDescriptor(folder);
+        if (!Files.isRegularFile(folder.resolve(STATE_FILE))) {
+            throw new InvalidInputException("--resume " + folder + ": no checkpoint (" + STATE_FILE
+                    + " is missing); only folders written by 'mnistlab train --output' can be resumed");
+        }
+        Path descriptor = folder.resolve(ModelFolder.DESCRIPTOR_FILE);
+        try {
+            JsonObject training = JsonParser.parseString(Files.readString(descriptor, StandardCharsets.UTF_8))
+                    .getAsJsonObject().getAsJsonObject("training");
+            EpochMetrics[] epochs = GSON.fromJson(training.get("epochs"), EpochMetrics[].class);
+            return new TrainingCheckpoint(folder, TrainingSpecJson.read(training), List.of(epochs));
+        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
+            throw new InvalidInputException(descriptor + ": malformed training record (" + e.getMessage() + ")", e);
+        }
+    }
+}

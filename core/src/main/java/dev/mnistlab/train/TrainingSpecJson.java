@@ -1,0 +1,77 @@
+package dev.mnistlab.train;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.mnistlab.model.MlpArchitecture;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a {@link TrainingSpec} into a JSON object and reads it back through the builder, so a
+ * spec read from a file is validated like one typed by a user. Field names: {@code model},
+ * {@code hidden} (MLP only), {@code dataset}, {@code plannedEpochs}, {@code batchSize},
+ * {@code optimizer} (name and hyper-parameters), {@code seed}, {@code limitBatches},
+ * {@code deviceChoice}.
+ */
+public final class TrainingSpecJson {
+
+    private static final Gson GSON = new Gson();
+
+    private TrainingSpecJson() {}
+
+    /** Adds the spec's fields to a JSON object. */
+    public static void write(TrainingSpec spec, JsonObject json) {
+        json.addProperty("model", spec.architecture().name());
+        if (spec.architecture() instanceof MlpArchitecture mlp) {
+            json.add("hidden", GSON.toJsonTree(mlp.hidden()));
+        }
+        json.addProperty("dataset", spec.dataset().id());
+        json.addProperty("plannedEpochs", spec.epochs());
+        json.addProperty("seed", spec.seed());
+        json.addProperty("batchSize", spec.batchSize());
+        json.addProperty("limitBatches", spec.limitBatches());
+        json.addProperty("deviceChoice", spec.device().toString());
+        JsonObject optimizer = new JsonObject();
+        optimizer.addProperty("name", spec.optimizer().name());
+        spec.optimizer().hyperParameters().forEach(optimizer::addProperty);
+        json.add("optimizer", optimizer);
+    }
+
+    /**
+     * Reads a spec written by {@link #write}.
+     *
+     * @throws dev.mnistlab.InvalidInputException if a value is out of range
+     * @throws RuntimeException (Gson's or a null pointer) if a field is missing or of the wrong type
+     */
+    public static TrainingSpec read(JsonObject json) {
+        List<Integer> hidden = new ArrayList<>();
+        if (json.has("hidden")) {
+            for (JsonElement width : json.getAsJsonArray("hidden")) {
+                hidden.add(width.getAsInt());
+            }
+        }
+        JsonObject optimizer = json.getAsJsonObject("optimizer");
+        return TrainingSpec.builder()
+                .optModel(json.get("model").getAsString())
+                .optHidden(hidden)
+                .optDataset(json.get("dataset").getAsString())
+                .optEpochs(json.get("plannedEpochs").getAsInt())
+                .optSeed(json.get("seed").getAsInt())
+                .optBatchSize(json.get("batchSize").getAsInt())
+                .optLimitBatches(json.get("limitBatches").getAsInt())
+                .optDevice(json.get("deviceChoice").getAsString())
+                .optOptimizer(optimizer.get("name").getAsString())
+                .optLearningRate(number(optimizer, "learningRate"))
+                .optRho(number(optimizer, "rho"))
+                .optBeta1(number(optimizer, "beta1"))
+                .optBeta2(number(optimizer, "beta2"))
+                .optEpsilon(number(optimizer, "epsilon"))
+                .optMomentum(number(optimizer, "momentum"))
+                .build();
+    }
+
+    private static Double number(JsonObject json, String field) {
+        return json.has(field) ? json.get(field).getAsDouble() : null;
+    }
+}
