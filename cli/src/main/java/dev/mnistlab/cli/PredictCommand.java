@@ -11,6 +11,7 @@ import dev.mnistlab.infer.MnistPreprocessor;
 import dev.mnistlab.infer.Prediction;
 import dev.mnistlab.model.Architecture;
 import dev.mnistlab.model.ModelDescriptor;
+import dev.mnistlab.report.AtomicFile;
 import dev.mnistlab.report.EvaluationText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +65,10 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of one line per file.")
     boolean json;
 
+    @Option(names = "--save-prepared", paramLabel = "DIR",
+            description = "Also write each prepared 28x28 image, as the model sees it, to DIR/<file>.28x28.png.")
+    Path savePrepared;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Image files and folders (searched recursively).")
     List<Path> paths;
 
@@ -75,7 +81,12 @@ final class PredictCommand implements Callable<Integer> {
         Map<Path, float[]> prepared = new LinkedHashMap<>();
         for (Path file : imageFiles(failures)) {
             try {
-                prepared.put(file, MnistPreprocessor.toMnist(ImageFiles.read(file), file.toString()));
+                float[] pixels = MnistPreprocessor.toMnist(ImageFiles.read(file), file.toString());
+                prepared.put(file, pixels);
+                if (savePrepared != null) {
+                    AtomicFile.write(savePrepared.resolve(file.getFileName() + ".28x28.png"),
+                            out -> ImageIO.write(MnistPreprocessor.toImage(pixels), "png", out));
+                }
             } catch (InvalidInputException e) {
                 failures.put(file, e.getMessage());
             }

@@ -161,6 +161,38 @@ class BadInputTest {
     }
 
     @Test
+    void brokenModelFolders() throws IOException {
+        Path run = dir.resolve("model");
+        assertEquals(0, CliRun.of("train", "--data-dir", data.toString(), "--epochs", "1", "--output", run.toString())
+                .exitCode());
+        Path descriptor = run.resolve("model.json");
+        String json = Files.readString(descriptor);
+
+        Files.writeString(descriptor, json.substring(0, json.length() / 2));
+        CliRun malformed = CliRun.of("evaluate", "--model", run.toString(), "--data-dir", data.toString());
+        assertEquals(2, malformed.exitCode());
+        assertTrue(malformed.err().startsWith("mnistlab: " + descriptor + ": malformed ("), malformed.err());
+        assertTrue(malformed.err().endsWith("); write the folder again with 'mnistlab train --output'"
+                + System.lineSeparator()), malformed.err());
+
+        Files.writeString(descriptor, json.replace("\"name\": \"mlp\"", "\"name\": \"cnn\"").replace("\"hidden\"",
+                "\"unused\""));
+        CliRun foreign = CliRun.of("evaluate", "--model", run.toString(), "--data-dir", data.toString());
+        assertEquals(2, foreign.exitCode());
+        assertTrue(foreign.err().startsWith("mnistlab: " + run + ": its parameters "), foreign.err());
+
+        Files.writeString(descriptor, json);
+        Path parameters = run.resolve("model-0001.params");
+        byte[] whole = Files.readAllBytes(parameters);
+        Files.write(parameters, Arrays.copyOf(whole, whole.length - 1000));
+        CliRun truncated = CliRun.of("evaluate", "--model", run.toString(), "--data-dir", data.toString());
+        assertEquals(2, truncated.exitCode());
+        assertTrue(truncated.err().startsWith("mnistlab: " + run + ": its parameters cannot be loaded as the mlp it"
+                + " describes ("), truncated.err());
+        assertEquals(1, truncated.err().lines().count(), truncated.err());
+    }
+
+    @Test
     void malformedNumberAndUnknownOptionAreUsageErrors() {
         assertBadInput("mnistlab: Invalid value for option '--epochs': 'two' is not an int (see 'mnistlab train --help')",
                 train("--epochs", "two"));

@@ -47,6 +47,8 @@ class PredictCommandTest {
         Files.createFile(images.resolve("empty.png"));
         Files.writeString(images.resolve("notes.gif"), "not a picture");
         Files.writeString(images.resolve("readme.txt"), "skipped: not an image name");
+        BufferedImage blank = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(blank, "png", dir.resolve("blank.png").toFile());
     }
 
     @Test
@@ -64,10 +66,16 @@ class PredictCommandTest {
     }
 
     @Test
-    void allGoodFilesExitWithZero() {
-        CliRun run = CliRun.of("predict", "--model", model.toString(), "--top-k", "3", images.resolve("one.png").toString());
+    void allGoodFilesExitWithZero() throws IOException {
+        Path prepared = dir.resolve("prepared");
+        CliRun run = CliRun.of("predict", "--model", model.toString(), "--top-k", "3", "--save-prepared",
+                prepared.toString(), images.resolve("one.png").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("  top-3: "), run.out());
+        BufferedImage seen = ImageIO.read(prepared.resolve("one.png.28x28.png").toFile());
+        assertEquals(28, seen.getWidth());
+        assertEquals(0, seen.getRaster().getSample(0, 0, 0), "paper is black");
+        assertEquals(255, seen.getRaster().getSample(14, 14, 0), "the stroke passes through the centre, bright");
     }
 
     @Test
@@ -81,6 +89,14 @@ class PredictCommandTest {
         assertEquals(3, json.getAsJsonArray("errors").size());
         assertEquals(dir.resolve("absent.png") + ": no such file or folder",
                 json.getAsJsonArray("errors").get(0).getAsJsonObject().get("error").getAsString());
+    }
+
+    @Test
+    void blankPageIsReported() {
+        CliRun run = CliRun.of("predict", "--model", model.toString(), dir.resolve("blank.png").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("mnistlab: " + dir.resolve("blank.png") + ": no ink found (a blank page?); give a picture of one"
+                + " digit" + System.lineSeparator(), run.err());
     }
 
     @Test

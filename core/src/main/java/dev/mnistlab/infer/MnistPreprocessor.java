@@ -50,6 +50,19 @@ public final class MnistPreprocessor {
         return centred(digit);
     }
 
+    /**
+     * Returns a prepared image as a 28x28 grey-scale picture, ink bright on black, to look at.
+     *
+     * @param pixels 784 values in [0, 1], as {@link #toMnist} returns them
+     */
+    public static BufferedImage toImage(float[] pixels) {
+        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_BYTE_GRAY);
+        for (int i = 0; i < pixels.length; i++) {
+            image.getRaster().setSample(i % SIZE, i / SIZE, 0, Math.round(pixels[i] * 255));
+        }
+        return image;
+    }
+
     private static int[] greyInkBright(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();

@@ -7,9 +7,7 @@ import dev.mnistlab.train.TrainingResult;
 import dev.mnistlab.train.TrainingSpecJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a training run's {@code metrics.json}: provenance (engine and versions, model, dataset,
@@ -53,15 +51,9 @@ public final class MetricsReport {
      * @return the file written
      */
     public static Path write(TrainingResult result, Path folder) throws IOException {
-        Files.createDirectories(folder);
         Path target = folder.resolve(FILE_NAME);
-        Path temporary = folder.resolve("." + FILE_NAME + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            Files.writeString(temporary, GSON.toJson(toJson(result)) + "\n", StandardCharsets.UTF_8);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        byte[] json = (GSON.toJson(toJson(result)) + "\n").getBytes(StandardCharsets.UTF_8);
+        AtomicFile.write(target, out -> out.write(json));
         return target;
     }
 }
