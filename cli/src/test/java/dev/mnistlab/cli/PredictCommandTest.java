@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.mnistlab.testing.IdxFiles;
+import dev.mnistlab.testing.Pictures;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -97,6 +98,15 @@ class PredictCommandTest {
         assertEquals(2, run.exitCode());
         assertEquals("mnistlab: " + dir.resolve("blank.png") + ": no ink found (a blank page?); give a picture of one"
                 + " digit" + System.lineSeparator(), run.err());
+    }
+
+    @Test
+    void decompressionBombIsRefused() throws IOException {
+        Path bomb = Files.write(dir.resolve("bomb.png"), Pictures.pngClaiming(30_000, 30_000));
+        CliRun run = CliRun.of("predict", "--model", model.toString(), bomb.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("mnistlab: " + bomb + ": 30000x30000 pixels, over the limit of 40 megapixels (20000 per side);"
+                + " scale the image down" + System.lineSeparator(), run.err());
     }
 
     @Test
