@@ -3,8 +3,6 @@ package dev.mnistlab.cli;
 import ai.djl.Model;
 import com.google.gson.JsonObject;
 import dev.mnistlab.backend.Backend;
-import dev.mnistlab.data.DatasetLoader;
-import dev.mnistlab.data.DatasetLocator;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.eval.EvaluationReport;
 import dev.mnistlab.eval.ModelEvaluator;
@@ -13,7 +11,6 @@ import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.report.EvaluationText;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,9 +41,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     SavedModelOptions saved;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder with the IDX files (default: searched, as for train).")
-    Path dataDir;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--json", description = "Print JSON instead of tables.")
     boolean json;
@@ -57,9 +53,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Backend backend = saved.backend();
         PrintWriter out = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(out, spec.commandLine().getErr());
-        try (Model model = saved.load(backend)) {
-            Path folder = DatasetLocator.standard(progress).locate(descriptor.dataset(), dataDir);
-            DatasetSplits splits = DatasetLoader.load(folder, descriptor.classNames().size());
+        try (Model model = saved.load(descriptor, backend)) {
+            DatasetSplits splits = data.load(descriptor.dataset(), progress);
             EvaluationReport report = ModelEvaluator.evaluate(model, splits.test(), BATCH_SIZE, Architecture.CLASS_COUNT);
             if (json) {
                 JsonObject result = EvaluationText.json(report, descriptor.classNames());
@@ -70,7 +65,7 @@ final class EvaluateCommand implements Callable<Integer> {
             } else {
                 out.printf("Model %s (%s) on %s, %s: %s test set from %s%n%n", saved.folder,
                         descriptor.architecture().name(), backend.name(), model.getNDManager().getDevice(),
-                        descriptor.dataset().id(), folder);
+                        descriptor.dataset().id(), splits.source());
                 out.print(EvaluationText.table(report, descriptor.classNames()));
                 out.flush();
             }

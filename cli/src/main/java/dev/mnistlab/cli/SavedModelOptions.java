@@ -35,8 +35,8 @@ final class SavedModelOptions {
         return Backends.get(engine);
     }
 
-    /** Loads the model on the chosen engine and device; the caller closes it. */
-    Model load(Backend backend) throws IOException {
-        return ModelFolder.load(folder, backend, DeviceChoice.parse(device).resolve(backend));
+    /** Loads the model described by {@code descriptor} on the chosen engine and device; the caller closes it. */
+    Model load(ModelDescriptor descriptor, Backend backend) {
+        return ModelFolder.load(folder, descriptor, backend, DeviceChoice.parse(device).resolve(backend));
     }
 }

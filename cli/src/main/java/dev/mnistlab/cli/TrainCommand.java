@@ -4,8 +4,6 @@ import dev.mnistlab.backend.Backend;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backends;
 import dev.mnistlab.backend.DeviceChoice;
-import dev.mnistlab.data.DatasetLoader;
-import dev.mnistlab.data.DatasetLocator;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.train.ClassifierTrainer;
@@ -67,9 +65,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Dataset: mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
     String dataset;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Folder with the four IDX files (train-images-idx3-ubyte.gz, ...).")
-    Path dataDir;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: 2; cnn 1).")
     Integer epochs;
@@ -143,8 +140,7 @@ final class TrainCommand implements Callable<Integer> {
         trainingSpec.device().resolve(backend);
         PrintWriter out = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(out, spec.commandLine().getErr());
-        Path folder = DatasetLocator.standard(progress).locate(trainingSpec.dataset(), dataDir);
-        DatasetSplits splits = DatasetLoader.load(folder, trainingSpec.dataset().classNames().size());
+        DatasetSplits splits = data.load(trainingSpec.dataset(), progress);
         out.println(RunSummary.describe(trainingSpec, backend, splits));
         out.flush();
         EpochCheckpoint checkpoint = output == null ? EpochCheckpoint.NONE : RunOutput.checkpointInto(output);
@@ -169,8 +165,7 @@ final class TrainCommand implements Callable<Integer> {
         deviceChoice.resolve(backend);
         PrintWriter out = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(out, spec.commandLine().getErr());
-        Path folder = DatasetLocator.standard(progress).locate(from.spec().dataset(), dataDir);
-        DatasetSplits splits = DatasetLoader.load(folder, from.spec().dataset().classNames().size());
+        DatasetSplits splits = data.load(from.spec().dataset(), progress);
         out.printf("Resuming %s after epoch %d of %d, up to epoch %d%n", resume, from.completed().size(),
                 from.spec().epochs(), continued.epochs());
         out.flush();

@@ -5,8 +5,8 @@
  * <p>A typical use finds a dataset, loads it and walks it in batches:
  *
  * <pre>{@code
- * Path dir = DatasetLocator.standard().locate(NamedDataset.MNIST, Optional.empty());
- * DatasetSplits splits = DatasetLoader.load(dir);
+ * Path dir = DatasetLocator.standard(DownloadProgress.NONE).locate(NamedDataset.MNIST, null);
+ * DatasetSplits splits = DatasetLoader.load(dir, NamedDataset.MNIST.classNames().size());
  * ImageBatcher batcher = new ImageBatcher(splits.train(), 32);
  * }</pre>
  */

@@ -84,6 +84,15 @@ public final class ModelFolder {
      * @throws InvalidInputException if the folder or its {@code model.json} is missing or malformed
      */
     public static ModelDescriptor readDescriptor(Path folder) throws IOException {
+        return descriptorOf(readJson(folder), folder);
+    }
+
+    /**
+     * Reads a folder's {@code model.json} as JSON, for readers that want more than the descriptor.
+     *
+     * @throws InvalidInputException if the folder or its {@code model.json} is missing or not JSON
+     */
+    public static JsonObject readJson(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException("model folder " + folder + " does not exist; give a folder written by"
                     + " 'mnistlab train --output'");
@@ -94,7 +103,22 @@ public final class ModelFolder {
                     + " 'mnistlab train --output'?");
         }
         try {
-            JsonObject json = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw malformed(folder, e);
+        }
+    }
+
+    /**
+     * Extracts the descriptor from a folder's {@code model.json}.
+     *
+     * @param json the content, from {@link #readJson}
+     * @param folder the folder it came from, for messages
+     * @throws InvalidInputException if a field is missing, malformed or of an unknown format
+     */
+    public static ModelDescriptor descriptorOf(JsonObject json, Path folder) {
+        Path file = folder.resolve(DESCRIPTOR_FILE);
+        try {
             String format = json.get("format").getAsString();
             if (!FORMAT.equals(format)) {
                 throw new InvalidInputException(file + ": format '" + format + "' is not " + FORMAT
@@ -119,9 +143,13 @@ public final class ModelFolder {
             return new ModelDescriptor(Architecture.parse(architecture.get("name").getAsString(), hidden),
                     NamedDataset.byId(json.get("dataset").getAsString()), classNames);
         } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
-            throw new InvalidInputException(file + ": malformed (" + e.getMessage() + "); write the folder again"
-                    + " with 'mnistlab train --output'", e);
+            throw malformed(folder, e);
         }
+    }
+
+    private static InvalidInputException malformed(Path folder, RuntimeException e) {
+        return new InvalidInputException(folder.resolve(DESCRIPTOR_FILE) + ": malformed (" + e.getMessage()
+                + "); write the folder again with 'mnistlab train --output'", e);
     }
 
     private static Map<String, Shape> parameterShapes(Model model) {
@@ -131,17 +159,27 @@ public final class ModelFolder {
     }
 
     /**
+     * Loads a saved model on an engine, reading its descriptor first.
+     *
+     * @throws InvalidInputException if the folder, its descriptor or its parameters are missing,
+     *     malformed, truncated, or from another architecture
+     * @see #load(Path, ModelDescriptor, Backend, Device)
+     */
+    public static Model load(Path folder, Backend backend, Device device) throws IOException {
+        return load(folder, readDescriptor(folder), backend, device);
+    }
+
+    /**
      * Loads a saved model on an engine.
      *
      * @param folder the model folder
+     * @param descriptor the folder's descriptor, already read
      * @param backend the engine to load it on (any engine reads any engine's parameters)
      * @param device where the parameters go
      * @return the model, which the caller must close
-     * @throws InvalidInputException if the folder, its descriptor or its parameters are missing,
-     *     malformed, truncated, or from another architecture
+     * @throws InvalidInputException if the parameters are missing, truncated, or from another architecture
      */
-    public static Model load(Path folder, Backend backend, Device device) throws IOException {
-        ModelDescriptor descriptor = readDescriptor(folder);
+    public static Model load(Path folder, ModelDescriptor descriptor, Backend backend, Device device) {
         Model model = Model.newInstance(descriptor.architecture().name(), device, backend.engineName());
         try {
             model.setBlock(descriptor.architecture().newBlock());

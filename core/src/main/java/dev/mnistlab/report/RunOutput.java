@@ -4,7 +4,6 @@ import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
 import ai.djl.Model;
-import ai.djl.nn.Parameter;
 import dev.mnistlab.train.EpochCheckpoint;
 import dev.mnistlab.train.StatefulOptimizer;
 import dev.mnistlab.train.TrainingCheckpoint;
@@ -15,7 +14,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -77,10 +75,9 @@ public final class RunOutput {
         AtomicFolder.write(folder, staging -> {
             ModelFolder.write(staging, model, descriptor, MetricsReport.toJson(result));
             MetricsReport.write(result, staging);
-            List<String> parameterIds = model.getBlock().getParameters().values().stream().map(Parameter::getId).toList();
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                     Files.newOutputStream(staging.resolve(TrainingCheckpoint.STATE_FILE))))) {
-                optimizer.saveState(parameterIds, out);
+                optimizer.saveState(model, out);
             }
         });
     }

@@ -100,11 +100,11 @@ public final class ClassifierTrainer {
     public TrainedModel resume(TrainingCheckpoint from, TrainingSpec spec, DeviceChoice device, DatasetSplits data,
             TrainingProgress progress, EpochCheckpoint checkpoint) throws IOException {
         Device resolved = device.resolve(backend);
-        Model model = ModelFolder.load(from.folder(), backend, resolved);
+        Model model = ModelFolder.load(from.folder(), from.descriptor(), backend, resolved);
         try (DataInputStream state = new DataInputStream(new BufferedInputStream(
                 Files.newInputStream(from.folder().resolve(TrainingCheckpoint.STATE_FILE))))) {
             StatefulOptimizer optimizer = spec.optimizer().newOptimizer(backend, model.getNDManager());
-            optimizer.loadState(parameterIds(model), state);
+            optimizer.loadState(model, state);
             return run(model, resolved, spec, optimizer, from.completed(), data, progress, checkpoint);
         } catch (IOException | RuntimeException | Error e) {
             model.close();
@@ -130,10 +130,6 @@ public final class ClassifierTrainer {
             throw new UncheckedIOException("could not save the epoch's checkpoint: " + e.getMessage(), e);
         }
         return new TrainedModel(model, result);
-    }
-
-    private static List<String> parameterIds(Model model) {
-        return model.getBlock().getParameters().values().stream().map(Parameter::getId).toList();
     }
 
     private static DefaultTrainingConfig trainingConfig(TrainingSpec spec, Device device, StatefulOptimizer optimizer) {

@@ -1,9 +1,11 @@
 package dev.mnistlab.train;
 
+import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import dev.mnistlab.InvalidInputException;
 import java.io.DataInputStream;
@@ -75,12 +77,14 @@ public abstract class StatefulOptimizer extends Optimizer {
     }
 
     /**
-     * Writes the state of some parameters.
+     * Writes the state of a model's parameters, in the block's parameter order (parameter ids are
+     * made anew in every process, the order is not).
      *
-     * @param parameterIds the parameters' ids, in an order that {@link #loadState} will see again
+     * @param model the model this optimizer trains
      * @param out where to write
      */
-    public void saveState(List<String> parameterIds, DataOutputStream out) throws IOException {
+    public void saveState(Model model, DataOutputStream out) throws IOException {
+        List<String> parameterIds = parameterIds(model);
         out.writeInt(parameterIds.size());
         out.writeInt(stateSize());
         for (String id : parameterIds) {
@@ -96,13 +100,14 @@ public abstract class StatefulOptimizer extends Optimizer {
     }
 
     /**
-     * Restores state written by {@link #saveState}.
+     * Restores state written by {@link #saveState} for a model of the same architecture.
      *
-     * @param parameterIds the ids of the same parameters, in the same order, in this process
+     * @param model the model this optimizer will train
      * @param in where to read
      * @throws InvalidInputException if the state does not fit these parameters or this rule
      */
-    public void loadState(List<String> parameterIds, DataInputStream in) throws IOException {
+    public void loadState(Model model, DataInputStream in) throws IOException {
+        List<String> parameterIds = parameterIds(model);
         int count = in.readInt();
         int size = in.readInt();
         if (count != parameterIds.size() || size != stateSize()) {
@@ -119,6 +124,10 @@ public abstract class StatefulOptimizer extends Optimizer {
                 steps.put(id, step);
             }
         }
+    }
+
+    private static List<String> parameterIds(Model model) {
+        return model.getBlock().getParameters().values().stream().map(Parameter::getId).toList();
     }
 
     /** The base class wants a builder; these optimizers take their settings from their specs. */

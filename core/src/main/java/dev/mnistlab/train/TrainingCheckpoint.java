@@ -3,11 +3,10 @@ package dev.mnistlab.train;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,10 +16,12 @@ import java.util.List;
  * and (in {@value #STATE_FILE}) the optimizer's state. The parameters are the folder's model.
  *
  * @param folder the model folder
+ * @param descriptor the model the folder holds
  * @param spec the run's configuration
  * @param completed the figures of the epochs completed, in order
  */
-public record TrainingCheckpoint(Path folder, TrainingSpec spec, List<EpochMetrics> completed) {
+public record TrainingCheckpoint(Path folder, ModelDescriptor descriptor, TrainingSpec spec,
+        List<EpochMetrics> completed) {
 
     /** The file holding the optimizer's state. */
     public static final String STATE_FILE = "optimizer.state";
@@ -52,19 +53,19 @@ public record TrainingCheckpoint(Path folder, TrainingSpec spec, List<EpochMetri
      * @throws InvalidInputException if the folder is not a model folder or holds no checkpoint
      */
     public static TrainingCheckpoint read(Path folder) throws IOException {
-        ModelFolder.readDescriptor(folder);
+        JsonObject json = ModelFolder.readJson(folder);
+        ModelDescriptor descriptor = ModelFolder.descriptorOf(json, folder);
         if (!Files.isRegularFile(folder.resolve(STATE_FILE))) {
             throw new InvalidInputException("--resume " + folder + ": no checkpoint (" + STATE_FILE
                     + " is missing); only folders written by 'mnistlab train --output' can be resumed");
         }
-        Path descriptor = folder.resolve(ModelFolder.DESCRIPTOR_FILE);
         try {
-            JsonObject training = JsonParser.parseString(Files.readString(descriptor, StandardCharsets.UTF_8))
-                    .getAsJsonObject().getAsJsonObject("training");
+            JsonObject training = json.getAsJsonObject("training");
             EpochMetrics[] epochs = GSON.fromJson(training.get("epochs"), EpochMetrics[].class);
-            return new TrainingCheckpoint(folder, TrainingSpecJson.read(training), List.of(epochs));
+            return new TrainingCheckpoint(folder, descriptor, TrainingSpecJson.read(training), List.of(epochs));
         } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
-            throw new InvalidInputException(descriptor + ": malformed training record (" + e.getMessage() + ")", e);
+            throw new InvalidInputException(folder.resolve(ModelFolder.DESCRIPTOR_FILE) + ": malformed training record ("
+                    + e.getMessage() + ")", e);
         }
     }
 }
