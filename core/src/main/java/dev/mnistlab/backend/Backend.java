@@ -39,6 +39,15 @@ public interface Backend {
      */
     void finishUpdate(NDArray parameter);
 
+    /**
+     * Waits until every operation queued so far has finished.
+     *
+     * <p>Timings are only real at such points: MXNet queues operations and returns at once, so a
+     * clock read without waiting would charge the work to whatever waits next. PyTorch on the CPU
+     * computes each operation before returning.
+     */
+    void awaitPendingWork();
+
     /** Returns which native build is loaded when no GPU is visible, e.g. {@code cpu} or {@code mkl}. */
     String cpuFlavor();
 

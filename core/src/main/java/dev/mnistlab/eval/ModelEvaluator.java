@@ -4,7 +4,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
@@ -45,8 +44,7 @@ public final class ModelEvaluator {
                 try (Batch batch = batcher.batch(manager.newSubManager(), order, from, to)) {
                     NDList logits = model.getBlock().forward(parameters, batch.getData(), false);
                     NDArray loss = LOSS.evaluate(batch.getLabels(), logits);
-                    score.add(logits.singletonOrThrow(), batch.getLabels().singletonOrThrow(), loss);
-                    int[] predicted = logits.singletonOrThrow().argMax(1).toType(DataType.INT32, false).toIntArray();
+                    int[] predicted = score.add(logits.singletonOrThrow(), batch.getLabels().singletonOrThrow(), loss);
                     for (int i = 0; i < predicted.length; i++) {
                         confusion.add(images.label(order[from + i]), predicted[i]);
                     }

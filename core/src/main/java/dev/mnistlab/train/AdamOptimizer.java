@@ -2,12 +2,12 @@ package dev.mnistlab.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.util.function.Consumer;
 
 /**
  * Adam (Kingma and Ba) with the update DJL's built-in Adam makes, but with state that can be
  * checkpointed: {@code m = b1 m + (1 - b1) g}, {@code v = b2 v + (1 - b2) g^2},
- * {@code w -= lr * sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)}.
+ * {@code w -= lr * sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)}, in one fused native call
+ * per parameter ({@link FusedAdamUpdate}).
  */
 final class AdamOptimizer extends StatefulOptimizer {
 
@@ -16,8 +16,8 @@ final class AdamOptimizer extends StatefulOptimizer {
     private final float beta2;
     private final float epsilon;
 
-    AdamOptimizer(OptimizerSpec.Adam spec, Consumer<NDArray> finishUpdate, NDManager stateManager) {
-        super(finishUpdate, stateManager);
+    AdamOptimizer(OptimizerSpec.Adam spec, NDManager stateManager) {
+        super(stateManager);
         this.learningRate = spec.learningRate();
         this.beta1 = (float) spec.beta1();
         this.beta2 = (float) spec.beta2();
@@ -31,11 +31,7 @@ final class AdamOptimizer extends StatefulOptimizer {
 
     @Override
     protected void apply(NDArray weight, NDArray grad, NDArray[] state, int step) {
-        NDArray mean = state[0];
-        NDArray variance = state[1];
-        mean.muli(beta1).addi(grad.mul(1 - beta1));
-        variance.muli(beta2).addi(grad.square().muli(1 - beta2));
-        float rate = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step)));
-        weight.subi(mean.mul(rate).divi(variance.sqrt().addi(epsilon)));
+        float stepSize = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, step)) / (1 - Math.pow(beta1, step)));
+        FusedAdamUpdate.apply(weight, grad, state[0], state[1], stepSize, beta1, beta2, epsilon);
     }
 }

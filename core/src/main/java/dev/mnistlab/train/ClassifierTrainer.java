@@ -24,6 +24,7 @@ import dev.mnistlab.eval.RunningScore;
 import dev.mnistlab.model.Architecture;
 import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.model.SeededInitializer;
+import dev.mnistlab.train.PhaseClock.Phase;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -150,12 +151,15 @@ public final class ClassifierTrainer {
         }
         progress.onEpochStart(epoch, spec.epochs(), batches);
         RunningScore score = new RunningScore();
+        PhaseClock clock = new PhaseClock(backend);
         long start = System.nanoTime();
         for (int b = 0; b < batches; b++) {
             int from = b * spec.batchSize();
             int to = Math.min(size, from + spec.batchSize());
+            clock.startStep();
             try (Batch batch = batcher.batch(trainer.getManager().newSubManager(), order, from, to)) {
-                trainStep(trainer, batch, score);
+                clock.end(Phase.BATCHING);
+                trainStep(trainer, batch, score, clock);
             }
             progress.onBatch(epoch, b + 1, batches);
         }
@@ -166,12 +170,12 @@ public final class ClassifierTrainer {
                 Architecture.CLASS_COUNT).summary();
         double evaluationSeconds = (System.nanoTime() - evaluationStart) / 1e9;
         EpochMetrics metrics = new EpochMetrics(epoch, train.loss(), train.accuracy(), test.loss(),
-                test.accuracy(), seconds, train.count() / seconds, evaluationSeconds);
+                test.accuracy(), seconds, train.count() / seconds, evaluationSeconds, clock.phases());
         progress.onEpochEnd(metrics);
         return metrics;
     }
 
-    private static void trainStep(Trainer trainer, Batch batch, RunningScore score) {
+    private static void trainStep(Trainer trainer, Batch batch, RunningScore score, PhaseClock clock) {
         NDList labels = batch.getLabels();
         NDList logits;
         NDArray loss;
@@ -180,7 +184,10 @@ public final class ClassifierTrainer {
             loss = trainer.getLoss().evaluate(labels, logits);
             collector.backward(loss);
         }
+        clock.end(Phase.FORWARD_BACKWARD);
         score.add(logits.singletonOrThrow(), labels.singletonOrThrow(), loss);
+        clock.end(Phase.SCORING);
         trainer.step();
+        clock.end(Phase.OPTIMIZER);
     }
 }

@@ -11,6 +11,8 @@ package dev.mnistlab.train;
  * @param seconds wall time of the epoch's training (evaluation excluded)
  * @param samplesPerSecond training images per second of {@code seconds}
  * @param evaluationSeconds wall time of the evaluation on the test set
+ * @param phases where the training time went
  */
 public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double testLoss,
-        double testAccuracy, double seconds, double samplesPerSecond, double evaluationSeconds) {}
+        double testAccuracy, double seconds, double samplesPerSecond, double evaluationSeconds,
+        StepPhases phases) {}

@@ -7,14 +7,20 @@ import java.util.function.Consumer;
 /**
  * Stochastic gradient descent with momentum, with checkpointable state:
  * {@code v = momentum * v - lr * g}, {@code w += v}. Momentum 0 is plain SGD.
+ *
+ * <p>Written with NDArray operations, not the engines' fused SGD: PyTorch's and MXNet's keep the
+ * velocity with opposite signs, so their state could not be resumed on the other engine. The
+ * engine then finishes the update ({@link dev.mnistlab.backend.Backend#finishUpdate}).
  */
 final class MomentumSgd extends StatefulOptimizer {
 
+    private final Consumer<NDArray> finishUpdate;
     private final float learningRate;
     private final float momentum;
 
     MomentumSgd(OptimizerSpec.Sgd spec, Consumer<NDArray> finishUpdate, NDManager stateManager) {
-        super(finishUpdate, stateManager);
+        super(stateManager);
+        this.finishUpdate = finishUpdate;
         this.learningRate = (float) spec.learningRate();
         this.momentum = (float) spec.momentum();
     }
@@ -29,5 +35,6 @@ final class MomentumSgd extends StatefulOptimizer {
         NDArray velocity = state[0];
         velocity.muli(momentum).subi(grad.mul(learningRate));
         weight.addi(velocity);
+        finishUpdate.accept(weight);
     }
 }

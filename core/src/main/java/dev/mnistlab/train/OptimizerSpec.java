@@ -51,7 +51,7 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
 
         @Override
         public StatefulOptimizer newOptimizer(Backend backend, NDManager stateManager) {
-            return new KerasRmsProp(this, backend::finishUpdate, stateManager);
+            return new KerasRmsProp(this, stateManager);
         }
     }
 
@@ -76,7 +76,7 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
 
         @Override
         public StatefulOptimizer newOptimizer(Backend backend, NDManager stateManager) {
-            return new AdamOptimizer(this, backend::finishUpdate, stateManager);
+            return new AdamOptimizer(this, stateManager);
         }
     }
 

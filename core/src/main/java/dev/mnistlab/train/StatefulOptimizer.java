@@ -11,22 +11,20 @@ import dev.mnistlab.InvalidInputException;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * An optimizer written with NDArray operations whose whole state (per-parameter arrays and step
  * counts) can be saved with a checkpoint and restored, so a resumed run continues exactly.
  *
- * <p>Subclasses give the update rule; this class keeps the state, frees each update's temporaries
- * and lets the engine finish the update ({@link dev.mnistlab.backend.Backend#finishUpdate}). State
- * arrays belong to the manager given at construction, normally the model's.
+ * <p>Subclasses give the update rule; this class keeps the state and frees each update's
+ * temporaries. State arrays belong to the manager given at construction, normally the model's.
  */
 public abstract class StatefulOptimizer extends Optimizer {
 
-    private final Consumer<NDArray> finishUpdate;
     private final NDManager stateManager;
     private final Map<String, NDArray[]> states = new ConcurrentHashMap<>();
     private final Map<String, Integer> steps = new ConcurrentHashMap<>();
@@ -34,25 +32,32 @@ public abstract class StatefulOptimizer extends Optimizer {
     /**
      * Creates the optimizer.
      *
-     * @param finishUpdate the engine's follow-up to an in-place update (clearing gradients on PyTorch)
      * @param stateManager owns the state arrays (the model's manager: engines may hand the optimizer
      *     parameters wrapped in short-lived managers)
      */
-    protected StatefulOptimizer(Consumer<NDArray> finishUpdate, NDManager stateManager) {
+    protected StatefulOptimizer(NDManager stateManager) {
         super(new NoOptions());
-        this.finishUpdate = finishUpdate;
         this.stateManager = stateManager;
     }
 
-    /** Returns how many state arrays, each shaped like the parameter, the rule keeps. */
+    /** Returns how many state arrays, each shaped like the parameter, the rule keeps and checkpoints. */
     protected abstract int stateSize();
+
+    /**
+     * Returns how many scratch arrays, each shaped like the parameter, the rule needs besides its
+     * state: they follow the state arrays in {@link #apply}'s {@code state} and are not checkpointed.
+     */
+    protected int scratchSize() {
+        return 0;
+    }
 
     /**
      * Updates a parameter in place.
      *
      * @param weight the parameter
      * @param grad its gradient
-     * @param state the rule's state arrays, zero before the first step; update them in place
+     * @param state the rule's state arrays, zero before the first step, then its scratch arrays;
+     *     update them in place
      * @param step the step number, from 1
      */
     protected abstract void apply(NDArray weight, NDArray grad, NDArray[] state, int step);
@@ -65,13 +70,16 @@ public abstract class StatefulOptimizer extends Optimizer {
             temporaries.suppressNotUsedWarning();
             apply(weight, grad, state, step);
         }
-        finishUpdate.accept(weight);
     }
 
     private NDArray[] zeroState(NDArray weight) {
-        NDArray[] state = new NDArray[stateSize()];
-        for (int i = 0; i < state.length; i++) {
-            state[i] = stateManager.zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
+        return withScratch(new NDArray[0], weight);
+    }
+
+    private NDArray[] withScratch(NDArray[] saved, NDArray like) {
+        NDArray[] state = Arrays.copyOf(saved, stateSize() + scratchSize());
+        for (int i = saved.length; i < state.length; i++) {
+            state[i] = stateManager.zeros(like.getShape(), like.getDataType(), like.getDevice());
         }
         return state;
     }
@@ -92,7 +100,7 @@ public abstract class StatefulOptimizer extends Optimizer {
             NDArray[] state = states.get(id);
             out.writeBoolean(state != null);
             if (state != null) {
-                byte[] encoded = new NDList(state).encode();
+                byte[] encoded = new NDList(Arrays.copyOf(state, stateSize())).encode();
                 out.writeInt(encoded.length);
                 out.write(encoded);
             }
@@ -120,7 +128,7 @@ public abstract class StatefulOptimizer extends Optimizer {
                 byte[] encoded = new byte[in.readInt()];
                 in.readFully(encoded);
                 NDList state = NDList.decode(stateManager, encoded);
-                states.put(id, state.toArray(new NDArray[0]));
+                states.put(id, withScratch(state.toArray(new NDArray[0]), state.head()));
                 steps.put(id, step);
             }
         }

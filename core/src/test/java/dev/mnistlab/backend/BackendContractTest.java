@@ -29,6 +29,8 @@ import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.testing.IdxFiles;
 import dev.mnistlab.train.ClassifierTrainer;
 import dev.mnistlab.train.EpochCheckpoint;
+import dev.mnistlab.train.EpochMetrics;
+import dev.mnistlab.train.StepPhases;
 import dev.mnistlab.train.TrainingCheckpoint;
 import dev.mnistlab.train.OptimizerSpec;
 import dev.mnistlab.train.TrainedModel;
@@ -122,6 +124,40 @@ public abstract class BackendContractTest {
             assertArrayEquals(expected1, weight.toFloatArray(), 1e-6f);
             applyStep(backend, optimizer, weight, gradientSource);
             assertArrayEquals(expected2, weight.toFloatArray(), 1e-6f);
+        }
+    }
+
+    @Test
+    void adamMovesByTheLearningRateUnderAConstantGradient() {
+        // Bias-corrected Adam under a constant gradient g steps by lr * g / |g| (eps aside) every time.
+        Backend backend = backend();
+        try (NDManager manager = backend.engine().newBaseManager(Device.cpu())) {
+            Optimizer optimizer = OptimizerSpec.create("adam", null, null, null, null, null, null)
+                    .newOptimizer(backend, manager);
+            NDArray weight = manager.create(new float[] {1f, 2f});
+            weight.setRequiresGradient(true);
+            NDArray gradientSource = manager.create(new float[] {0.5f, -1f});
+            applyStep(backend, optimizer, weight, gradientSource);
+            assertArrayEquals(new float[] {0.999f, 2.001f}, weight.toFloatArray(), 1e-6f);
+            applyStep(backend, optimizer, weight, gradientSource);
+            assertArrayEquals(new float[] {0.998f, 2.002f}, weight.toFloatArray(), 1e-6f);
+        }
+    }
+
+    @Test
+    void stepPhasesAccountForTheTrainingTime(@TempDir Path dir) throws IOException {
+        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir, 640, 64), 10);
+        TrainingSpec spec = TrainingSpec.builder().optEpochs(1).build();
+        try (TrainedModel trained = new ClassifierTrainer(backend()).train(spec, data, TrainingProgress.SILENT,
+                EpochCheckpoint.NONE)) {
+            EpochMetrics epoch = trained.result().last();
+            StepPhases phases = epoch.phases();
+            for (double seconds : new double[] {phases.batchingSeconds(), phases.forwardBackwardSeconds(),
+                phases.scoringSeconds(), phases.optimizerSeconds()}) {
+                assertTrue(seconds > 0, phases.toString());
+            }
+            assertTrue(phases.totalSeconds() <= epoch.seconds(), phases + " within " + epoch.seconds());
+            assertTrue(phases.totalSeconds() > 0.8 * epoch.seconds(), phases + " cover " + epoch.seconds());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.mnistlab.backend.mxnet;
 
+import ai.djl.engine.Engine;
+import ai.djl.mxnet.jna.JnaUtils;
 import ai.djl.ndarray.NDArray;
 import dev.mnistlab.backend.Backend;
 
@@ -8,9 +10,23 @@ import dev.mnistlab.backend.Backend;
  * retired to the Apache Attic.
  *
  * <p>MXNet overwrites gradients on every backward pass, so optimizer updates need no follow-up.
- * It computes asynchronously: figures that time it must read a result first.
+ *
+ * <p>MXNet's default engine queues every operation for worker threads. For models this small the
+ * hand-over costs more than the operations (on 2 cores, MLP training ran at 13,400 samples/s
+ * threaded and 27,500 with MXNet's synchronous {@code NaiveEngine}), so this backend selects the
+ * NaiveEngine before MXNet loads, unless {@code MXNET_ENGINE_TYPE} is already set. Operations
+ * still use every core through OpenMP.
  */
 public final class MxNetBackend implements Backend {
+
+    private static final String ENGINE_TYPE_VARIABLE = "MXNET_ENGINE_TYPE";
+    private static final String SYNCHRONOUS_ENGINE = "NaiveEngine";
+
+    @Override
+    public Engine engine() {
+        NativeEnvironment.setIfAbsent(ENGINE_TYPE_VARIABLE, SYNCHRONOUS_ENGINE);
+        return Backend.super.engine();
+    }
 
     @Override
     public String name() {
@@ -28,6 +44,11 @@ public final class MxNetBackend implements Backend {
     }
 
     @Override
+    public void awaitPendingWork() {
+        JnaUtils.waitAll();
+    }
+
+    @Override
     public String cpuFlavor() {
         return "mkl";
     }
@@ -35,7 +56,8 @@ public final class MxNetBackend implements Backend {
     @Override
     public String threads() {
         String omp = System.getenv("OMP_NUM_THREADS");
-        return omp != null ? omp + " OpenMP (OMP_NUM_THREADS)"
+        String openMp = omp != null ? omp + " OpenMP (OMP_NUM_THREADS)"
                 : Runtime.getRuntime().availableProcessors() + " OpenMP (one per core; set OMP_NUM_THREADS to change)";
+        return openMp + ", " + NativeEnvironment.get(ENGINE_TYPE_VARIABLE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mnistlab.backend.pytorch;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -13,6 +14,13 @@ import dev.mnistlab.backend.Backend;
  * gradient explicitly. Without that, gradients grow step after step and accuracy collapses.
  */
 public final class PyTorchBackend implements Backend {
+
+    /** Tunes the C allocator libtorch uses before the engine loads; see {@link GlibcAllocator}. */
+    @Override
+    public Engine engine() {
+        GlibcAllocator.keepFreedMemory();
+        return Backend.super.engine();
+    }
 
     @Override
     public String name() {
@@ -28,6 +36,13 @@ public final class PyTorchBackend implements Backend {
     public void finishUpdate(NDArray parameter) {
         JniUtils.zeroGrad((PtNDArray) parameter);
     }
+
+    /**
+     * Nothing to wait for on the CPU, where libtorch finishes each operation before returning. On
+     * CUDA, kernels may still run; the next read of a result waits for them.
+     */
+    @Override
+    public void awaitPendingWork() {}
 
     @Override
     public String cpuFlavor() {
