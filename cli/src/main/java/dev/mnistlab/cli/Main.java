@@ -17,6 +17,8 @@ public final class Main {
             // Read by slf4j-simple when DJL first logs, which is after this line.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
         }
+        // Charts are drawn off screen; never look for a display.
+        System.setProperty("java.awt.headless", "true");
         System.exit(MnistlabCommand.commandLine().execute(args));
     }
 }

@@ -9,10 +9,12 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Train, evaluate and compare MNIST-style classifiers on DJL, with the engine chosen by a flag.",
             ""},
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, EnginesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, CompareCommand.class,
+            EnginesCommand.class, ComparePairCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  mnistlab train --data-dir ../shared/data/mnist",
             "  mnistlab train --engine mxnet --model cnn --epochs 1 --output runs/cnn-mx",
+            "  mnistlab compare --data-dir ../shared/data/mnist --output cmp",
             "  mnistlab engines",
             "",
             "Exit codes: 0 success, 2 bad usage or input, 1 internal failure."})

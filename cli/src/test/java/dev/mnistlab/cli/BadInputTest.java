@@ -38,16 +38,38 @@ class BadInputTest {
     }
 
     private String[] train(String... extra) {
-        String[] base = {"train", "--data-dir", data.toString(), "--output", output.toString()};
-        String[] args = Arrays.copyOf(base, base.length + extra.length);
-        System.arraycopy(extra, 0, args, base.length, extra.length);
-        return args;
+        return concat(new String[] {"train", "--data-dir", data.toString(), "--output", output.toString()}, extra);
     }
 
     @Test
     void unknownEngineListsAvailableOnes() {
         assertBadInput("mnistlab: unknown engine 'tensorflow': available engines are mxnet, pytorch",
                 train("--engine", "tensorflow"));
+    }
+
+    @Test
+    void compareRejectsBadPlansBeforeRunningAnything() throws IOException {
+        String[] base = {"compare", "--data-dir", data.toString(), "--output", output.toString()};
+        assertBadInput("mnistlab: unknown engine 'tensorflow': available engines are mxnet, pytorch",
+                concat(base, "--engines", "pytorch,tensorflow"));
+        assertBadInput("mnistlab: unknown model 'rnn': choose one of mlp, cnn", concat(base, "--models", "mlp,rnn"));
+        assertBadInput("mnistlab: --repeat must be between 1 and 100, got 0", concat(base, "--repeat", "0"));
+        assertBadInput("mnistlab: --threads must be between 1 and 1024 (or 0 for the engine's default), got -2",
+                concat(base, "--threads", "-2"));
+        assertBadInput("mnistlab: --engines names an engine twice: mxnet,mxnet", concat(base, "--engines", "mxnet,mxnet"));
+        assertBadInput("mnistlab: batch size must be between 1 and 65536, got 0", concat(base, "--batch-size", "0"));
+        Path unrelated = Files.createDirectories(dir.resolve("unrelated"));
+        Files.writeString(unrelated.resolve("notes.txt"), "mine");
+        CliRun run = CliRun.of("compare", "--data-dir", data.toString(), "--output", unrelated.toString());
+        assertEquals("mnistlab: --output " + unrelated + " holds files but no earlier comparison; give a new or"
+                + " empty folder" + System.lineSeparator(), run.err());
+        assertEquals(2, run.exitCode());
+    }
+
+    private static String[] concat(String[] base, String... extra) {
+        String[] args = Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return args;
     }
 
     @Test

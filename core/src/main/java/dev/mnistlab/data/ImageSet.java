@@ -36,6 +36,19 @@ public record ImageSet(byte[] pixels, byte[] labels, int rows, int cols) {
     }
 
     /**
+     * Returns image {@code index} as models see it: pixels scaled to [0, 1] as floats, row-major,
+     * the same values {@link ImageBatcher} puts in a batch.
+     */
+    public float[] scaledImage(int index) {
+        float[] image = new float[pixelsPerImage()];
+        int offset = index * image.length;
+        for (int p = 0; p < image.length; p++) {
+            image[p] = (pixels[offset + p] & 0xff) / 255f;
+        }
+        return image;
+    }
+
+    /**
      * Returns the first {@code count} images, or this set if it holds no more than that.
      *
      * @param count how many images to keep, at least 1

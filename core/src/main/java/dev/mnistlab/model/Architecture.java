@@ -28,6 +28,14 @@ public sealed interface Architecture permits MlpArchitecture, CnnArchitecture {
      */
     WeightInit weightInit();
 
+    /**
+     * Returns the floating-point operations of one forward pass over one image: two per
+     * multiply-add of the convolutions and dense layers (activations, pooling and bias adds are
+     * left out, being a rounding error beside them). A training step costs about three times this:
+     * the forward pass, and the gradients with respect to inputs and to weights.
+     */
+    long forwardFlops();
+
     /** Returns the names users can type, comma-separated. */
     static String names() {
         return "mlp, cnn";

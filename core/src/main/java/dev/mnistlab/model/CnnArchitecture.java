@@ -15,6 +15,12 @@ import ai.djl.nn.pooling.Pool;
  */
 public record CnnArchitecture() implements Architecture {
 
+    private static final int IMAGE_SIDE = 28;
+    private static final int KERNEL_SIZE = 5;
+    private static final int FIRST_FILTERS = 32;
+    private static final int SECOND_FILTERS = 64;
+    private static final int DENSE_UNITS = 1024;
+
     @Override
     public String name() {
         return "cnn";
@@ -27,25 +33,34 @@ public record CnnArchitecture() implements Architecture {
     }
 
     @Override
+    public long forwardFlops() {
+        long side = IMAGE_SIDE;
+        long firstConvolution = 2L * KERNEL_SIZE * KERNEL_SIZE * 1 * FIRST_FILTERS * side * side;
+        long secondConvolution = 2L * KERNEL_SIZE * KERNEL_SIZE * FIRST_FILTERS * SECOND_FILTERS * (side / 2) * (side / 2);
+        long flattened = SECOND_FILTERS * (side / 4) * (side / 4);
+        return firstConvolution + secondConvolution + 2L * flattened * DENSE_UNITS + 2L * DENSE_UNITS * CLASS_COUNT;
+    }
+
+    @Override
     public Block newBlock() {
         return new SequentialBlock()
-                .add(convolution(32))
+                .add(convolution(FIRST_FILTERS))
                 .add(Activation.reluBlock())
                 .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
-                .add(convolution(64))
+                .add(convolution(SECOND_FILTERS))
                 .add(Activation.reluBlock())
                 .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(1024).build())
+                .add(Linear.builder().setUnits(DENSE_UNITS).build())
                 .add(Activation.reluBlock())
                 .add(Linear.builder().setUnits(CLASS_COUNT).build());
     }
 
     private static Block convolution(int filters) {
         return Conv2d.builder()
-                .setKernelShape(new Shape(5, 5))
+                .setKernelShape(new Shape(KERNEL_SIZE, KERNEL_SIZE))
                 .setFilters(filters)
-                .optPadding(new Shape(2, 2))
+                .optPadding(new Shape(KERNEL_SIZE / 2, KERNEL_SIZE / 2))
                 .build();
     }
 }

@@ -16,6 +16,8 @@ import java.util.List;
  */
 public record MlpArchitecture(List<Integer> hidden) implements Architecture {
 
+    private static final long INPUTS = 28 * 28;
+
     /** The widest hidden layer accepted. */
     public static final int MAX_WIDTH = 65_536;
 
@@ -51,6 +53,17 @@ public record MlpArchitecture(List<Integer> hidden) implements Architecture {
     @Override
     public WeightInit weightInit() {
         return WeightInit.GLOROT_UNIFORM;
+    }
+
+    @Override
+    public long forwardFlops() {
+        long flops = 0;
+        long inputs = INPUTS;
+        for (int width : hidden) {
+            flops += 2 * inputs * width;
+            inputs = width;
+        }
+        return flops + 2 * inputs * CLASS_COUNT;
     }
 
     @Override

@@ -1,0 +1,159 @@
+package dev.mnistlab.cli;
+
+import dev.mnistlab.backend.Backends;
+import dev.mnistlab.compare.ChildJvmLauncher;
+import dev.mnistlab.compare.CompareContext;
+import dev.mnistlab.compare.ComparePlan;
+import dev.mnistlab.compare.CompareReport;
+import dev.mnistlab.compare.CompareResults;
+import dev.mnistlab.compare.CompareRun;
+import dev.mnistlab.compare.MachineInfo;
+import dev.mnistlab.compare.ReportMarkdown;
+import dev.mnistlab.data.DatasetLocator;
+import dev.mnistlab.data.NamedDataset;
+import dev.mnistlab.train.TrainingSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mnistlab compare}: the same training and inference work on several engines, side by side. */
+@Command(name = "compare",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Train and evaluate every (engine, model) pair with the same settings, seed and data, measure",
+            "inference, and report accuracy, speed and memory side by side. Each pair runs in a JVM of its own,",
+            "one after another, so no engine's warm-up, memory or threads colour another's figures.",
+            "",
+            "Writes into --output: report.md, results.json, results.csv, charts (PNG) and runs/<pair>/ with",
+            "each child's output.log and trained model. The files are rewritten after every pair, so a failed",
+            "pair or an interrupted run still leaves what was measured.",
+            ""},
+        footer = {"", "Figures: test accuracy and loss; training time; samples/s in epoch 1 and in steady state;",
+            "achieved GFLOP/s and share of the CPU's peak; optimizer and batching share of a step; single-image",
+            "latency p50/p99 (2,000 calls); batch-256 inference images/s; model load time; peak RSS.",
+            "",
+            "Examples:",
+            "  mnistlab compare --data-dir ../shared/data/mnist --output cmp",
+            "  mnistlab compare --models mlp --repeat 5 --output cmp-mlp      # medians and spreads",
+            "  mnistlab compare --limit-batches 50 --output quick             # a quick look, minutes",
+            "",
+            "Exit codes: 0 every pair measured, 1 some pair failed (the others are still reported), 2 bad input."})
+final class CompareCommand implements Callable<Integer> {
+
+    /** The hidden subcommand each child JVM runs. */
+    static final List<String> CHILD_ENTRY_POINT = List.of(Main.class.getName(), ComparePairCommand.NAME);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--engines", split = ",", paramLabel = "NAMES",
+            description = "Engines to compare, comma-separated (default: every engine on the class path).")
+    List<String> engines;
+
+    @Option(names = "--models", split = ",", defaultValue = "mlp,cnn", paramLabel = "NAMES",
+            description = "Models to train, comma-separated: mlp, cnn (default: ${DEFAULT-VALUE}).")
+    List<String> models;
+
+    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "NAME",
+            description = "Dataset: mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs for every model (default: each model's: mlp 2, cnn 1).")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Batch size for every model (default: each model's: mlp 32, cnn 64).")
+    Integer batchSize;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for every pair (default: 42).")
+    Integer seed;
+
+    @Option(names = "--limit-batches", paramLabel = "N",
+            description = "Stop each epoch after N batches, for a quick look (default: whole epochs).")
+    Integer limitBatches;
+
+    @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
+            description = "Measure each pair N times, each in a fresh JVM; the report gives medians and ranges"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+            description = "Compute threads per engine, as OMP_NUM_THREADS (default: the engine's own, one per core).")
+    int threads;
+
+    @Option(names = "--jvm-option", paramLabel = "OPTION",
+            description = "An option for every child JVM, e.g. --jvm-option=-Xmx2g; repeatable.")
+    List<String> jvmOptions = new ArrayList<>();
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Folder for the report (default: runs/compare-<date>-<time>).")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        List<String> engineNames = engines != null ? engines : List.copyOf(Backends.available().keySet());
+        engineNames.forEach(Backends::get);
+        List<TrainingSpec> specs = new ArrayList<>();
+        for (String model : models) {
+            specs.add(TrainingSpec.builder().optModel(model).optDataset(dataset).optEpochs(epochs)
+                    .optBatchSize(batchSize).optSeed(seed).optLimitBatches(limitBatches).build());
+        }
+        Path folder = output != null ? output : Path.of("runs", "compare-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        CompareReport.requireWritable(folder);
+        PrintWriter out = spec.commandLine().getOut();
+        ConsoleProgress progress = new ConsoleProgress(out, spec.commandLine().getErr());
+        Path dataFolder = DatasetLocator.standard(progress).locate(NamedDataset.byId(dataset), data.dataDir);
+        ComparePlan plan = new ComparePlan(engineNames, specs, dataFolder, threads, repeat);
+        CompareContext context = new CompareContext(MachineInfo.current(), commandLine(), Instant.now());
+        out.printf("Comparing %s on %s (%s in %s): %d measurements, each in a JVM of its own%n",
+                String.join(", ", engineNames), String.join(", ", models), dataset, dataFolder,
+                plan.requests().size());
+        out.println("Machine: " + context.machine().describe());
+        out.flush();
+        long start = System.nanoTime();
+        CompareResults results = new CompareRun(new ChildJvmLauncher(CHILD_ENTRY_POINT, jvmOptions),
+                new CompareConsole(out)).run(plan, context, folder);
+        return summarise(results, folder, (System.nanoTime() - start) / 1e9);
+    }
+
+    private int summarise(CompareResults results, Path folder, double seconds) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println();
+        out.print(ReportMarkdown.tables(results));
+        out.printf("%nWrote %s: report.md, results.json, results.csv, charts and runs/ (%s in all)%n", folder,
+                CompareConsole.duration(seconds));
+        out.flush();
+        int failed = results.failures().size();
+        if (failed > 0) {
+            spec.commandLine().getErr().printf("mnistlab: %d of %d measurements failed; the others are reported."
+                    + " See the Failures section of %s%n", failed, results.outcomes().size(),
+                    folder.resolve(CompareReport.MARKDOWN_FILE));
+            return ErrorReporter.FAILURE;
+        }
+        return 0;
+    }
+
+    private String commandLine() {
+        return "mnistlab compare " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.mnistlab.compare;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainCategoryPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * Draws a comparison's charts with JFreeChart: for each charted figure, one panel per model (their
+ * scales differ by orders of magnitude) with a bar per engine at the median, labelled with its
+ * value.
+ */
+final class CompareCharts {
+
+    /** The charts drawn, by file name. */
+    static final Map<String, Figure> CHARTS = Map.of(
+            "accuracy.png", Figure.TEST_ACCURACY,
+            "training-throughput.png", Figure.STEADY_THROUGHPUT,
+            "inference-latency.png", Figure.LATENCY_P50,
+            "inference-throughput.png", Figure.BATCH_THROUGHPUT);
+
+    private static final int WIDTH = 800;
+    private static final int PANEL_HEIGHT = 220;
+    private static final Map<String, Color> ENGINE_COLOURS = Map.of("pytorch", new Color(0xEE4C2C),
+            "mxnet", new Color(0x1F77B4));
+    private static final Color OTHER_ENGINE = new Color(0x2CA02C);
+
+    private CompareCharts() {}
+
+    /** Writes the PNG of one figure over every pair measured. */
+    static void write(CompareResults results, Figure figure, OutputStream out) throws IOException {
+        List<PairSummary> summaries = results.summaries();
+        List<String> models = summaries.stream().map(PairSummary::model).distinct().toList();
+        CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(new CategoryAxis("engine"));
+        for (String model : models) {
+            DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+            for (PairSummary summary : summaries) {
+                if (summary.model().equals(model)) {
+                    dataset.addValue(summary.spread(figure).median(), model, summary.engine());
+                }
+            }
+            combined.add(panel(dataset, model, figure));
+        }
+        JFreeChart chart = new JFreeChart(figure.heading() + " (median of runs)", JFreeChart.DEFAULT_TITLE_FONT,
+                combined, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        BufferedImage image = chart.createBufferedImage(WIDTH, 60 + PANEL_HEIGHT * Math.max(1, models.size()));
+        ImageIO.write(image, "png", out);
+    }
+
+    private static CategoryPlot panel(DefaultCategoryDataset dataset, String model, Figure figure) {
+        NumberAxis axis = new NumberAxis(model + ", " + figure.heading());
+        axis.setAutoRangeIncludesZero(figure != Figure.TEST_ACCURACY);
+        BarRenderer renderer = new BarRenderer() {
+            @Override
+            public java.awt.Paint getItemPaint(int row, int column) {
+                return ENGINE_COLOURS.getOrDefault((String) dataset.getColumnKey(column), OTHER_ENGINE);
+            }
+        };
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setMaximumBarWidth(0.25);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
+                new FigureFormat(figure)));
+        renderer.setDefaultItemLabelsVisible(true);
+        CategoryPlot plot = new CategoryPlot(dataset, null, axis, renderer);
+        plot.setBackgroundPaint(new Color(0xF4F4F4));
+        plot.setRangeGridlinePaint(Color.GRAY);
+        return plot;
+    }
+
+    /** Prints bar labels the way the report tables print the figure. */
+    private static final class FigureFormat extends java.text.NumberFormat {
+        private final Figure figure;
+
+        FigureFormat(Figure figure) {
+            this.figure = figure;
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer target, java.text.FieldPosition position) {
+            return target.append(figure.format(number));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer target, java.text.FieldPosition position) {
+            return format((double) number, target, position);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition position) {
+            throw new UnsupportedOperationException("labels are only printed");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package dev.mnistlab.compare;
+
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.report.AtomicFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes a comparison's files into its output folder: {@code results.json}, {@code results.csv},
+ * {@code report.md} and one PNG chart per charted figure. Each file is replaced atomically, so a
+ * reader never sees half of one, even while the comparison is still running.
+ */
+public final class CompareReport {
+
+    /** The machine-readable results. */
+    public static final String JSON_FILE = "results.json";
+
+    /** One row per measurement. */
+    public static final String CSV_FILE = "results.csv";
+
+    /** The report for people. */
+    public static final String MARKDOWN_FILE = "report.md";
+
+    private CompareReport() {}
+
+    /**
+     * Writes (or rewrites) every file.
+     *
+     * @param results the comparison so far
+     * @param folder the output folder, created if needed
+     */
+    public static void write(CompareResults results, Path folder) throws IOException {
+        writeText(folder.resolve(JSON_FILE), ResultsJson.json(results));
+        writeText(folder.resolve(CSV_FILE), ResultsCsv.csv(results));
+        writeText(folder.resolve(MARKDOWN_FILE), ReportMarkdown.report(results));
+        for (Map.Entry<String, Figure> chart : CompareCharts.CHARTS.entrySet()) {
+            AtomicFile.write(folder.resolve(chart.getKey()), out -> CompareCharts.write(results, chart.getValue(), out));
+        }
+    }
+
+    /**
+     * Checks that a folder may receive a comparison: absent, empty, or an earlier comparison's.
+     *
+     * @throws InvalidInputException if writing would mix the report into unrelated files
+     */
+    public static void requireWritable(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidInputException("--output " + folder + " is a file; give a folder (it is created if needed)");
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            if (entries.findAny().isPresent() && !Files.exists(folder.resolve(JSON_FILE))) {
+                throw new InvalidInputException("--output " + folder + " holds files but no earlier comparison;"
+                        + " give a new or empty folder");
+            }
+        }
+    }
+
+    private static void writeText(Path file, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        AtomicFile.write(file, out -> out.write(bytes));
+    }
+}

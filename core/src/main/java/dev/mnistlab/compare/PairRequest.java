@@ -1,0 +1,63 @@
+package dev.mnistlab.compare;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.mnistlab.report.AtomicFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import dev.mnistlab.train.TrainingSpec;
+import dev.mnistlab.train.TrainingSpecJson;
+import java.nio.file.Path;
+
+/**
+ * One measurement a child JVM makes: train and measure one model on one engine.
+ *
+ * @param engine the backend's name, e.g. {@code pytorch}
+ * @param spec what to train
+ * @param dataFolder the folder holding the dataset's IDX files, already located by the parent
+ * @param threads compute threads for the engine, or 0 for the engine's default
+ * @param repetition which repetition of this pair, from 1
+ */
+public record PairRequest(String engine, TrainingSpec spec, Path dataFolder, int threads, int repetition) {
+
+    /** Returns a short name for logs and file names, e.g. {@code pytorch-mlp-1}. */
+    public String label() {
+        return engine + "-" + spec.architecture().name() + "-" + repetition;
+    }
+
+    /** Writes the request as JSON, atomically, for {@link #read}. */
+    public void write(Path file) throws IOException {
+        byte[] json = CompareJson.GSON.toJson(toJson()).getBytes(StandardCharsets.UTF_8);
+        AtomicFile.write(file, out -> out.write(json));
+    }
+
+    /**
+     * Reads a request written by {@link #write}.
+     *
+     * @throws RuntimeException (Gson's, or {@link dev.mnistlab.InvalidInputException}) if it is not such a request
+     */
+    public static PairRequest read(Path file) throws IOException {
+        return fromJson(JsonParser.parseString(Files.readString(file)).getAsJsonObject());
+    }
+
+    /** Returns the request as JSON. */
+    private JsonObject toJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("engine", engine);
+        json.addProperty("dataFolder", dataFolder.toAbsolutePath().toString());
+        json.addProperty("threads", threads);
+        json.addProperty("repetition", repetition);
+        JsonObject training = new JsonObject();
+        TrainingSpecJson.write(spec, training);
+        json.add("spec", training);
+        return json;
+    }
+
+    private static PairRequest fromJson(JsonObject json) {
+        return new PairRequest(json.get("engine").getAsString(),
+                TrainingSpecJson.read(json.getAsJsonObject("spec")),
+                Path.of(json.get("dataFolder").getAsString()), json.get("threads").getAsInt(),
+                json.get("repetition").getAsInt());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.mnistlab.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mnistlab.train.TrainingSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs real child JVMs ({@link ScriptedPair}) to check how the launcher reads their endings. */
+class ChildJvmLauncherTest {
+
+    private static final ChildJvmLauncher LAUNCHER = new ChildJvmLauncher(List.of(ScriptedPair.class.getName()),
+            List.of("-Xmx64m", "-Xshare:auto"));
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void crashedChildIsAFailureWithItsLastLineAndFullLog() throws Exception {
+        List<String> heard = new ArrayList<>();
+        PairOutcome outcome = LAUNCHER.launch(request("crash", 0), folder, heard::add);
+
+        PairOutcome.Failed failed = assertInstanceOf(PairOutcome.Failed.class, outcome);
+        assertEquals("exit code 3: simulated failure: the engine fell over", failed.reason());
+        assertEquals(List.of("scripted child for crash-mlp-1", "simulated failure: the engine fell over"), heard);
+        assertEquals(heard, Files.readAllLines(folder.resolve(ChildJvmLauncher.LOG_FILE)));
+    }
+
+    @Test
+    void childThatWritesNoFiguresIsAFailure() throws Exception {
+        PairOutcome outcome = LAUNCHER.launch(request("silent", 0), folder, line -> {});
+
+        assertEquals("the child JVM ended without writing its figures",
+                assertInstanceOf(PairOutcome.Failed.class, outcome).reason());
+    }
+
+    @Test
+    void childThatWritesGarbageIsAFailure() throws Exception {
+        PairOutcome outcome = LAUNCHER.launch(request("garbled", 0), folder, line -> {});
+
+        assertTrue(assertInstanceOf(PairOutcome.Failed.class, outcome).reason()
+                .startsWith("the child JVM wrote unreadable figures: "));
+    }
+
+    @Test
+    void figuresComeBackExactlyWithThreadsAndPropertiesPassedOn() throws Exception {
+        System.setProperty("mnistlab.scripted", "forwarded");
+        try {
+            PairRequest request = request("pytorch", 3);
+            PairOutcome outcome = LAUNCHER.launch(request, folder, line -> {});
+
+            PairFigures figures = assertInstanceOf(PairOutcome.Measured.class, outcome).figures();
+            assertEquals(CompareFixtures.figures(request, 0.9, "OMP_NUM_THREADS=3, property=forwarded"), figures);
+            assertTrue(Double.isNaN(figures.peakRssMiB()));
+            assertTrue(Files.exists(folder.resolve(ChildJvmLauncher.REQUEST_FILE)));
+        } finally {
+            System.clearProperty("mnistlab.scripted");
+        }
+    }
+
+    private static PairRequest request(String engine, int threads) {
+        return new PairRequest(engine, TrainingSpec.builder().build(), Path.of("data"), threads, 1);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.mnistlab.compare;
+
+import java.nio.file.Path;
+
+/**
+ * A stand-in for the real child of {@link ChildJvmLauncher}, run in a JVM of its own by the tests.
+ * The request's engine name says what to do: {@code crash} prints a line and exits with code 3,
+ * {@code silent} exits 0 without figures, {@code garbled} writes a result that is not JSON figures,
+ * anything else writes figures that echo what the child saw (its thread setting and a forwarded
+ * system property).
+ */
+public final class ScriptedPair {
+
+    private ScriptedPair() {}
+
+    public static void main(String[] args) throws Exception {
+        PairRequest request = PairRequest.read(Path.of(args[0]));
+        Path result = Path.of(args[1]);
+        System.out.println("scripted child for " + request.label());
+        switch (request.engine()) {
+            case "crash" -> {
+                System.err.println("simulated failure: the engine fell over");
+                System.exit(3);
+            }
+            case "silent" -> System.exit(0);
+            case "garbled" -> java.nio.file.Files.writeString(result, "{not json");
+            default -> CompareFixtures.figures(request, 0.9, "OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS")
+                    + ", property=" + System.getProperty("mnistlab.scripted")).write(result);
+        }
+    }
+}
