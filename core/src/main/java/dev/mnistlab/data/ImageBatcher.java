@@ -5,14 +5,14 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
-import java.nio.FloatBuffer;
 
 /**
  * Turns images of an {@link ImageSet} into DJL batches: pixels scaled to [0, 1] as float32 of shape
  * {@code (n, 1, rows, cols)}, labels as float32 of shape {@code (n)}.
  *
- * <p>The batcher reuses its Java-side buffers, so one instance serves one thread. The arrays of a
- * batch belong to the manager given to {@link #batch}; closing the batch closes that manager.
+ * <p>The batcher reuses its buffers, Java-side and native, so one instance serves one thread and a
+ * batch must be closed before the next is made. The arrays of a batch belong to the manager given
+ * to {@link #batch}; closing the batch closes that manager.
  */
 public final class ImageBatcher {
 
@@ -21,6 +21,8 @@ public final class ImageBatcher {
     private final ImageSet images;
     private final float[] pixelBuffer;
     private final float[] labelBuffer;
+    private final InputBuffer nativePixels = new InputBuffer();
+    private final InputBuffer nativeLabels = new InputBuffer();
 
     /**
      * Creates a batcher.
@@ -41,7 +43,8 @@ public final class ImageBatcher {
      * @param order image indices, e.g. from {@link EpochOrder}
      * @param from first position in {@code order}, inclusive
      * @param to last position in {@code order}, exclusive
-     * @return a batch the caller must close
+     * @return a batch the caller must close before asking for the next one (its arrays may share
+     *     this batcher's native memory, see {@link InputBuffer})
      */
     public Batch batch(NDManager manager, int[] order, int from, int to) {
         int size = to - from;
@@ -56,9 +59,8 @@ public final class ImageBatcher {
             }
             labelBuffer[i] = images.label(image);
         }
-        NDArray data = manager.create(FloatBuffer.wrap(pixelBuffer, 0, size * pixels),
-                new Shape(size, 1, images.rows(), images.cols()));
-        NDArray labels = manager.create(FloatBuffer.wrap(labelBuffer, 0, size), new Shape(size));
+        NDArray data = nativePixels.toArray(manager, pixelBuffer, new Shape(size, 1, images.rows(), images.cols()));
+        NDArray labels = nativeLabels.toArray(manager, labelBuffer, new Shape(size));
         return new Batch(manager, new NDList(data), new NDList(labels), size, null, null, to, order.length);
     }
 

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.data.InputBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,6 +17,8 @@ import java.util.stream.IntStream;
 /**
  * Classifies prepared 28x28 images with a loaded model, giving softmax probabilities and the top
  * classes. The model stays owned by the caller; every array made here is freed before returning.
+ * Calls are serialised, as they share the native input memory ({@link InputBuffer}); use one
+ * classifier per thread for parallel work.
  */
 public final class DigitClassifier {
 
@@ -23,6 +26,7 @@ public final class DigitClassifier {
 
     private final Model model;
     private final List<String> classNames;
+    private final InputBuffer input = new InputBuffer();
 
     /**
      * Creates a classifier.
@@ -53,7 +57,7 @@ public final class DigitClassifier {
      * @param topK how many classes to rank per image
      * @return one prediction per image, in order
      */
-    public List<Prediction> classify(List<float[]> images, int topK) {
+    public synchronized List<Prediction> classify(List<float[]> images, int topK) {
         requireTopK(topK, classNames.size());
         if (images.isEmpty()) {
             return List.of();
@@ -64,9 +68,9 @@ public final class DigitClassifier {
         }
         float[] probabilities;
         try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDArray input = manager.create(batch, new Shape(images.size(), 1, MnistPreprocessor.SIZE,
+            NDArray pixels = input.toArray(manager, batch, new Shape(images.size(), 1, MnistPreprocessor.SIZE,
                     MnistPreprocessor.SIZE));
-            NDList logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(input), false);
+            NDList logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(pixels), false);
             probabilities = logits.singletonOrThrow().softmax(1).toFloatArray();
         }
         List<Prediction> predictions = new ArrayList<>(images.size());

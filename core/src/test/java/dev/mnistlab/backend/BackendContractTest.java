@@ -16,6 +16,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.dataset.Batch;
 import ai.djl.util.PairList;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
@@ -23,6 +24,9 @@ import ai.djl.training.optimizer.Optimizer;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.DatasetSplits;
+import dev.mnistlab.data.EpochOrder;
+import dev.mnistlab.data.ImageBatcher;
+import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.model.Architecture;
 import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.report.RunOutput;
@@ -141,6 +145,26 @@ public abstract class BackendContractTest {
             assertArrayEquals(new float[] {0.999f, 2.001f}, weight.toFloatArray(), 1e-6f);
             applyStep(backend, optimizer, weight, gradientSource);
             assertArrayEquals(new float[] {0.998f, 2.002f}, weight.toFloatArray(), 1e-6f);
+        }
+    }
+
+    @Test
+    void batchesMadeOneAfterAnotherHoldTheirOwnImages(@TempDir Path dir) throws IOException {
+        ImageSet images = DatasetLoader.load(IdxFiles.writeDataset(dir, 64, 16), 10).train();
+        ImageBatcher batcher = new ImageBatcher(images, 8);
+        int[] order = EpochOrder.shuffled(images.size(), 7, 1);
+        try (NDManager manager = backend().engine().newBaseManager(Device.cpu())) {
+            for (int from = 0; from < 24; from += 8) {
+                try (Batch batch = batcher.batch(manager.newSubManager(), order, from, from + 8)) {
+                    float[] pixels = batch.getData().singletonOrThrow().toFloatArray();
+                    float[] labels = batch.getLabels().singletonOrThrow().toFloatArray();
+                    for (int i = 0; i < 8; i++) {
+                        assertArrayEquals(images.scaledImage(order[from + i]),
+                                Arrays.copyOfRange(pixels, i * 784, (i + 1) * 784), 0f);
+                        assertEquals(images.label(order[from + i]), labels[i]);
+                    }
+                }
+            }
         }
     }
 

@@ -1,0 +1,88 @@
+package dev.mnistlab.bench;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.mnistlab.backend.Backend;
+import dev.mnistlab.backend.Backends;
+import dev.mnistlab.data.DatasetLoader;
+import dev.mnistlab.data.ImageSet;
+import dev.mnistlab.data.NamedDataset;
+import dev.mnistlab.infer.DigitClassifier;
+import dev.mnistlab.infer.Prediction;
+import dev.mnistlab.model.Architecture;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Classifying prepared MNIST images through {@link DigitClassifier}, one or 256 per call: forward
+ * pass, softmax and the probabilities copied back to Java. The weights are freshly initialised; their values do not
+ * change the work.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Dai.djl.offline=true")
+public class PredictionBenchmark {
+
+    @Param({"pytorch", "mxnet"})
+    public String engine;
+
+    @Param({"mlp", "cnn"})
+    public String model;
+
+    @Param({"1", "256"})
+    public int batch;
+
+    private Model loaded;
+    private DigitClassifier classifier;
+    private final List<List<float[]>> images = new ArrayList<>();
+    private int next;
+
+    @Setup(Level.Trial)
+    public void initialise() throws IOException {
+        Backend backend = Backends.get(engine);
+        Architecture architecture = Architecture.parse(model, List.of());
+        loaded = Model.newInstance(model, Device.cpu(), backend.engineName());
+        loaded.setBlock(architecture.newBlock());
+        loaded.getBlock().initialize(loaded.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
+        classifier = new DigitClassifier(loaded, NamedDataset.MNIST.classNames());
+        ImageSet test = DatasetLoader.load(BenchmarkData.mnistFolder(), 10).test();
+        for (int first = 0; first < 10 * batch; first += batch) {
+            List<float[]> call = new ArrayList<>();
+            for (int i = first; i < first + batch; i++) {
+                call.add(test.scaledImage(i));
+            }
+            images.add(call);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        loaded.close();
+    }
+
+    @Benchmark
+    public List<Prediction> classify() {
+        next = (next + 1) % images.size();
+        return classifier.classify(images.get(next), 1);
+    }
+}
