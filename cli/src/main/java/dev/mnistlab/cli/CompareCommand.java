@@ -154,6 +154,6 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private String commandLine() {
-        return "mnistlab compare " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        return "mnistlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 }

@@ -39,6 +39,7 @@ class CompareCommandIT {
             assertTrue(report.contains(pair), pair + " missing from\n" + report);
         }
         assertTrue(report.contains("**Machine:** "), report);
+        assertTrue(report.contains("```\nmnistlab compare --engines pytorch,mxnet --models mlp,cnn --epochs 1 "), report);
         List<String> csv = Files.readAllLines(output.resolve(CompareReport.CSV_FILE));
         assertEquals(5, csv.size(), String.join("\n", csv));
         JsonObject results = JsonParser.parseString(Files.readString(output.resolve(CompareReport.JSON_FILE)))
