@@ -10,7 +10,6 @@ import dev.mnistlab.compare.CompareRun;
 import dev.mnistlab.compare.MachineInfo;
 import dev.mnistlab.compare.ReportMarkdown;
 import dev.mnistlab.data.DatasetLocator;
-import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.train.TrainingSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,25 +31,30 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
+        header = "Compare engines side by side: accuracy, training speed, inference, memory.",
         description = {
-            "Train and evaluate every (engine, model) pair with the same settings, seed and data, measure",
-            "inference, and report accuracy, speed and memory side by side. Each pair runs in a JVM of its own,",
-            "one after another, so no engine's warm-up, memory or threads colour another's figures.",
+            "Train and evaluate every (engine, model) pair with the same settings, seed",
+            "and data, measure inference, and report accuracy, speed and memory side by",
+            "side. Each pair runs in a JVM of its own, one after another, so no engine's",
+            "warm-up, memory or threads colour another's figures.",
             "",
-            "Writes into --output: report.md, results.json, results.csv, charts (PNG) and runs/<pair>/ with",
-            "each child's output.log and trained model. The files are rewritten after every pair, so a failed",
-            "pair or an interrupted run still leaves what was measured.",
+            "Writes into --output: report.md, results.json, results.csv, charts (PNG) and",
+            "runs/<pair>/ (each child's output.log and trained model). The files are",
+            "rewritten after every pair, so a failed pair or an interrupted run still",
+            "leaves what was measured.",
             ""},
-        footer = {"", "Figures: test accuracy and loss; training time; samples/s in epoch 1 and in steady state;",
-            "achieved GFLOP/s and share of the CPU's peak; optimizer and batching share of a step; single-image",
-            "latency p50/p99 (2,000 calls); batch-256 inference images/s; model load time; peak RSS.",
+        footer = {"", "Figures: test accuracy and loss; training time; samples/s in epoch 1 and in",
+            "steady state; achieved GFLOP/s and share of the CPU's peak; optimizer and",
+            "batching share of a step; single-image latency p50/p99 (2,000 calls);",
+            "batch-256 inference images/s; model load time; peak RSS. See docs/benchmarks.md.",
             "",
             "Examples:",
             "  mnistlab compare --data-dir ../shared/data/mnist --output cmp",
-            "  mnistlab compare --models mlp --repeat 5 --output cmp-mlp      # medians and spreads",
-            "  mnistlab compare --limit-batches 50 --output quick             # a quick look, minutes",
+            "  mnistlab compare --models mlp --repeat 5 --output cmp-mlp   # medians, ranges",
+            "  mnistlab compare --limit-batches 50 --output quick          # a quick look",
             "",
-            "Exit codes: 0 every pair measured, 1 some pair failed (the others are still reported), 2 bad input."})
+            "Exit codes: 0 every pair measured; 1 some pair failed (the others are still",
+            "reported); 2 bad input."})
 final class CompareCommand implements Callable<Integer> {
 
     /** The hidden subcommand each child JVM runs. */
@@ -70,26 +74,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "Models to train, comma-separated: mlp, cnn (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
-    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "NAME",
-            description = "Dataset: mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
-    String dataset;
+    @Mixin
+    RunOptions run;
 
     @Mixin
     DataOptions data;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs for every model (default: each model's: mlp 2, cnn 1).")
-    Integer epochs;
-
-    @Option(names = "--batch-size", paramLabel = "N",
-            description = "Batch size for every model (default: each model's: mlp 32, cnn 64).")
-    Integer batchSize;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for every pair (default: 42).")
-    Integer seed;
-
-    @Option(names = "--limit-batches", paramLabel = "N",
-            description = "Stop each epoch after N batches, for a quick look (default: whole epochs).")
-    Integer limitBatches;
 
     @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
             description = "Measure each pair N times, each in a fresh JVM; the report gives medians and ranges"
@@ -114,19 +103,18 @@ final class CompareCommand implements Callable<Integer> {
         engineNames.forEach(Backends::get);
         List<TrainingSpec> specs = new ArrayList<>();
         for (String model : models) {
-            specs.add(TrainingSpec.builder().optModel(model).optDataset(dataset).optEpochs(epochs)
-                    .optBatchSize(batchSize).optSeed(seed).optLimitBatches(limitBatches).build());
+            specs.add(run.applyTo(TrainingSpec.builder()).optModel(model).build());
         }
         Path folder = output != null ? output : Path.of("runs", "compare-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         CompareReport.requireWritable(folder);
         PrintWriter out = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(out, spec.commandLine().getErr());
-        Path dataFolder = DatasetLocator.standard(progress).locate(NamedDataset.byId(dataset), data.dataDir);
+        Path dataFolder = DatasetLocator.standard(progress).locate(specs.get(0).dataset(), data.dataDir);
         ComparePlan plan = new ComparePlan(engineNames, specs, dataFolder, threads, repeat);
         CompareContext context = new CompareContext(MachineInfo.current(), commandLine(), Instant.now());
         out.printf("Comparing %s on %s (%s in %s): %d measurements, each in a JVM of its own%n",
-                String.join(", ", engineNames), String.join(", ", models), dataset, dataFolder,
+                String.join(", ", engineNames), String.join(", ", models), specs.get(0).dataset().id(), dataFolder,
                 plan.requests().size());
         out.println("Machine: " + context.machine().describe());
         out.flush();

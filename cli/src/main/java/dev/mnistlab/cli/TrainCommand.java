@@ -61,18 +61,11 @@ final class TrainCommand implements Callable<Integer> {
             description = "MLP hidden layer widths, comma-separated (default: 32).")
     List<Integer> hidden;
 
-    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "NAME",
-            description = "Dataset: mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
-    String dataset;
+    @Mixin
+    RunOptions run;
 
     @Mixin
     DataOptions data;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: 2; cnn 1).")
-    Integer epochs;
-
-    @Option(names = "--batch-size", paramLabel = "N", description = "Images per step (default: 32; cnn 64).")
-    Integer batchSize;
 
     @Option(names = "--optimizer", paramLabel = "NAME",
             description = "rmsprop, adam or sgd (default: rmsprop; cnn adam).")
@@ -96,14 +89,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--momentum", description = "SGD momentum (default: 0).")
     Double momentum;
 
-    @Option(names = "--seed", paramLabel = "N",
-            description = "Seeds initialisation and shuffling; same seed, same result (default: 42).")
-    Integer seed;
-
-    @Option(names = "--limit-batches", paramLabel = "N",
-            description = "Stop each epoch after N batches, for a quick look (default: whole epochs).")
-    Integer limitBatches;
-
     @Option(names = "--device", defaultValue = "auto", paramLabel = "WHERE",
             description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}: a GPU if the engine sees one). See docs/gpu.md.")
     String device;
@@ -126,12 +111,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int trainAnew() throws IOException {
-        TrainingSpec trainingSpec = TrainingSpec.builder()
-                .optModel(model).optHidden(hidden).optDataset(dataset)
-                .optEpochs(epochs).optBatchSize(batchSize)
+        TrainingSpec trainingSpec = run.applyTo(TrainingSpec.builder())
+                .optModel(model).optHidden(hidden)
                 .optOptimizer(optimizer).optLearningRate(learningRate).optRho(rho)
                 .optBeta1(beta1).optBeta2(beta2).optEpsilon(epsilon).optMomentum(momentum)
-                .optSeed(seed).optLimitBatches(limitBatches).optDevice(device)
+                .optDevice(device)
                 .build();
         if (output != null) {
             RunOutput.requireWritable(output);
@@ -159,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         TrainingCheckpoint from = TrainingCheckpoint.read(resume);
-        TrainingSpec continued = from.continuedTo(epochs != null ? epochs : from.spec().epochs());
+        TrainingSpec continued = from.continuedTo(run.epochs != null ? run.epochs : from.spec().epochs());
         Backend backend = Backends.get(engine);
         DeviceChoice deviceChoice = DeviceChoice.parse(device);
         deviceChoice.resolve(backend);

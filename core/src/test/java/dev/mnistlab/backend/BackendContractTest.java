@@ -117,35 +117,17 @@ public abstract class BackendContractTest {
         double step2 = 0.001 / Math.sqrt(0.19);
         float[] expected1 = {(float) (1 - step1), (float) (2 + step1)};
         float[] expected2 = {(float) (1 - step1 - step2), (float) (2 + step1 + step2)};
-        Backend backend = backend();
-        try (NDManager manager = backend.engine().newBaseManager(Device.cpu())) {
-            Optimizer optimizer = OptimizerSpec.create("rmsprop", null, null, null, null, null, null)
-                    .newOptimizer(backend, manager);
-            NDArray weight = manager.create(new float[] {1f, 2f});
-            weight.setRequiresGradient(true);
-            NDArray gradientSource = manager.create(new float[] {0.5f, -1f});
-            applyStep(backend, optimizer, weight, gradientSource);
-            assertArrayEquals(expected1, weight.toFloatArray(), 1e-6f);
-            applyStep(backend, optimizer, weight, gradientSource);
-            assertArrayEquals(expected2, weight.toFloatArray(), 1e-6f);
-        }
+        float[][] weights = weightsAfterTwoSteps("rmsprop");
+        assertArrayEquals(expected1, weights[0], 1e-6f);
+        assertArrayEquals(expected2, weights[1], 1e-6f);
     }
 
     @Test
     void adamMovesByTheLearningRateUnderAConstantGradient() {
         // Bias-corrected Adam under a constant gradient g steps by lr * g / |g| (eps aside) every time.
-        Backend backend = backend();
-        try (NDManager manager = backend.engine().newBaseManager(Device.cpu())) {
-            Optimizer optimizer = OptimizerSpec.create("adam", null, null, null, null, null, null)
-                    .newOptimizer(backend, manager);
-            NDArray weight = manager.create(new float[] {1f, 2f});
-            weight.setRequiresGradient(true);
-            NDArray gradientSource = manager.create(new float[] {0.5f, -1f});
-            applyStep(backend, optimizer, weight, gradientSource);
-            assertArrayEquals(new float[] {0.999f, 2.001f}, weight.toFloatArray(), 1e-6f);
-            applyStep(backend, optimizer, weight, gradientSource);
-            assertArrayEquals(new float[] {0.998f, 2.002f}, weight.toFloatArray(), 1e-6f);
-        }
+        float[][] weights = weightsAfterTwoSteps("adam");
+        assertArrayEquals(new float[] {0.999f, 2.001f}, weights[0], 1e-6f);
+        assertArrayEquals(new float[] {0.998f, 2.002f}, weights[1], 1e-6f);
     }
 
     @Test
@@ -270,6 +252,22 @@ public abstract class BackendContractTest {
         TrainingSpec spec = TrainingSpec.builder().optEpochs(epochs).optBatchSize(32).build();
         try (TrainedModel trained = new ClassifierTrainer(backend()).train(spec, data, TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
             return ((BaseNDManager) trained.model().getNDManager()).getManagedArrays().size();
+        }
+    }
+
+    /** Runs two steps of an optimizer on w = [1, 2] with the constant gradient [0.5, -1]. */
+    private float[][] weightsAfterTwoSteps(String optimizerName) {
+        Backend backend = backend();
+        try (NDManager manager = backend.engine().newBaseManager(Device.cpu())) {
+            Optimizer optimizer = OptimizerSpec.create(optimizerName, null, null, null, null, null, null)
+                    .newOptimizer(backend, manager);
+            NDArray weight = manager.create(new float[] {1f, 2f});
+            weight.setRequiresGradient(true);
+            NDArray gradientSource = manager.create(new float[] {0.5f, -1f});
+            applyStep(backend, optimizer, weight, gradientSource);
+            float[] afterOne = weight.toFloatArray();
+            applyStep(backend, optimizer, weight, gradientSource);
+            return new float[][] {afterOne, weight.toFloatArray()};
         }
     }
 
