@@ -1,9 +1,13 @@
 package dev.mnistlab.compare;
 
 import java.awt.Color;
+import java.awt.Paint;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -65,7 +69,7 @@ final class CompareCharts {
         axis.setAutoRangeIncludesZero(figure != Figure.TEST_ACCURACY);
         BarRenderer renderer = new BarRenderer() {
             @Override
-            public java.awt.Paint getItemPaint(int row, int column) {
+            public Paint getItemPaint(int row, int column) {
                 return ENGINE_COLOURS.getOrDefault((String) dataset.getColumnKey(column), OTHER_ENGINE);
             }
         };
@@ -82,7 +86,7 @@ final class CompareCharts {
     }
 
     /** Prints bar labels the way the report tables print the figure. */
-    private static final class FigureFormat extends java.text.NumberFormat {
+    private static final class FigureFormat extends NumberFormat {
         private final Figure figure;
 
         FigureFormat(Figure figure) {
@@ -90,17 +94,17 @@ final class CompareCharts {
         }
 
         @Override
-        public StringBuffer format(double number, StringBuffer target, java.text.FieldPosition position) {
+        public StringBuffer format(double number, StringBuffer target, FieldPosition position) {
             return target.append(figure.format(number));
         }
 
         @Override
-        public StringBuffer format(long number, StringBuffer target, java.text.FieldPosition position) {
+        public StringBuffer format(long number, StringBuffer target, FieldPosition position) {
             return format((double) number, target, position);
         }
 
         @Override
-        public Number parse(String source, java.text.ParsePosition position) {
+        public Number parse(String source, ParsePosition position) {
             throw new UnsupportedOperationException("labels are only printed");
         }
     }

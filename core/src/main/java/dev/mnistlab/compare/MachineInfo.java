@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -77,7 +78,7 @@ public record MachineInfo(String cpuModel, int cores, double clockMhz, List<Stri
         }
     }
 
-    private static java.util.Optional<String> field(List<String> lines, String name) {
+    private static Optional<String> field(List<String> lines, String name) {
         return lines.stream().filter(line -> line.startsWith(name))
                 .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst();
     }

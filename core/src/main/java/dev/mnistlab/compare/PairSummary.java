@@ -3,6 +3,7 @@ package dev.mnistlab.compare;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every repetition of one (engine, model) pair, summarised figure by figure.
@@ -36,7 +37,7 @@ public record PairSummary(String engine, String model, List<PairOutcome.Measured
     }
 
     /** Returns the figures of the first measured repetition (versions, threads), if any. */
-    public java.util.Optional<PairFigures> first() {
+    public Optional<PairFigures> first() {
         return measured.stream().findFirst().map(PairOutcome.Measured::figures);
     }
 }

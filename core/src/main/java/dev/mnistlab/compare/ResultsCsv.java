@@ -2,6 +2,7 @@ package dev.mnistlab.compare;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ final class ResultsCsv {
                 row.add("");
             } else {
                 row.add("failed");
-                row.addAll(java.util.Collections.nCopies(header.size() - row.size() - 1, ""));
+                row.addAll(Collections.nCopies(header.size() - row.size() - 1, ""));
                 row.add(((PairOutcome.Failed) outcome).reason());
             }
             csv.append(String.join(",", row.stream().map(ResultsCsv::quoted).toList())).append('\n');

@@ -3,6 +3,8 @@ package dev.mnistlab.backend.mxnet;
 import ai.djl.engine.Engine;
 import ai.djl.mxnet.jna.JnaUtils;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.mnistlab.backend.Backend;
 
 /**
@@ -15,17 +17,41 @@ import dev.mnistlab.backend.Backend;
  * hand-over costs more than the operations (on 2 cores, MLP training ran at 13,400 samples/s
  * threaded and 27,500 with MXNet's synchronous {@code NaiveEngine}), so this backend selects the
  * NaiveEngine before MXNet loads, unless {@code MXNET_ENGINE_TYPE} is already set. Operations
- * still use every core through OpenMP.
+ * still use every core through OpenMP. MXNet announces a chosen engine on standard error; when the
+ * choice is this backend's, the announcement is kept out of the user's terminal.
  */
 public final class MxNetBackend implements Backend {
 
     private static final String ENGINE_TYPE_VARIABLE = "MXNET_ENGINE_TYPE";
     private static final String SYNCHRONOUS_ENGINE = "NaiveEngine";
 
+    private static volatile boolean started;
+
     @Override
     public Engine engine() {
-        NativeEnvironment.setIfAbsent(ENGINE_TYPE_VARIABLE, SYNCHRONOUS_ENGINE);
+        if (!started) {
+            start();
+        }
         return Backend.super.engine();
+    }
+
+    /** Loads MXNet and creates its engine (on the first operation), with the engine type chosen. */
+    private synchronized void start() {
+        if (started) {
+            return;
+        }
+        if (NativeEnvironment.setIfAbsent(ENGINE_TYPE_VARIABLE, SYNCHRONOUS_ENGINE)) {
+            NativeEnvironment.withStandardErrorSilenced(this::createEngine);
+        } else {
+            createEngine();
+        }
+        started = true;
+    }
+
+    private void createEngine() {
+        try (NDManager manager = Backend.super.engine().newBaseManager()) {
+            manager.zeros(new Shape(1)).toFloatArray();
+        }
     }
 
     @Override

@@ -13,16 +13,56 @@ final class NativeEnvironment {
         int setenv(String name, String value, int overwrite);
 
         String getenv(String name);
+
+        int dup(int descriptor);
+
+        int dup2(int from, int to);
+
+        int open(String path, int flags);
+
+        int close(int descriptor);
     }
+
+    private static final int STANDARD_ERROR = 2;
+    private static final int WRITE_ONLY = 1;
 
     private static final CLibrary C = Native.load("c", CLibrary.class);
 
     private NativeEnvironment() {}
 
-    /** Sets a variable unless it already has a value. */
-    static void setIfAbsent(String name, String value) {
+    /**
+     * Sets a variable unless it already has a value.
+     *
+     * @return whether this call set it
+     */
+    static boolean setIfAbsent(String name, String value) {
+        if (C.getenv(name) != null) {
+            return false;
+        }
         if (C.setenv(name, value, 0) != 0) {
             throw new IllegalStateException("could not set " + name + " in the process environment");
+        }
+        return true;
+    }
+
+    /**
+     * Runs native code with the process's standard error sent to {@code /dev/null}, for libraries
+     * that log unconditionally; Java's own {@code System.err} is the same file, so keep it short.
+     */
+    static void withStandardErrorSilenced(Runnable action) {
+        int saved = C.dup(STANDARD_ERROR);
+        int nothing = C.open("/dev/null", WRITE_ONLY);
+        if (saved < 0 || nothing < 0) {
+            action.run();
+            return;
+        }
+        C.dup2(nothing, STANDARD_ERROR);
+        try {
+            action.run();
+        } finally {
+            C.dup2(saved, STANDARD_ERROR);
+            C.close(saved);
+            C.close(nothing);
         }
     }
 
