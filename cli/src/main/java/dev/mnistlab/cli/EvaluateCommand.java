@@ -8,9 +8,13 @@ import dev.mnistlab.eval.EvaluationReport;
 import dev.mnistlab.eval.ModelEvaluator;
 import dev.mnistlab.model.Architecture;
 import dev.mnistlab.model.ModelDescriptor;
+import dev.mnistlab.report.ConfusionChart;
 import dev.mnistlab.report.EvaluationText;
+import dev.mnistlab.report.PngFile;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +31,8 @@ import picocli.CommandLine.Spec;
             "and the confusion matrix. The engine may differ from the one that trained the model.", ""},
         footer = {"", "Examples:",
             "  mnistlab evaluate --model runs/cnn-pt --engine mxnet",
-            "  mnistlab evaluate --model runs/mlp --json > scores.json"})
+            "  mnistlab evaluate --model runs/mlp --json > scores.json",
+            "  mnistlab evaluate --model runs/mlp --output runs/mlp     # also confusion.png"})
 final class EvaluateCommand implements Callable<Integer> {
 
     private static final int BATCH_SIZE = 1000;
@@ -47,6 +52,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of tables.")
     boolean json;
 
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "Also write confusion.png, the confusion matrix as a labelled heat map, into DIR.")
+    Path output;
+
     @Override
     public Integer call() throws IOException {
         ModelDescriptor descriptor = saved.descriptor();
@@ -56,6 +65,13 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Model model = saved.load(descriptor, backend)) {
             DatasetSplits splits = data.load(descriptor.dataset(), progress);
             EvaluationReport report = ModelEvaluator.evaluate(model, splits.test(), BATCH_SIZE, Architecture.CLASS_COUNT);
+            if (output != null) {
+                String title = String.format(Locale.ROOT, "%s on %s, %s: test accuracy %.4f",
+                        descriptor.architecture().name(), descriptor.dataset().id(), backend.name(),
+                        report.summary().accuracy());
+                PngFile.write(ConfusionChart.draw(report.confusion(), descriptor.classNames(), title),
+                        output.resolve(ConfusionChart.FILE_NAME));
+            }
             if (json) {
                 JsonObject result = EvaluationText.json(report, descriptor.classNames());
                 result.addProperty("model", saved.folder.toString());

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Train, evaluate and compare MNIST-style classifiers on DJL, with the engine chosen by a flag.",
             ""},
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, CompareCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ShowCommand.class, CompareCommand.class,
             EnginesCommand.class, ComparePairCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  mnistlab train --data-dir ../shared/data/mnist",

@@ -166,7 +166,7 @@ final class TrainCommand implements Callable<Integer> {
                 result.testAccuracy(), result.testLoss(), result.trainSeconds(), result.backend().name(),
                 result.backend().engineVersion(), result.device());
         if (written != null) {
-            out.println("Wrote model folder " + written + " (model.json, parameters, metrics.json, optimizer state);"
+            out.println("Wrote model folder " + written + " (model.json, parameters, metrics.json, curves.png, optimizer state);"
                     + " 'mnistlab evaluate --model " + written + "' scores it on any engine");
         }
     }

@@ -3,14 +3,11 @@ package dev.mnistlab.compare;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -43,8 +40,8 @@ final class CompareCharts {
 
     private CompareCharts() {}
 
-    /** Writes the PNG of one figure over every pair measured. */
-    static void write(CompareResults results, Figure figure, OutputStream out) throws IOException {
+    /** Draws one figure over every pair measured. */
+    static BufferedImage draw(CompareResults results, Figure figure) {
         List<PairSummary> summaries = results.summaries();
         List<String> models = summaries.stream().map(PairSummary::model).distinct().toList();
         CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(new CategoryAxis("engine"));
@@ -60,8 +57,7 @@ final class CompareCharts {
         JFreeChart chart = new JFreeChart(figure.heading() + " (median of runs)", JFreeChart.DEFAULT_TITLE_FONT,
                 combined, false);
         chart.setBackgroundPaint(Color.WHITE);
-        BufferedImage image = chart.createBufferedImage(WIDTH, 60 + PANEL_HEIGHT * Math.max(1, models.size()));
-        ImageIO.write(image, "png", out);
+        return chart.createBufferedImage(WIDTH, 60 + PANEL_HEIGHT * Math.max(1, models.size()));
     }
 
     private static CategoryPlot panel(DefaultCategoryDataset dataset, String model, Figure figure) {

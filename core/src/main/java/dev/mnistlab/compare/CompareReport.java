@@ -2,6 +2,7 @@ package dev.mnistlab.compare;
 
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.report.AtomicFile;
+import dev.mnistlab.report.PngFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public final class CompareReport {
         writeText(folder.resolve(CSV_FILE), ResultsCsv.csv(results));
         writeText(folder.resolve(MARKDOWN_FILE), ReportMarkdown.report(results));
         for (Map.Entry<String, Figure> chart : CompareCharts.CHARTS.entrySet()) {
-            AtomicFile.write(folder.resolve(chart.getKey()), out -> CompareCharts.write(results, chart.getValue(), out));
+            PngFile.write(CompareCharts.draw(results, chart.getValue()), folder.resolve(chart.getKey()));
         }
     }
 

@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The output folder of a training run: a loadable model folder ({@code model.json} and the
- * parameters), {@code metrics.json} and the optimizer's state for {@code --resume}, written as a
- * whole by {@link AtomicFolder} after every epoch.
+ * parameters), {@code metrics.json}, {@code curves.png} ({@link TrainingCurves}) and the optimizer's
+ * state for {@code --resume}, written as a whole by {@link AtomicFolder} after every epoch.
  */
 public final class RunOutput {
 
@@ -75,6 +75,7 @@ public final class RunOutput {
         AtomicFolder.write(folder, staging -> {
             ModelFolder.write(staging, model, descriptor, MetricsReport.toJson(result));
             MetricsReport.write(result, staging);
+            PngFile.write(TrainingCurves.draw(result), staging.resolve(TrainingCurves.FILE_NAME));
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                     Files.newOutputStream(staging.resolve(TrainingCheckpoint.STATE_FILE))))) {
                 optimizer.saveState(model, out);

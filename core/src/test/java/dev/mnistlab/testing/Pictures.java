@@ -1,16 +1,66 @@
 package dev.mnistlab.testing;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.mnistlab.report.ImageGrid;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import javax.imageio.ImageIO;
 
-/** Image files for tests that no image library would write. */
+/** Image files for tests: ones no image library would write, and checks of the pictures mnistlab draws. */
 public final class Pictures {
 
     private Pictures() {}
+
+    /** Reads a PNG file, failing the test if it is not one. */
+    public static BufferedImage readPng(Path file) throws IOException {
+        BufferedImage image = ImageIO.read(file.toFile());
+        assertNotNull(image, file + " is not an image");
+        return image;
+    }
+
+    /** Counts the cells of an {@link ImageGrid} that hold an image (empty cells stay white). */
+    public static int tilesIn(BufferedImage grid, int rows, int cols) {
+        int tiles = 0;
+        for (int index = 0; index < rows * cols; index++) {
+            Rectangle area = ImageGrid.imageArea(index, cols);
+            if (!allWhite(grid, area)) {
+                tiles++;
+            }
+        }
+        return tiles;
+    }
+
+    /** Counts the distinct colours of an image: a blank picture has one. */
+    public static int colours(BufferedImage image) {
+        Set<Integer> seen = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                seen.add(image.getRGB(x, y));
+            }
+        }
+        return seen.size();
+    }
+
+    private static boolean allWhite(BufferedImage image, Rectangle area) {
+        for (int y = area.y; y < area.y + area.height; y++) {
+            for (int x = area.x; x < area.x + area.width; x++) {
+                if ((image.getRGB(x, y) & 0xffffff) != 0xffffff) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 
     /** A PNG whose header claims a huge image, with a tiny compressed body. */
     public static byte[] pngClaiming(int width, int height) throws IOException {

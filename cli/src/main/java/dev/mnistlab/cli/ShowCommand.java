@@ -1,0 +1,155 @@
+package dev.mnistlab.cli;
+
+import ai.djl.Model;
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.backend.Backend;
+import dev.mnistlab.backend.Backends;
+import dev.mnistlab.backend.DeviceChoice;
+import dev.mnistlab.data.DatasetSplits;
+import dev.mnistlab.data.ImageSet;
+import dev.mnistlab.data.NamedDataset;
+import dev.mnistlab.infer.DigitClassifier;
+import dev.mnistlab.model.ModelDescriptor;
+import dev.mnistlab.model.ModelFolder;
+import dev.mnistlab.report.ImageGrid;
+import dev.mnistlab.report.PngFile;
+import dev.mnistlab.report.SampleSheet;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mnistlab show}: a sheet of images with their labels, or with a model's predictions. */
+@Command(name = "show",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        header = "Draw a grid of images with their labels, or a model's predictions or mistakes.",
+        description = {
+            "Write a PNG grid of dataset images titled with their labels (the reference",
+            "tutorial's 6x6 samples), or with --model, titled with the model's prediction",
+            "and probability; --errors keeps only the images it gets wrong, titled",
+            "'true -> predicted (p)' in red.",
+            ""},
+        footer = {"", "Examples:",
+            "  mnistlab show --data-dir ../shared/data/mnist --output samples.png",
+            "  mnistlab show --dataset fashion-mnist --labels 0,6 --rows 4 --cols 8 --output shirts.png",
+            "  mnistlab show --model runs/cnn --errors --output errors.png"})
+final class ShowCommand implements Callable<Integer> {
+
+    /** The largest grid side accepted. */
+    static final int MAX_SIDE = 50;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "NAME",
+            description = "Dataset: mnist or fashion-mnist (default: ${DEFAULT-VALUE}; with --model, the model's).")
+    String dataset;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "WHICH",
+            description = "train or test (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--rows", defaultValue = "6", paramLabel = "N", description = "Grid rows (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--cols", defaultValue = "6", paramLabel = "N", description = "Grid columns (default: ${DEFAULT-VALUE}).")
+    int cols;
+
+    @Option(names = "--start", defaultValue = "0", paramLabel = "N",
+            description = "Index of the first image to consider (default: ${DEFAULT-VALUE}).")
+    int start;
+
+    @Option(names = "--labels", split = ",", paramLabel = "CLASSES",
+            description = "Only images of these class indices, e.g. 3,5 (default: all).")
+    List<Integer> labels = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Title each image with this saved model's prediction instead of its label.")
+    Path model;
+
+    @Option(names = "--errors", description = "With --model: only the images the model gets wrong.")
+    boolean errors;
+
+    @Option(names = "--engine", defaultValue = Backends.DEFAULT, paramLabel = "NAME",
+            description = "Engine for --model (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE",
+            description = "The PNG file to write.")
+    Path output;
+
+    @Override
+    public Integer call() throws IOException {
+        validate();
+        ModelDescriptor descriptor = model == null ? null : ModelFolder.readDescriptor(model);
+        NamedDataset named = descriptor == null ? NamedDataset.byId(dataset) : descriptor.dataset();
+        PrintWriter out = spec.commandLine().getOut();
+        DatasetSplits splits = data.load(named, new ConsoleProgress(out, spec.commandLine().getErr()));
+        ImageSet images = split.equals("train") ? splits.train() : splits.test();
+        if (start >= images.size()) {
+            throw new InvalidInputException("--start " + start + " is past the last image of the " + split
+                    + " set (" + images.size() + " images)");
+        }
+        List<ImageGrid.Tile> tiles = descriptor == null
+                ? SampleSheet.labelled(images, named.classNames(), start, Set.copyOf(labels), rows * cols)
+                : predicted(descriptor, images);
+        if (tiles.isEmpty()) {
+            throw new InvalidInputException("no image matches: " + (errors ? "the model gets every one right"
+                    : "no image of classes " + labels) + " from index " + start + " of the " + split + " set");
+        }
+        PngFile.write(ImageGrid.draw(tiles, rows, cols), output);
+        out.printf("Wrote %s: %d images of the %s %s set in a %dx%d grid%n", output, tiles.size(), named.id(), split,
+                rows, cols);
+        return 0;
+    }
+
+    private List<ImageGrid.Tile> predicted(ModelDescriptor descriptor, ImageSet images) {
+        Backend backend = Backends.get(engine);
+        try (Model loaded = ModelFolder.load(model, descriptor, backend, DeviceChoice.AUTO.resolve(backend))) {
+            DigitClassifier classifier = new DigitClassifier(loaded, descriptor.classNames());
+            return SampleSheet.predicted(images, descriptor.classNames(), classifier, start, Set.copyOf(labels),
+                    rows * cols, errors);
+        }
+    }
+
+    private void validate() {
+        if (rows < 1 || rows > MAX_SIDE || cols < 1 || cols > MAX_SIDE) {
+            throw new InvalidInputException("--rows and --cols must be between 1 and " + MAX_SIDE + ", got "
+                    + rows + "x" + cols);
+        }
+        if (!split.equals("train") && !split.equals("test")) {
+            throw new InvalidInputException("--split must be train or test, got '" + split + "'");
+        }
+        if (start < 0) {
+            throw new InvalidInputException("--start must be at least 0, got " + start);
+        }
+        if (errors && model == null) {
+            throw new InvalidInputException("--errors needs --model DIR: the mistakes of which model?");
+        }
+        for (int label : labels) {
+            if (label < 0 || label > 9) {
+                throw new InvalidInputException("--labels takes class indices 0 to 9, got " + label);
+            }
+        }
+        if (Files.isDirectory(output)) {
+            throw new InvalidInputException("--output " + output + " is a folder; give a PNG file name");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.mnistlab.report;
+
+import dev.mnistlab.eval.ConfusionMatrix;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.DefaultXYZDataset;
+
+/**
+ * Draws a confusion matrix as a labelled heat map with JFreeChart: true class down, predicted class
+ * across, each cell shaded by the share of its true class and printed with its count. Written as
+ * {@code confusion.png} by {@code mnistlab evaluate --output}.
+ */
+public final class ConfusionChart {
+
+    /** The file name in an output folder. */
+    public static final String FILE_NAME = "confusion.png";
+
+    /** The picture's width in pixels. */
+    public static final int WIDTH = 820;
+
+    /** The picture's height in pixels. */
+    public static final int HEIGHT = 760;
+
+    private static final int SHADES = 20;
+
+    private ConfusionChart() {}
+
+    /**
+     * Draws the matrix.
+     *
+     * @param confusion the counts
+     * @param classNames the name of each class, by index
+     * @param title the chart's title, e.g. the model and engine
+     */
+    public static BufferedImage draw(ConfusionMatrix confusion, List<String> classNames, String title) {
+        int classes = confusion.classCount();
+        double[][] cells = new double[3][classes * classes];
+        XYPlot plot = new XYPlot();
+        for (int truth = 0; truth < classes; truth++) {
+            long row = 0;
+            for (int predicted = 0; predicted < classes; predicted++) {
+                row += confusion.count(truth, predicted);
+            }
+            for (int predicted = 0; predicted < classes; predicted++) {
+                int cell = truth * classes + predicted;
+                long count = confusion.count(truth, predicted);
+                cells[0][cell] = predicted;
+                cells[1][cell] = truth;
+                cells[2][cell] = row == 0 ? 0 : (double) count / row;
+                XYTextAnnotation label = new XYTextAnnotation(Long.toString(count), predicted, truth);
+                label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+                label.setPaint(cells[2][cell] > 0.5 ? Color.WHITE : Color.BLACK);
+                plot.addAnnotation(label);
+            }
+        }
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        data.addSeries("share of the true class", cells);
+        String[] names = classNames.toArray(new String[0]);
+        SymbolAxis predictedAxis = new SymbolAxis("predicted class", names);
+        SymbolAxis truthAxis = new SymbolAxis("true class", names);
+        truthAxis.setInverted(true);
+        LookupPaintScale scale = shades();
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        renderer.setPaintScale(scale);
+        plot.setDataset(data);
+        plot.setDomainAxis(predictedAxis);
+        plot.setRangeAxis(truthAxis);
+        plot.setRenderer(renderer);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        PaintScaleLegend legend = new PaintScaleLegend(scale, new NumberAxis("share of the true class"));
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setMargin(4, 4, 40, 4);
+        chart.addSubtitle(legend);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart.createBufferedImage(WIDTH, HEIGHT);
+    }
+
+    private static LookupPaintScale shades() {
+        LookupPaintScale scale = new LookupPaintScale(0, 1.0001, Color.WHITE);
+        for (int i = 0; i < SHADES; i++) {
+            double share = (double) i / SHADES;
+            int level = (int) Math.round(255 * (1 - share * 0.85));
+            scale.add(share, new Color(level, level, 255));
+        }
+        return scale;
+    }
+}

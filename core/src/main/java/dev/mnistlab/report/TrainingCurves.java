@@ -1,0 +1,74 @@
+package dev.mnistlab.report;
+
+import dev.mnistlab.train.EpochMetrics;
+import dev.mnistlab.train.TrainingResult;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Draws a training run's curves with JFreeChart: loss (top) and accuracy (bottom) per epoch, on the
+ * training batches and on the test set. Written as {@code curves.png} into a run's output folder.
+ */
+public final class TrainingCurves {
+
+    /** The file name in an output folder. */
+    public static final String FILE_NAME = "curves.png";
+
+    /** The picture's width in pixels. */
+    public static final int WIDTH = 800;
+
+    /** The picture's height in pixels. */
+    public static final int HEIGHT = 600;
+
+    private TrainingCurves() {}
+
+    /** Draws the curves of the epochs so far. */
+    public static BufferedImage draw(TrainingResult result) {
+        NumberAxis epochAxis = new NumberAxis("epoch");
+        epochAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochAxis);
+        plot.add(panel(result.epochs(), "loss", EpochMetrics::trainLoss, EpochMetrics::testLoss, true));
+        plot.add(panel(result.epochs(), "accuracy", EpochMetrics::trainAccuracy, EpochMetrics::testAccuracy, false));
+        String title = String.format("%s on %s, %s (%s)", result.spec().architecture().name(),
+                result.spec().dataset().id(), result.backend().name(), result.spec().optimizer().name());
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart.createBufferedImage(WIDTH, HEIGHT);
+    }
+
+    private static XYPlot panel(List<EpochMetrics> epochs, String name, ToDoubleFunction<EpochMetrics> train,
+            ToDoubleFunction<EpochMetrics> test, boolean inLegend) {
+        XYSeries trainSeries = new XYSeries("train (during the epoch)");
+        XYSeries testSeries = new XYSeries("test (after the epoch)");
+        for (EpochMetrics epoch : epochs) {
+            trainSeries.add(epoch.epoch(), train.applyAsDouble(epoch));
+            testSeries.add(epoch.epoch(), test.applyAsDouble(epoch));
+        }
+        XYSeriesCollection data = new XYSeriesCollection(trainSeries);
+        data.addSeries(testSeries);
+        NumberAxis axis = new NumberAxis(name);
+        axis.setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        renderer.setSeriesPaint(0, new Color(0x1F77B4));
+        renderer.setSeriesPaint(1, new Color(0xEE4C2C));
+        renderer.setSeriesStroke(0, new BasicStroke(2f));
+        renderer.setSeriesStroke(1, new BasicStroke(2f));
+        renderer.setSeriesVisibleInLegend(0, inLegend);
+        renderer.setSeriesVisibleInLegend(1, inLegend);
+        XYPlot plot = new XYPlot(data, null, axis, renderer);
+        plot.setBackgroundPaint(new Color(0xF4F4F4));
+        plot.setRangeGridlinePaint(Color.GRAY);
+        plot.setDomainGridlinePaint(Color.GRAY);
+        return plot;
+    }
+}
