@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** Reports mnistlab's and DJL's versions, as recorded at build time. */
+/** Reports the versions of mnistlab, DJL and the bundled engines, as recorded at build time. */
 final class VersionProvider implements IVersionProvider {
 
     @Override
@@ -18,7 +18,10 @@ final class VersionProvider implements IVersionProvider {
         }
         return new String[] {
             "mnistlab " + versions.getProperty("version", "unknown"),
-            "DJL " + versions.getProperty("djl", "unknown") + ", Java " + Runtime.version()
+            "DJL " + versions.getProperty("djl", "unknown") + ", Java " + Runtime.version(),
+            "engines bundled: pytorch-native-cpu " + versions.getProperty("pytorch", "unknown")
+                    + ", mxnet-native-mkl " + versions.getProperty("mxnet", "unknown")
+                    + " ('mnistlab engines' loads them and shows what runs)"
         };
     }
 }

@@ -2,6 +2,7 @@ package dev.mnistlab.backend;
 
 import dev.mnistlab.InvalidInputException;
 import java.util.Map;
+import java.util.Set;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -22,6 +23,11 @@ public final class Backends {
     public static final String OFFLINE_PROPERTY = "ai.djl.offline";
 
     private static final String DEFAULT_ENGINE_PROPERTY = "ai.djl.default_engine";
+
+    /** The backends mnistlab publishes, by the name users type: their Maven artifacts. */
+    private static final Map<String, String> ARTIFACTS = new TreeMap<>(Map.of(
+            "pytorch", "dev.mnistlab:mnistlab-backend-pytorch",
+            "mxnet", "dev.mnistlab:mnistlab-backend-mxnet"));
 
     private Backends() {}
 
@@ -44,15 +50,23 @@ public final class Backends {
         Map<String, Backend> found = available();
         Backend backend = found.get(name);
         if (backend == null) {
-            String choices = found.isEmpty()
-                    ? "none is on the class path; add mnistlab-backend-pytorch or mnistlab-backend-mxnet"
-                    : "available engines are " + String.join(", ", found.keySet());
-            throw new InvalidInputException("unknown engine '" + name + "': " + choices);
+            throw new InvalidInputException(missing(name, found.keySet()));
         }
         if (System.getProperty(OFFLINE_PROPERTY) == null) {
             System.setProperty(OFFLINE_PROPERTY, "true");
         }
         System.setProperty(DEFAULT_ENGINE_PROPERTY, backend.engineName());
         return backend;
+    }
+
+    private static String missing(String name, Set<String> found) {
+        String here = found.isEmpty() ? "no engine is on the class path" : "available engines are "
+                + String.join(", ", found);
+        if (ARTIFACTS.containsKey(name)) {
+            return "engine '" + name + "' is not on the class path; add the Maven artifact " + ARTIFACTS.get(name)
+                    + " (" + here + ")";
+        }
+        String add = found.isEmpty() ? "; add " + String.join(" or ", ARTIFACTS.values()) : "";
+        return "unknown engine '" + name + "': " + here + add;
     }
 }

@@ -12,8 +12,11 @@ class BackendsTest {
     @Test
     void coreAloneHasNoBackendAndSaysWhatToAdd() {
         assertTrue(Backends.available().isEmpty());
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Backends.get("pytorch"));
-        assertEquals("unknown engine 'pytorch': none is on the class path; add mnistlab-backend-pytorch"
-                + " or mnistlab-backend-mxnet", e.getMessage());
+        InvalidInputException known = assertThrows(InvalidInputException.class, () -> Backends.get("mxnet"));
+        assertEquals("engine 'mxnet' is not on the class path; add the Maven artifact"
+                + " dev.mnistlab:mnistlab-backend-mxnet (no engine is on the class path)", known.getMessage());
+        InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> Backends.get("onnx"));
+        assertEquals("unknown engine 'onnx': no engine is on the class path; add"
+                + " dev.mnistlab:mnistlab-backend-mxnet or dev.mnistlab:mnistlab-backend-pytorch", unknown.getMessage());
     }
 }
