@@ -1,0 +1,68 @@
+package dev.mnistlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.mnistlab.backend.Backend;
+import dev.mnistlab.backend.Backends;
+import dev.mnistlab.data.DatasetLoader;
+import dev.mnistlab.data.ImageSet;
+import dev.mnistlab.data.NamedDataset;
+import dev.mnistlab.infer.DigitClassifier;
+import dev.mnistlab.model.Architecture;
+import dev.mnistlab.testing.RealData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Classifying 100,000 images one by one must not grow native or Java memory. */
+class ClassifierMemoryIT {
+
+    private static final int CALLS = 100_000;
+    private static final int SETTLE = 10_000;
+    private static final double ALLOWED_GROWTH_MIB = 50;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pytorch", "mxnet"})
+    void residentMemoryStaysFlat(String engine) throws IOException {
+        ImageSet test = DatasetLoader.load(RealData.mnist(), 10).test();
+        Backend backend = Backends.get(engine);
+        try (Model model = Model.newInstance("mlp", Device.cpu(), backend.engineName())) {
+            model.setBlock(Architecture.parse("mlp", List.of()).newBlock());
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
+            DigitClassifier classifier = new DigitClassifier(model, NamedDataset.MNIST.classNames());
+            double settled = 0;
+            for (int call = 1; call <= CALLS; call++) {
+                classifier.classify(List.of(test.scaledImage(call % test.size())), 1);
+                if (call == SETTLE) {
+                    settled = residentMiB();
+                }
+            }
+            double end = residentMiB();
+            System.out.printf("%s: resident memory %.1f MiB after %,d images, %.1f MiB after %,d (Java heap"
+                    + " committed %.1f MiB)%n", engine, settled, SETTLE, end, CALLS,
+                    Runtime.getRuntime().totalMemory() / 1048576.0);
+            assertTrue(end - settled < ALLOWED_GROWTH_MIB, engine + " grew from " + settled + " to " + end + " MiB");
+        }
+    }
+
+    /**
+     * Returns the resident set after a full collection, so that Java garbage not yet collected (the
+     * heap grows into its limit before collecting) is not mistaken for a leak.
+     */
+    private static double residentMiB() throws IOException {
+        System.gc();
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        throw new IllegalStateException("no VmRSS in /proc/self/status");
+    }
+}
