@@ -1,17 +1,12 @@
 package dev.mnistlab.bench;
 
-import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import dev.mnistlab.backend.Backend;
-import dev.mnistlab.backend.Backends;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.infer.Prediction;
-import dev.mnistlab.model.Architecture;
+import dev.mnistlab.testing.UntrainedModel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +54,7 @@ public class PredictionBenchmark {
 
     @Setup(Level.Trial)
     public void initialise() throws IOException {
-        Backend backend = Backends.get(engine);
-        Architecture architecture = Architecture.parse(model, List.of());
-        loaded = Model.newInstance(model, Device.cpu(), backend.engineName());
-        loaded.setBlock(architecture.newBlock());
-        loaded.getBlock().initialize(loaded.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
+        loaded = UntrainedModel.of(engine, model);
         classifier = new DigitClassifier(loaded, NamedDataset.MNIST.classNames());
         ImageSet test = DatasetLoader.load(BenchmarkData.mnistFolder(), 10).test();
         for (int first = 0; first < 10 * batch; first += batch) {

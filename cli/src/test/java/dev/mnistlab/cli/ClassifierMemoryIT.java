@@ -2,18 +2,13 @@ package dev.mnistlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import dev.mnistlab.backend.Backend;
-import dev.mnistlab.backend.Backends;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.infer.DigitClassifier;
-import dev.mnistlab.model.Architecture;
 import dev.mnistlab.testing.RealData;
+import dev.mnistlab.testing.UntrainedModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,10 +27,7 @@ class ClassifierMemoryIT {
     @ValueSource(strings = {"pytorch", "mxnet"})
     void residentMemoryStaysFlat(String engine) throws IOException {
         ImageSet test = DatasetLoader.load(RealData.mnist(), 10).test();
-        Backend backend = Backends.get(engine);
-        try (Model model = Model.newInstance("mlp", Device.cpu(), backend.engineName())) {
-            model.setBlock(Architecture.parse("mlp", List.of()).newBlock());
-            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
+        try (Model model = UntrainedModel.of(engine, "mlp")) {
             DigitClassifier classifier = new DigitClassifier(model, NamedDataset.MNIST.classNames());
             double settled = 0;
             for (int call = 1; call <= CALLS; call++) {

@@ -2,19 +2,14 @@ package dev.mnistlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import dev.mnistlab.backend.Backend;
-import dev.mnistlab.backend.Backends;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.infer.Prediction;
-import dev.mnistlab.model.Architecture;
 import dev.mnistlab.testing.RealData;
+import dev.mnistlab.testing.UntrainedModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -32,10 +27,7 @@ class SharedClassifierIT {
     @ValueSource(strings = {"pytorch", "mxnet"})
     void eightThreadsAgreeWithOne(String engine) throws Exception {
         ImageSet test = DatasetLoader.load(RealData.mnist(), 10).test();
-        Backend backend = Backends.get(engine);
-        try (Model model = Model.newInstance("mlp", Device.cpu(), backend.engineName())) {
-            model.setBlock(Architecture.parse("mlp", List.of()).newBlock());
-            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
+        try (Model model = UntrainedModel.of(engine, "mlp")) {
             DigitClassifier classifier = new DigitClassifier(model, NamedDataset.MNIST.classNames());
             List<Prediction> alone = new ArrayList<>();
             for (int i = 0; i < test.size(); i++) {
