@@ -1,5 +1,6 @@
 package dev.mnistlab.cli;
 
+import com.google.gson.JsonParser;
 import dev.mnistlab.backend.Backends;
 import dev.mnistlab.compare.ChildJvmLauncher;
 import dev.mnistlab.compare.CompareContext;
@@ -13,6 +14,7 @@ import dev.mnistlab.data.DatasetLocator;
 import dev.mnistlab.train.TrainingSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -108,9 +110,8 @@ final class CompareCommand implements Callable<Integer> {
         Path folder = output != null ? output : Path.of("runs", "compare-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         CompareReport.requireWritable(folder);
-        PrintWriter out = spec.commandLine().getOut();
-        ConsoleProgress progress = new ConsoleProgress(out, spec.commandLine().getErr());
-        Path dataFolder = DatasetLocator.standard(progress).locate(specs.get(0).dataset(), data.dataDir);
+        PrintWriter out = common.json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        Path dataFolder = DatasetLocator.standard(common.progress(spec)).locate(specs.get(0).dataset(), data.dataDir);
         ComparePlan plan = new ComparePlan(engineNames, specs, dataFolder, threads, repeat);
         CompareContext context = new CompareContext(MachineInfo.current(), commandLine(), Instant.now());
         out.printf("Comparing %s on %s (%s in %s): %d measurements, each in a JVM of its own%n",
@@ -120,12 +121,13 @@ final class CompareCommand implements Callable<Integer> {
         out.flush();
         long start = System.nanoTime();
         CompareResults results = new CompareRun(new ChildJvmLauncher(CHILD_ENTRY_POINT, jvmOptions),
-                new CompareConsole(out)).run(plan, context, folder);
+                new CompareConsole(out, !common.quiet)).run(plan, context, folder);
         return summarise(results, folder, (System.nanoTime() - start) / 1e9);
     }
 
-    private int summarise(CompareResults results, Path folder, double seconds) {
-        PrintWriter out = spec.commandLine().getOut();
+    private int summarise(CompareResults results, Path folder, double seconds) throws IOException {
+        common.printJson(spec, JsonParser.parseString(Files.readString(folder.resolve(CompareReport.JSON_FILE))));
+        PrintWriter out = common.text(spec);
         out.println();
         out.print(ReportMarkdown.tables(results));
         out.printf("%nWrote %s: report.md, results.json, results.csv, charts and runs/ (%s in all)%n", folder,

@@ -8,28 +8,44 @@ import dev.mnistlab.compare.PairRequest;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** Shows a comparison's progress: each measurement as it starts, its child's lines, and how it ended. */
+/**
+ * Shows a comparison's progress: each measurement as it starts with the ETA of the whole run, its
+ * child's lines (unless quiet), and how it ended.
+ */
 final class CompareConsole implements CompareRun.Listener {
 
     private final PrintWriter out;
+    private final boolean relayChildLines;
+    private final long runStart = System.nanoTime();
     private long pairStart;
 
-    CompareConsole(PrintWriter out) {
+    /**
+     * Creates the console.
+     *
+     * @param out where the lines go
+     * @param relayChildLines whether to show each child's own progress lines
+     */
+    CompareConsole(PrintWriter out, boolean relayChildLines) {
         this.out = out;
+        this.relayChildLines = relayChildLines;
     }
 
     @Override
     public void onPairStart(int index, int total, PairRequest request) {
-        out.printf("[%d/%d] %s %s, run %d%n", index, total, request.engine(), request.spec().architecture().name(),
-                request.repetition());
-        out.flush();
         pairStart = System.nanoTime();
+        String eta = index == 1 ? ""
+                : ", ETA " + ProgressLine.clock((pairStart - runStart) / 1e9 / (index - 1) * (total - index + 1));
+        out.printf("[%d/%d] %s %s, run %d%s%n", index, total, request.engine(), request.spec().architecture().name(),
+                request.repetition(), eta);
+        out.flush();
     }
 
     @Override
     public void onOutput(PairRequest request, String line) {
-        out.println("    " + line);
-        out.flush();
+        if (relayChildLines) {
+            out.println("    " + line);
+            out.flush();
+        }
     }
 
     @Override

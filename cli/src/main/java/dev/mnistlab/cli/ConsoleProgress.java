@@ -1,86 +1,97 @@
 package dev.mnistlab.cli;
 
 import dev.mnistlab.data.DownloadProgress;
+import dev.mnistlab.eval.Evaluation;
+import dev.mnistlab.eval.EvaluationProgress;
 import dev.mnistlab.train.EpochMetrics;
 import dev.mnistlab.train.TrainingProgress;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /**
- * Shows progress on the console: one line per epoch on standard output, and, when standard error
- * is a terminal, a live bar with ETA and throughput during each epoch and each download.
+ * Shows downloads, training and evaluation as they go: a {@link ProgressLine} on standard error
+ * (throughput, running loss and accuracy, ETA), and one summary line per finished epoch.
  */
 final class ConsoleProgress implements TrainingProgress, DownloadProgress {
 
-    private static final long REDRAW_NANOS = 200_000_000L;
+    private static final double MIB = 1024.0 * 1024.0;
 
-    private final PrintWriter out;
-    private final PrintWriter err;
-    private final boolean live;
-    private long epochStart;
-    private long lastDraw;
+    private final PrintWriter epochLines;
+    private final ProgressLine line;
+    private String downloading;
 
-    ConsoleProgress(PrintWriter out, PrintWriter err) {
-        this.out = out;
-        this.err = err;
-        this.live = System.console() != null;
+    /**
+     * Creates console progress.
+     *
+     * @param epochLines where each epoch's summary line goes, or null for nowhere
+     * @param line the progress line, on standard error
+     */
+    ConsoleProgress(PrintWriter epochLines, ProgressLine line) {
+        this.epochLines = epochLines;
+        this.line = line;
     }
 
     @Override
     public void onEpochStart(int epoch, int epochs, int batches) {
-        epochStart = System.nanoTime();
-        lastDraw = 0;
+        line.start();
     }
 
     @Override
-    public void onBatch(int epoch, int batch, int batches) {
-        long now = System.nanoTime();
-        if (!live || (now - lastDraw < REDRAW_NANOS && batch < batches)) {
-            return;
-        }
-        lastDraw = now;
-        double elapsed = (now - epochStart) / 1e9;
-        double eta = elapsed / batch * (batches - batch);
-        err.printf("\r  epoch %d %s %d/%d batches, %.0f batches/s, ETA %.0f s   ",
-                epoch, bar((double) batch / batches), batch, batches, batch / elapsed, eta);
-        err.flush();
+    public void onBatch(int epoch, int batch, int batches, Evaluation soFar) {
+        line.update(batch, batches, "epoch " + epoch, () -> String.format(Locale.ROOT,
+                "%d/%d batches, %,.0f samples/s, loss %.4f, acc %.4f", batch, batches,
+                soFar.count() / line.elapsedSeconds(), soFar.loss(), soFar.accuracy()));
     }
 
     @Override
     public void onEpochEnd(EpochMetrics m) {
-        clearLine();
-        out.printf("epoch %d: train loss %.4f acc %.4f | test loss %.4f acc %.4f | %.1f s, %.0f samples/s%n",
-                m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(), m.seconds(),
-                m.samplesPerSecond());
-        out.flush();
+        line.clear();
+        if (epochLines != null) {
+            epochLines.printf(Locale.ROOT, "epoch %d: train loss %.4f acc %.4f | test loss %.4f acc %.4f"
+                    + " | %.1f s, %,.0f samples/s%n", m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(),
+                    m.testAccuracy(), m.seconds(), m.samplesPerSecond());
+            epochLines.flush();
+        }
+    }
+
+    /**
+     * Returns progress for scoring a test set.
+     *
+     * @param label what is being scored, shown before the bar
+     */
+    EvaluationProgress evaluation(String label) {
+        line.start();
+        return (scored, total, soFar) -> {
+            line.update(scored, total, label, () -> String.format(Locale.ROOT,
+                    "%,d/%,d images, %,.0f images/s, loss %.4f, acc %.4f", scored, total,
+                    scored / line.elapsedSeconds(), soFar.loss(), soFar.accuracy()));
+            if (scored == total) {
+                line.clear();
+            }
+        };
     }
 
     @Override
     public void onBytes(String address, long bytesSoFar, long totalBytes) {
-        String size = totalBytes > 0
-                ? String.format("%s %.1f/%.1f MiB", bar((double) bytesSoFar / totalBytes), mib(bytesSoFar), mib(totalBytes))
-                : String.format("%.1f MiB", mib(bytesSoFar));
-        if (live) {
-            err.printf("\r  downloading %s %s   ", address, size);
-        } else if (bytesSoFar == totalBytes || totalBytes <= 0) {
-            err.printf("  downloaded %s (%s)%n", address, size);
+        if (!address.equals(downloading)) {
+            downloading = address;
+            line.start();
         }
-        err.flush();
+        line.update(bytesSoFar, totalBytes, "download " + fileName(address), () -> {
+            String size = totalBytes > 0 ? String.format(Locale.ROOT, "%.1f/%.1f MiB", bytesSoFar / MIB, totalBytes / MIB)
+                    : String.format(Locale.ROOT, "%.1f MiB", bytesSoFar / MIB);
+            return String.format(Locale.ROOT, "%s, %.1f MiB/s", size, bytesSoFar / MIB / line.elapsedSeconds());
+        });
     }
 
-    private void clearLine() {
-        if (live) {
-            err.print("\r\033[K");
-            err.flush();
-        }
+    @Override
+    public void onFileDone(String address, long bytes) {
+        downloading = null;
+        line.note(String.format(Locale.ROOT, "downloaded %s (%.1f MiB in %.1f s)", address, bytes / MIB,
+                line.elapsedSeconds()));
     }
 
-    private static String bar(double fraction) {
-        int width = 24;
-        int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * width);
-        return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "]";
-    }
-
-    private static double mib(long bytes) {
-        return bytes / (1024.0 * 1024.0);
+    private static String fileName(String address) {
+        return address.substring(address.lastIndexOf('/') + 1);
     }
 }

@@ -1,5 +1,8 @@
 package dev.mnistlab.cli;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.BackendInfo;
 import dev.mnistlab.backend.Backends;
@@ -27,13 +30,19 @@ final class EnginesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = common.text(spec);
         Map<String, Backend> backends = Backends.available();
+        JsonArray engines = new JsonArray();
         int loaded = 0;
         for (String name : backends.keySet()) {
             out.println(name + (name.equals(Backends.DEFAULT) ? " (default)" : ""));
+            JsonObject engine = new JsonObject();
+            engine.addProperty("name", name);
+            engine.addProperty("default", name.equals(Backends.DEFAULT));
+            engines.add(engine);
             try {
                 BackendInfo info = Backends.get(name).describe();
+                engine.add("info", new Gson().toJsonTree(info));
                 out.printf("  engine   %s %s (%s build), DJL %s%n", info.engineName(), info.engineVersion(),
                         info.nativeFlavor(), info.djlVersion());
                 out.printf("  devices  %s (%d GPU%s)%n", String.join(", ", info.devices()), info.gpuCount(),
@@ -42,11 +51,16 @@ final class EnginesCommand implements Callable<Integer> {
                 loaded++;
             } catch (RuntimeException | UnsatisfiedLinkError e) {
                 out.println("  unavailable: " + e.getMessage());
+                engine.addProperty("unavailable", e.getMessage());
             }
         }
         if (backends.isEmpty()) {
             out.println("No engine on the class path: add mnistlab-backend-pytorch or mnistlab-backend-mxnet.");
         }
+        out.flush();
+        JsonObject result = new JsonObject();
+        result.add("engines", engines);
+        common.printJson(spec, result);
         return loaded > 0 ? 0 : ErrorReporter.FAILURE;
     }
 }

@@ -49,9 +49,6 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--json", description = "Print JSON instead of tables.")
-    boolean json;
-
     @Option(names = "--output", paramLabel = "DIR",
             description = "Also write confusion.png, the confusion matrix as a labelled heat map, into DIR.")
     Path output;
@@ -60,25 +57,26 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ModelDescriptor descriptor = saved.descriptor();
         Backend backend = saved.backend();
-        PrintWriter out = spec.commandLine().getOut();
-        ConsoleProgress progress = new ConsoleProgress(out, spec.commandLine().getErr());
+        ConsoleProgress progress = common.progress(spec);
         try (Model model = saved.load(descriptor, backend)) {
             DatasetSplits splits = data.load(descriptor.dataset(), progress);
-            EvaluationReport report = ModelEvaluator.evaluate(model, splits.test(), BATCH_SIZE, Architecture.CLASS_COUNT);
-            if (output != null) {
+            EvaluationReport report = ModelEvaluator.evaluate(model, splits.test(), BATCH_SIZE, Architecture.CLASS_COUNT,
+                    progress.evaluation("test set"));
+            Path chart = output == null ? null : output.resolve(ConfusionChart.FILE_NAME);
+            if (chart != null) {
                 String title = String.format(Locale.ROOT, "%s on %s, %s: test accuracy %.4f",
                         descriptor.architecture().name(), descriptor.dataset().id(), backend.name(),
                         report.summary().accuracy());
-                PngFile.write(ConfusionChart.draw(report.confusion(), descriptor.classNames(), title),
-                        output.resolve(ConfusionChart.FILE_NAME));
+                PngFile.write(ConfusionChart.draw(report.confusion(), descriptor.classNames(), title), chart);
             }
-            if (json) {
-                JsonObject result = EvaluationText.json(report, descriptor.classNames());
-                result.addProperty("model", saved.folder.toString());
-                result.addProperty("engine", backend.name());
-                result.addProperty("dataset", descriptor.dataset().id());
-                out.println(EvaluationText.pretty(result));
-            } else {
+            JsonObject result = EvaluationText.json(report, descriptor.classNames());
+            result.addProperty("model", saved.folder.toString());
+            result.addProperty("engine", backend.name());
+            result.addProperty("dataset", descriptor.dataset().id());
+            result.addProperty("confusionChart", chart == null ? null : chart.toString());
+            common.printJson(spec, result);
+            if (!common.json) {
+                PrintWriter out = spec.commandLine().getOut();
                 out.printf("Model %s (%s) on %s, %s: %s test set from %s%n%n", saved.folder,
                         descriptor.architecture().name(), backend.name(), model.getNDManager().getDevice(),
                         descriptor.dataset().id(), splits.source());

@@ -12,7 +12,6 @@ import dev.mnistlab.infer.Prediction;
 import dev.mnistlab.model.Architecture;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.report.AtomicFile;
-import dev.mnistlab.report.EvaluationText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -61,9 +60,6 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--top-k", defaultValue = "1", paramLabel = "K",
             description = "Show the K most probable classes, 1 to 10 (default: ${DEFAULT-VALUE}).")
     int topK;
-
-    @Option(names = "--json", description = "Print JSON instead of one line per file.")
-    boolean json;
 
     @Option(names = "--save-prepared", paramLabel = "DIR",
             description = "Also write each prepared 28x28 image, as the model sees it, to DIR/<file>.28x28.png.")
@@ -131,7 +127,7 @@ final class PredictCommand implements Callable<Integer> {
     private void report(Map<Path, Prediction> predictions, Map<Path, String> failures) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (json) {
+        if (common.json) {
             JsonObject result = new JsonObject();
             result.addProperty("model", saved.folder.toString());
             result.addProperty("engine", saved.engine);
@@ -146,7 +142,7 @@ final class PredictCommand implements Callable<Integer> {
                 errors.add(error);
             });
             result.add("errors", errors);
-            out.println(EvaluationText.pretty(result));
+            common.printJson(spec, result);
         } else {
             predictions.forEach((file, prediction) -> out.println(toLine(file, prediction)));
         }

@@ -1,6 +1,7 @@
 package dev.mnistlab.cli;
 
 import ai.djl.Model;
+import com.google.gson.JsonObject;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.Backends;
@@ -15,7 +16,6 @@ import dev.mnistlab.report.ImageGrid;
 import dev.mnistlab.report.PngFile;
 import dev.mnistlab.report.SampleSheet;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,8 +100,7 @@ final class ShowCommand implements Callable<Integer> {
         validate();
         ModelDescriptor descriptor = model == null ? null : ModelFolder.readDescriptor(model);
         NamedDataset named = descriptor == null ? NamedDataset.byId(dataset) : descriptor.dataset();
-        PrintWriter out = spec.commandLine().getOut();
-        DatasetSplits splits = data.load(named, new ConsoleProgress(out, spec.commandLine().getErr()));
+        DatasetSplits splits = data.load(named, common.progress(spec));
         ImageSet images = split.equals("train") ? splits.train() : splits.test();
         if (start >= images.size()) {
             throw new InvalidInputException("--start " + start + " is past the last image of the " + split
@@ -115,8 +114,17 @@ final class ShowCommand implements Callable<Integer> {
                     : "no image of classes " + labels) + " from index " + start + " of the " + split + " set");
         }
         PngFile.write(ImageGrid.draw(tiles, rows, cols), output);
-        out.printf("Wrote %s: %d images of the %s %s set in a %dx%d grid%n", output, tiles.size(), named.id(), split,
-                rows, cols);
+        JsonObject result = new JsonObject();
+        result.addProperty("output", output.toString());
+        result.addProperty("images", tiles.size());
+        result.addProperty("dataset", named.id());
+        result.addProperty("split", split);
+        result.addProperty("rows", rows);
+        result.addProperty("cols", cols);
+        result.addProperty("model", model == null ? null : model.toString());
+        common.printJson(spec, result);
+        common.text(spec).printf("Wrote %s: %d images of the %s %s set in a %dx%d grid%n", output, tiles.size(), named.id(), split,
+                rows, cols).flush();
         return 0;
     }
 

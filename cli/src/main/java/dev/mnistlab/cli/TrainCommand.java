@@ -1,10 +1,12 @@
 package dev.mnistlab.cli;
 
-import dev.mnistlab.backend.Backend;
+import com.google.gson.JsonObject;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.Backends;
 import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.data.DatasetSplits;
+import dev.mnistlab.report.MetricsReport;
 import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.train.ClassifierTrainer;
 import dev.mnistlab.train.EpochCheckpoint;
@@ -103,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
     Path output;
 
     private static final List<String> RESUME_OPTIONS = List.of("--resume", "--epochs", "--engine", "--device",
-            "--data-dir", "--verbose");
+            "--data-dir", "--verbose", "--quiet", "--json");
 
     @Override
     public Integer call() throws IOException {
@@ -122,8 +124,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         Backend backend = Backends.get(engine);
         trainingSpec.device().resolve(backend);
-        PrintWriter out = spec.commandLine().getOut();
-        ConsoleProgress progress = new ConsoleProgress(out, spec.commandLine().getErr());
+        PrintWriter out = common.text(spec);
+        ConsoleProgress progress = common.progress(spec);
         DatasetSplits splits = data.load(trainingSpec.dataset(), progress);
         out.println(RunSummary.describe(trainingSpec, backend, splits));
         out.flush();
@@ -147,8 +149,8 @@ final class TrainCommand implements Callable<Integer> {
         Backend backend = Backends.get(engine);
         DeviceChoice deviceChoice = DeviceChoice.parse(device);
         deviceChoice.resolve(backend);
-        PrintWriter out = spec.commandLine().getOut();
-        ConsoleProgress progress = new ConsoleProgress(out, spec.commandLine().getErr());
+        PrintWriter out = common.text(spec);
+        ConsoleProgress progress = common.progress(spec);
         DatasetSplits splits = data.load(from.spec().dataset(), progress);
         out.printf("Resuming %s after epoch %d of %d, up to epoch %d%n", resume, from.completed().size(),
                 from.spec().epochs(), continued.epochs());
@@ -161,7 +163,10 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private void report(TrainingResult result, Path written) {
-        PrintWriter out = spec.commandLine().getOut();
+        JsonObject json = MetricsReport.toJson(result);
+        json.addProperty("output", written == null ? null : written.toString());
+        common.printJson(spec, json);
+        PrintWriter out = common.text(spec);
         out.printf("Test accuracy %.4f, test loss %.4f (training %.1f s on %s %s, %s)%n",
                 result.testAccuracy(), result.testLoss(), result.trainSeconds(), result.backend().name(),
                 result.backend().engineVersion(), result.device());
@@ -169,5 +174,6 @@ final class TrainCommand implements Callable<Integer> {
             out.println("Wrote model folder " + written + " (model.json, parameters, metrics.json, curves.png, optimizer state);"
                     + " 'mnistlab evaluate --model " + written + "' scores it on any engine");
         }
+        out.flush();
     }
 }

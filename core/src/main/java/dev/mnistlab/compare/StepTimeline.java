@@ -1,5 +1,6 @@
 package dev.mnistlab.compare;
 
+import dev.mnistlab.eval.Evaluation;
 import dev.mnistlab.train.EpochMetrics;
 import dev.mnistlab.train.TrainingProgress;
 import java.io.PrintWriter;
@@ -33,7 +34,7 @@ final class StepTimeline implements TrainingProgress {
     }
 
     @Override
-    public void onBatch(int epoch, int batch, int batches) {
+    public void onBatch(int epoch, int batch, int batches, Evaluation soFar) {
         long now = System.nanoTime();
         current[batch - 1] = now - lastMark;
         lastMark = now;

@@ -116,6 +116,7 @@ public final class DatasetDownloader {
             byte[] buffer = new byte[BUFFER_BYTES];
             long copied = 0;
             long reported = 0;
+            progress.onBytes(address, 0, total);
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
                 copied += n;
@@ -124,7 +125,7 @@ public final class DatasetDownloader {
                     reported = copied;
                 }
             }
-            progress.onBytes(address, copied, total);
+            progress.onFileDone(address, copied);
         }
     }
 

@@ -33,6 +33,21 @@ public final class ModelEvaluator {
      * @return loss, accuracy and confusion matrix over all images
      */
     public static EvaluationReport evaluate(Model model, ImageSet images, int batchSize, int classCount) {
+        return evaluate(model, images, batchSize, classCount, EvaluationProgress.NONE);
+    }
+
+    /**
+     * Evaluates a model, reporting after every batch.
+     *
+     * @param model an initialised model whose block outputs class scores
+     * @param images the images to score
+     * @param batchSize images per forward pass
+     * @param classCount how many classes the model predicts
+     * @param progress hears about every scored batch
+     * @return loss, accuracy and confusion matrix over all images
+     */
+    public static EvaluationReport evaluate(Model model, ImageSet images, int batchSize, int classCount,
+            EvaluationProgress progress) {
         RunningScore score = new RunningScore();
         ConfusionMatrix confusion = new ConfusionMatrix(classCount);
         ImageBatcher batcher = new ImageBatcher(images, batchSize);
@@ -48,6 +63,7 @@ public final class ModelEvaluator {
                     for (int i = 0; i < predicted.length; i++) {
                         confusion.add(images.label(order[from + i]), predicted[i]);
                     }
+                    progress.onScored(to, order.length, score.result());
                 }
             }
         }

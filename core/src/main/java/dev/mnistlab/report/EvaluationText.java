@@ -1,6 +1,5 @@
 package dev.mnistlab.report;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.mnistlab.eval.ConfusionMatrix;
@@ -79,11 +78,6 @@ public final class EvaluationText {
         json.add("classes", classes);
         json.add("confusion", matrix);
         return json;
-    }
-
-    /** Returns a JSON object as pretty-printed text. */
-    public static String pretty(JsonObject json) {
-        return new GsonBuilder().setPrettyPrinting().create().toJson(json);
     }
 
     private static long support(ConfusionMatrix confusion, int c) {

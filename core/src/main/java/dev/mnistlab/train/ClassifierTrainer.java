@@ -161,7 +161,7 @@ public final class ClassifierTrainer {
                 clock.end(Phase.BATCHING);
                 trainStep(trainer, batch, score, clock);
             }
-            progress.onBatch(epoch, b + 1, batches);
+            progress.onBatch(epoch, b + 1, batches, score.result());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Evaluation train = score.result();

@@ -1,5 +1,7 @@
 package dev.mnistlab.train;
 
+import dev.mnistlab.eval.Evaluation;
+
 /**
  * Hears about a training run as it goes: for progress bars, logs, or early looks at the metrics.
  *
@@ -26,8 +28,9 @@ public interface TrainingProgress {
      * @param epoch the epoch number, from 1
      * @param batch the batch number within the epoch, from 1
      * @param batches how many batches the epoch has
+     * @param soFar the epoch's running training loss and accuracy, over the images trained on so far
      */
-    default void onBatch(int epoch, int batch, int batches) {}
+    default void onBatch(int epoch, int batch, int batches, Evaluation soFar) {}
 
     /**
      * The epoch's training and its evaluation on the test set are done.

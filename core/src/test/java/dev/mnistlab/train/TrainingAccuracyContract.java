@@ -1,5 +1,6 @@
 package dev.mnistlab.train;
 
+import dev.mnistlab.eval.Evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,10 +26,14 @@ public abstract class TrainingAccuracyContract {
     private TrainingResult train(TrainingSpec spec, Path data) throws IOException {
         DatasetSplits splits = DatasetLoader.load(data, 10);
         List<Integer> batchesSeen = new ArrayList<>();
+        List<Evaluation> epochEndScores = new ArrayList<>();
         TrainingProgress counter = new TrainingProgress() {
             @Override
-            public void onBatch(int epoch, int batch, int batches) {
+            public void onBatch(int epoch, int batch, int batches, Evaluation soFar) {
                 batchesSeen.add(batch);
+                if (batch == batches) {
+                    epochEndScores.add(soFar);
+                }
             }
         };
         try (TrainedModel trained = new ClassifierTrainer(Backends.get(backendName())).train(spec, splits, counter, EpochCheckpoint.NONE)) {
@@ -38,6 +43,11 @@ public abstract class TrainingAccuracyContract {
             int perEpoch = spec.limitBatches() > 0 ? spec.limitBatches()
                     : (splits.train().size() + spec.batchSize() - 1) / spec.batchSize();
             assertEquals(perEpoch * spec.epochs(), batchesSeen.size());
+            for (int e = 0; e < epochEndScores.size(); e++) {
+                EpochMetrics epoch = result.epochs().get(e);
+                assertEquals(epoch.trainLoss(), epochEndScores.get(e).loss(), 1e-12, "running loss at the last batch");
+                assertEquals(epoch.trainAccuracy(), epochEndScores.get(e).accuracy(), 1e-12, "running accuracy");
+            }
             return result;
         }
     }

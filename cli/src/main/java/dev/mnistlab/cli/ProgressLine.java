@@ -1,0 +1,130 @@
+package dev.mnistlab.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * One task's progress on standard error. On a terminal it is a bar redrawn in place a few times a
+ * second; elsewhere (a CI log, a file) it is a plain line at every quarter of the work and at least
+ * every {@value #LINE_SECONDS} seconds, so logs show progress without filling up.
+ */
+final class ProgressLine {
+
+    /** How progress is shown. */
+    enum Mode {
+        /** A bar redrawn in place: standard error is a terminal. */
+        LIVE,
+        /** Plain lines now and then: the output goes to a log. */
+        LINES,
+        /** Nothing: {@code --quiet}. */
+        OFF;
+
+        /** Picks the mode for this process: OFF when quiet, LIVE on a terminal that can redraw, else LINES. */
+        static Mode detect(boolean quiet) {
+            if (quiet) {
+                return OFF;
+            }
+            boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+            return terminal ? LIVE : LINES;
+        }
+    }
+
+    static final long LINE_SECONDS = 10;
+    private static final long REDRAW_NANOS = 100_000_000L;
+    private static final int BAR_WIDTH = 24;
+
+    private final PrintWriter err;
+    private final Mode mode;
+    private final LongSupplier clock;
+    private long started;
+    private long lastShown;
+    private int lastQuarter;
+    private boolean drawn;
+
+    ProgressLine(PrintWriter err, Mode mode, LongSupplier clock) {
+        this.err = err;
+        this.mode = mode;
+        this.clock = clock;
+    }
+
+    /** Starts timing a new task; ETA and rates count from here. */
+    void start() {
+        started = clock.getAsLong();
+        lastShown = started;
+        lastQuarter = 0;
+    }
+
+    /** Returns the seconds since {@link #start}. */
+    double elapsedSeconds() {
+        return (clock.getAsLong() - started) / 1e9;
+    }
+
+    /**
+     * Shows progress if it is time to.
+     *
+     * @param done work done, in any unit
+     * @param total all the work, in the same unit; 0 or less if unknown
+     * @param label what is being done, e.g. {@code epoch 1/2}
+     * @param details figures after the bar, computed only when shown
+     */
+    void update(long done, long total, String label, Supplier<String> details) {
+        long now = clock.getAsLong();
+        boolean finished = total > 0 && done >= total;
+        int quarter = total > 0 ? (int) (4 * done / total) : 0;
+        boolean due = switch (mode) {
+            case LIVE -> finished || now - lastShown >= REDRAW_NANOS;
+            case LINES -> quarter > lastQuarter || now - lastShown >= LINE_SECONDS * 1_000_000_000L;
+            case OFF -> false;
+        };
+        if (!due) {
+            return;
+        }
+        lastShown = now;
+        lastQuarter = quarter;
+        String eta = total > 0 && done > 0 && !finished
+                ? ", ETA " + clock(elapsedSeconds() / done * (total - done)) : "";
+        if (mode == Mode.LIVE) {
+            err.print("\r" + label + " " + bar(done, total) + " " + details.get() + eta + "\033[K");
+            drawn = true;
+        } else {
+            String share = total > 0 ? String.format(Locale.ROOT, "%3d%%", 100 * done / total) : "";
+            err.println(label + ": " + share + " " + details.get() + eta);
+        }
+        err.flush();
+    }
+
+    /** Removes a live bar, so that the next line starts clean. */
+    void clear() {
+        if (drawn) {
+            err.print("\r\033[K");
+            err.flush();
+            drawn = false;
+        }
+    }
+
+    /** Prints a line that stays (unless progress is off), after removing a live bar. */
+    void note(String text) {
+        clear();
+        if (mode != Mode.OFF) {
+            err.println(text);
+            err.flush();
+        }
+    }
+
+    /** Formats seconds as {@code 0:07} or {@code 1:02:03}. */
+    static String clock(double seconds) {
+        long whole = Math.round(seconds);
+        return whole >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", whole / 3600, whole / 60 % 60, whole % 60)
+                : String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60);
+    }
+
+    private static String bar(long done, long total) {
+        double fraction = total > 0 ? Math.max(0, Math.min(1, (double) done / total)) : 0;
+        int filled = (int) Math.round(fraction * BAR_WIDTH);
+        return "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "]"
+                + String.format(Locale.ROOT, " %3d%%", Math.round(fraction * 100));
+    }
+}
