@@ -1,42 +1,17 @@
 package dev.mnistlab.cli;
 
-import ai.djl.Model;
-import dev.mnistlab.backend.Backend;
-import dev.mnistlab.backend.Backends;
-import dev.mnistlab.backend.DeviceChoice;
-import dev.mnistlab.model.ModelDescriptor;
-import dev.mnistlab.model.ModelFolder;
-import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Options of the commands that use a saved model: the folder, the engine and the device. */
-final class SavedModelOptions {
+/** Options of the commands that need a saved model: the folder (required), the engine and the device. */
+final class SavedModelOptions extends ModelOptions {
 
     @Option(names = "--model", required = true, paramLabel = "DIR",
             description = "Model folder written by 'mnistlab train --output'.")
     Path folder;
 
-    @Option(names = "--engine", defaultValue = Backends.DEFAULT, paramLabel = "NAME",
-            description = "Engine: pytorch or mxnet (default: ${DEFAULT-VALUE}); need not be the one that trained the model.")
-    String engine;
-
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "WHERE",
-            description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    String device;
-
-    /** Reads the folder's {@code model.json}. */
-    ModelDescriptor descriptor() throws IOException {
-        return ModelFolder.readDescriptor(folder);
-    }
-
-    /** Returns the chosen engine. */
-    Backend backend() {
-        return Backends.get(engine);
-    }
-
-    /** Loads the model described by {@code descriptor} on the chosen engine and device; the caller closes it. */
-    Model load(ModelDescriptor descriptor, Backend backend) {
-        return ModelFolder.load(folder, descriptor, backend, DeviceChoice.parse(device).resolve(backend));
+    @Override
+    Path folder() {
+        return folder;
     }
 }

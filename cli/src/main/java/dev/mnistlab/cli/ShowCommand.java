@@ -3,15 +3,11 @@ package dev.mnistlab.cli;
 import ai.djl.Model;
 import com.google.gson.JsonObject;
 import dev.mnistlab.InvalidInputException;
-import dev.mnistlab.backend.Backend;
-import dev.mnistlab.backend.Backends;
-import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.model.ModelDescriptor;
-import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.report.ImageGrid;
 import dev.mnistlab.report.PngFile;
 import dev.mnistlab.report.SampleSheet;
@@ -80,16 +76,11 @@ final class ShowCommand implements Callable<Integer> {
             description = "Only images of these class indices, e.g. 3,5 (default: all).")
     List<Integer> labels = new ArrayList<>();
 
-    @Option(names = "--model", paramLabel = "DIR",
-            description = "Title each image with this saved model's prediction instead of its label.")
-    Path model;
+    @Mixin
+    OptionalModelOptions model;
 
     @Option(names = "--errors", description = "With --model: only the images the model gets wrong.")
     boolean errors;
-
-    @Option(names = "--engine", defaultValue = Backends.DEFAULT, paramLabel = "NAME",
-            description = "Engine for --model (default: ${DEFAULT-VALUE}).")
-    String engine;
 
     @Option(names = "--output", required = true, paramLabel = "FILE",
             description = "The PNG file to write.")
@@ -98,7 +89,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
-        ModelDescriptor descriptor = model == null ? null : ModelFolder.readDescriptor(model);
+        ModelDescriptor descriptor = model.given() ? model.descriptor() : null;
         NamedDataset named = descriptor == null ? NamedDataset.byId(dataset) : descriptor.dataset();
         DatasetSplits splits = data.load(named, common.progress(spec));
         ImageSet images = split.equals("train") ? splits.train() : splits.test();
@@ -121,7 +112,7 @@ final class ShowCommand implements Callable<Integer> {
         result.addProperty("split", split);
         result.addProperty("rows", rows);
         result.addProperty("cols", cols);
-        result.addProperty("model", model == null ? null : model.toString());
+        result.addProperty("model", model.given() ? model.folder().toString() : null);
         common.printJson(spec, result);
         common.text(spec).printf("Wrote %s: %d images of the %s %s set in a %dx%d grid%n", output, tiles.size(), named.id(), split,
                 rows, cols).flush();
@@ -129,8 +120,7 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     private List<ImageGrid.Tile> predicted(ModelDescriptor descriptor, ImageSet images) {
-        Backend backend = Backends.get(engine);
-        try (Model loaded = ModelFolder.load(model, descriptor, backend, DeviceChoice.AUTO.resolve(backend))) {
+        try (Model loaded = model.load(descriptor, model.backend())) {
             DigitClassifier classifier = new DigitClassifier(loaded, descriptor.classNames());
             return SampleSheet.predicted(images, descriptor.classNames(), classifier, start, Set.copyOf(labels),
                     rows * cols, errors);
@@ -148,7 +138,7 @@ final class ShowCommand implements Callable<Integer> {
         if (start < 0) {
             throw new InvalidInputException("--start must be at least 0, got " + start);
         }
-        if (errors && model == null) {
+        if (errors && !model.given()) {
             throw new InvalidInputException("--errors needs --model DIR: the mistakes of which model?");
         }
         for (int label : labels) {

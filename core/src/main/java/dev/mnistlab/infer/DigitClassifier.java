@@ -1,5 +1,6 @@
 package dev.mnistlab.infer;
 
+import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -7,7 +8,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.backend.Backend;
+import dev.mnistlab.backend.DeviceChoice;
+import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.data.InputBuffer;
+import dev.mnistlab.eval.EvaluationReport;
+import dev.mnistlab.eval.ModelEvaluator;
+import dev.mnistlab.model.ModelDescriptor;
+import dev.mnistlab.model.ModelFolder;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,28 +26,83 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Classifies prepared 28x28 images with a loaded model, giving softmax probabilities and the top
- * classes. The model stays owned by the caller; every array made here is freed before returning.
- * Calls are serialised, as they share the native input memory ({@link InputBuffer}); use one
- * classifier per thread for parallel work.
+ * Classifies images with a trained model: softmax probabilities and the top classes.
+ *
+ * <pre>{@code
+ * try (DigitClassifier classifier = DigitClassifier.open(Path.of("runs/cnn"), Backends.get("pytorch"))) {
+ *     Prediction p = classifier.classify(Path.of("seven.jpg"), 3);
+ *     System.out.println(p.best().name() + " " + p.best().probability());
+ * }
+ * }</pre>
+ *
+ * <p>Pictures of any size and colour (a {@link BufferedImage}, encoded bytes, a file) are prepared
+ * by {@link MnistPreprocessor} first; a {@code float[28][28]} or a 784-value row is taken as it is.
+ *
+ * <p><b>Threads.</b> One classifier may be shared by any number of threads. Decoding and preparing
+ * pictures run in parallel; the model's forward passes take turns, as they share one reused
+ * native input buffer ({@link InputBuffer}). For parallel forward passes, open one classifier per
+ * thread. (DJL's own {@code Predictor} is not safe to share; this class does not use one.)
+ *
+ * <p><b>Memory.</b> Every array made for a call is freed before it returns. A classifier from
+ * {@link #open} owns its model and frees it on {@link #close()}; one made over a caller's model
+ * leaves the model to the caller.
  */
-public final class DigitClassifier {
+public final class DigitClassifier implements AutoCloseable {
 
-    private static final int PIXELS = MnistPreprocessor.SIZE * MnistPreprocessor.SIZE;
+    private static final int SIZE = MnistPreprocessor.SIZE;
+    private static final int PIXELS = SIZE * SIZE;
 
     private final Model model;
+    private final boolean ownsModel;
     private final List<String> classNames;
     private final InputBuffer input = new InputBuffer();
+    private boolean closed;
 
     /**
-     * Creates a classifier.
+     * Creates a classifier over a model the caller keeps and closes.
      *
      * @param model an initialised model whose block outputs class scores
      * @param classNames the name of each class, by index
      */
     public DigitClassifier(Model model, List<String> classNames) {
+        this(model, classNames, false);
+    }
+
+    private DigitClassifier(Model model, List<String> classNames, boolean ownsModel) {
         this.model = model;
         this.classNames = List.copyOf(classNames);
+        this.ownsModel = ownsModel;
+    }
+
+    /**
+     * Loads a saved model folder on an engine, on a GPU if the engine sees one, else the CPU.
+     *
+     * @param folder a folder written by training ({@code model.json} and parameters)
+     * @param backend the engine to run on (any engine reads any engine's folders)
+     * @return a classifier that owns the model: close it
+     * @throws InvalidInputException if the folder is missing, malformed or from another architecture
+     */
+    public static DigitClassifier open(Path folder, Backend backend) throws IOException {
+        return open(folder, backend, DeviceChoice.AUTO.resolve(backend));
+    }
+
+    /**
+     * Loads a saved model folder on an engine and device.
+     *
+     * @param folder a folder written by training ({@code model.json} and parameters)
+     * @param backend the engine to run on
+     * @param device where to compute, e.g. {@code DeviceChoice.GPU.resolve(backend)}
+     * @return a classifier that owns the model: close it
+     * @throws InvalidInputException if the folder is missing, malformed or from another architecture
+     */
+    public static DigitClassifier open(Path folder, Backend backend, Device device) throws IOException {
+        ModelDescriptor descriptor = ModelFolder.readDescriptor(folder);
+        return new DigitClassifier(ModelFolder.load(folder, descriptor, backend, device), descriptor.classNames(), true);
+    }
+
+    /** Returns the name of each class, by index. */
+    public List<String> classNames() {
+        return classNames;
     }
 
     /**
@@ -51,28 +117,84 @@ public final class DigitClassifier {
     }
 
     /**
-     * Classifies images.
+     * Classifies a picture of one character, of any size and colour.
      *
-     * @param images each 784 values in [0, 1] as {@link MnistPreprocessor} makes them
+     * @param picture the decoded picture
+     * @param topK how many classes to rank
+     * @throws InvalidInputException if the picture has no ink
+     */
+    public Prediction classify(BufferedImage picture, int topK) {
+        return classifyOne(MnistPreprocessor.toMnist(picture, "picture"), topK);
+    }
+
+    /**
+     * Classifies an encoded picture (PNG, JPEG, BMP or GIF bytes).
+     *
+     * @param encoded the file's bytes
+     * @param topK how many classes to rank
+     * @throws InvalidInputException if the bytes are not a readable image, are too large, or show no ink
+     */
+    public Prediction classify(byte[] encoded, int topK) throws IOException {
+        return classify(ImageFiles.decode(encoded, "image bytes"), topK);
+    }
+
+    /**
+     * Classifies a picture file (PNG, JPEG, BMP or GIF).
+     *
+     * @param file the file
+     * @param topK how many classes to rank
+     * @throws InvalidInputException naming the file if it is missing, not a readable image, or shows no ink
+     */
+    public Prediction classify(Path file, int topK) throws IOException {
+        return classifyOne(MnistPreprocessor.toMnist(ImageFiles.read(file), file.toString()), topK);
+    }
+
+    /**
+     * Classifies a prepared image, taken as it is.
+     *
+     * @param pixels 28 rows of 28 values in [0, 1], ink bright on black, as MNIST's own images
+     * @param topK how many classes to rank
+     * @throws InvalidInputException if the array is not 28x28 or holds a value outside [0, 1]
+     */
+    public Prediction classify(float[][] pixels, int topK) {
+        if (pixels.length != SIZE) {
+            throw new InvalidInputException("a prepared image has " + SIZE + " rows, got " + pixels.length);
+        }
+        float[] flat = new float[PIXELS];
+        for (int row = 0; row < SIZE; row++) {
+            if (pixels[row] == null || pixels[row].length != SIZE) {
+                throw new InvalidInputException("row " + row + " of a prepared image must have " + SIZE + " values, got "
+                        + (pixels[row] == null ? "null" : pixels[row].length));
+            }
+            System.arraycopy(pixels[row], 0, flat, row * SIZE, SIZE);
+        }
+        return classifyOne(flat, topK);
+    }
+
+    private Prediction classifyOne(float[] image, int topK) {
+        return classify(List.of(image), topK).get(0);
+    }
+
+    /**
+     * Classifies prepared images in one forward pass.
+     *
+     * @param images each 784 values in [0, 1], row-major, as {@link MnistPreprocessor} makes them
      * @param topK how many classes to rank per image
      * @return one prediction per image, in order
+     * @throws InvalidInputException if an image does not have 784 values in [0, 1]
      */
-    public synchronized List<Prediction> classify(List<float[]> images, int topK) {
+    public List<Prediction> classify(List<float[]> images, int topK) {
         requireTopK(topK, classNames.size());
         if (images.isEmpty()) {
             return List.of();
         }
         float[] batch = new float[images.size() * PIXELS];
         for (int i = 0; i < images.size(); i++) {
-            System.arraycopy(images.get(i), 0, batch, i * PIXELS, PIXELS);
+            float[] image = images.get(i);
+            requirePrepared(image, i);
+            System.arraycopy(image, 0, batch, i * PIXELS, PIXELS);
         }
-        float[] probabilities;
-        try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDArray pixels = input.toArray(manager, batch, new Shape(images.size(), 1, MnistPreprocessor.SIZE,
-                    MnistPreprocessor.SIZE));
-            NDList logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(pixels), false);
-            probabilities = logits.singletonOrThrow().softmax(1).toFloatArray();
-        }
+        float[] probabilities = forward(batch, images.size());
         List<Prediction> predictions = new ArrayList<>(images.size());
         int classes = classNames.size();
         for (int i = 0; i < images.size(); i++) {
@@ -84,5 +206,54 @@ public final class DigitClassifier {
                     .toList()));
         }
         return predictions;
+    }
+
+    /**
+     * Scores the model on a labelled set: loss, accuracy and the confusion matrix.
+     *
+     * @param images the images, for example {@code DatasetLoader.load(folder, 10).test()}
+     */
+    public synchronized EvaluationReport evaluate(ImageSet images) {
+        requireOpen();
+        return ModelEvaluator.evaluate(model, images, 1000, classNames.size());
+    }
+
+    private synchronized float[] forward(float[] batch, int count) {
+        requireOpen();
+        try (NDManager manager = model.getNDManager().newSubManager()) {
+            NDArray pixels = input.toArray(manager, batch, new Shape(count, 1, SIZE, SIZE));
+            NDList logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(pixels), false);
+            return logits.singletonOrThrow().softmax(1).toFloatArray();
+        }
+    }
+
+    private static void requirePrepared(float[] image, int index) {
+        if (image.length != PIXELS) {
+            throw new InvalidInputException("prepared image " + index + " has " + image.length + " values; it needs "
+                    + PIXELS + " (28x28)");
+        }
+        for (float value : image) {
+            if (!(value >= 0 && value <= 1)) {
+                throw new InvalidInputException("prepared image " + index + " holds " + value
+                        + "; values must be in [0, 1] (divide 8-bit pixels by 255)");
+            }
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this classifier is closed");
+        }
+    }
+
+    /** Frees the model if this classifier opened it; later calls fail. Closing twice does nothing. */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            if (ownsModel) {
+                model.close();
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.mnistlab.infer;
 
 import dev.mnistlab.InvalidInputException;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,38 +53,59 @@ public final class ImageFiles {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file + ": no such file");
         }
-        long bytes = Files.size(file);
+        requireSize(Files.size(file), file.toString());
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            return decode(in, file.toString());
+        }
+    }
+
+    /**
+     * Decodes an image held in memory, with the same limits as {@link #read}.
+     *
+     * @param encoded the encoded bytes (PNG, JPEG, BMP or GIF)
+     * @param name what to call the image in messages
+     * @throws InvalidInputException if the bytes are empty, too many, not an image, or cannot be decoded
+     */
+    public static BufferedImage decode(byte[] encoded, String name) throws IOException {
+        requireSize(encoded.length, name);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+            return decode(in, name);
+        }
+    }
+
+    private static void requireSize(long bytes, String name) {
         if (bytes == 0) {
-            throw new InvalidInputException(file + ": empty file (0 bytes)");
+            throw new InvalidInputException(name + ": empty file (0 bytes)");
         }
         if (bytes > MAX_FILE_BYTES) {
-            throw new InvalidInputException(file + ": " + bytes + " bytes, over the limit of " + MAX_FILE_BYTES
+            throw new InvalidInputException(name + ": " + bytes + " bytes, over the limit of " + MAX_FILE_BYTES
                     + "; scale the image down");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new InvalidInputException(file + ": not an image mnistlab can read (PNG, JPEG, BMP or GIF)");
+    }
+
+    private static BufferedImage decode(ImageInputStream in, String name) throws IOException {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new InvalidInputException(name + ": not an image mnistlab can read (PNG, JPEG, BMP or GIF)");
+        }
+        ImageReader reader = readers.next();
+        try {
+            reader.setInput(in, true, true);
+            long width = reader.getWidth(0);
+            long height = reader.getHeight(0);
+            if (width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) {
+                throw new InvalidInputException(name + ": " + width + "x" + height + " pixels, over the limit of "
+                        + MAX_PIXELS / 1_000_000 + " megapixels (" + MAX_SIDE + " per side); scale the image down");
             }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long width = reader.getWidth(0);
-                long height = reader.getHeight(0);
-                if (width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) {
-                    throw new InvalidInputException(file + ": " + width + "x" + height + " pixels, over the limit of "
-                            + MAX_PIXELS / 1_000_000 + " megapixels (" + MAX_SIDE + " per side); scale the image down");
-                }
-                return reader.read(0);
-            } catch (IOException | RuntimeException e) {
-                if (e instanceof InvalidInputException invalid) {
-                    throw invalid;
-                }
-                throw new InvalidInputException(file + ": cannot be decoded as " + reader.getFormatName()
-                        + " (" + e.getMessage() + ")", e);
-            } finally {
-                reader.dispose();
+            return reader.read(0);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInputException invalid) {
+                throw invalid;
             }
+            throw new InvalidInputException(name + ": cannot be decoded as " + reader.getFormatName()
+                    + " (" + e.getMessage() + ")", e);
+        } finally {
+            reader.dispose();
         }
     }
 }

@@ -1,11 +1,15 @@
 /**
- * Inference on people's own images: reading image files safely, turning a photo or scan of a digit
- * into an MNIST-style 28x28 image, and classifying it with a saved model.
+ * Inference on people's own images: reading image files safely ({@link dev.mnistlab.infer.ImageFiles}),
+ * turning a photo or scan of a digit into an MNIST-style 28x28 image
+ * ({@link dev.mnistlab.infer.MnistPreprocessor}), and classifying it with a saved model
+ * ({@link dev.mnistlab.infer.DigitClassifier}, safe to share between threads).
  *
  * <pre>{@code
- * float[] pixels = MnistPreprocessor.toMnist(ImageFiles.read(Path.of("seven.jpg")), "seven.jpg");
- * try (Model model = ModelFolder.load(dir, backend, Device.cpu())) {
- *     Prediction p = new DigitClassifier(model, classNames).classify(List.of(pixels), 3).get(0);
+ * try (DigitClassifier classifier = DigitClassifier.open(Path.of("runs/cnn"), Backends.get("pytorch"))) {
+ *     Prediction p = classifier.classify(Path.of("seven.jpg"), 3);
+ *     for (Prediction.RankedClass c : p.ranked()) {
+ *         System.out.printf("%s %.3f%n", c.name(), c.probability());
+ *     }
  * }
  * }</pre>
  */

@@ -1,12 +1,13 @@
 package dev.mnistlab.report;
 
+import ai.djl.Model;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
-import ai.djl.Model;
 import dev.mnistlab.train.EpochCheckpoint;
 import dev.mnistlab.train.StatefulOptimizer;
 import dev.mnistlab.train.TrainingCheckpoint;
+import dev.mnistlab.train.TrainedModel;
 import dev.mnistlab.train.TrainingResult;
 import dev.mnistlab.train.TrainingSpec;
 import java.io.BufferedOutputStream;
@@ -55,6 +56,18 @@ public final class RunOutput {
      */
     public static EpochCheckpoint checkpointInto(Path folder) {
         return (model, optimizer, soFar) -> write(model, optimizer, soFar, folder);
+    }
+
+    /**
+     * Saves a trained model as a run's output folder, the same files a checkpoint writes: the
+     * folder loads with {@code DigitClassifier.open} and resumes with {@code mnistlab train --resume}.
+     *
+     * @param trained the model, its optimizer and its figures
+     * @param folder the output folder: absent, empty, or an earlier model folder, which is replaced
+     * @throws InvalidInputException if the folder holds something that is not a model folder
+     */
+    public static void save(TrainedModel trained, Path folder) throws IOException {
+        write(trained.model(), trained.optimizer(), trained.result(), folder);
     }
 
     /**

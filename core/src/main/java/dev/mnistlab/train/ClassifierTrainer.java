@@ -130,7 +130,7 @@ public final class ClassifierTrainer {
         } catch (IOException e) {
             throw new UncheckedIOException("could not save the epoch's checkpoint: " + e.getMessage(), e);
         }
-        return new TrainedModel(model, result);
+        return new TrainedModel(model, optimizer, result);
     }
 
     private static DefaultTrainingConfig trainingConfig(TrainingSpec spec, Device device, StatefulOptimizer optimizer) {

@@ -16,17 +16,20 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.dataset.Batch;
-import ai.djl.util.PairList;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.dataset.Batch;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.PairList;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.data.EpochOrder;
 import dev.mnistlab.data.ImageBatcher;
 import dev.mnistlab.data.ImageSet;
+import dev.mnistlab.infer.DigitClassifier;
+import dev.mnistlab.infer.MnistPreprocessor;
+import dev.mnistlab.infer.Prediction;
 import dev.mnistlab.model.Architecture;
 import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.report.RunOutput;
@@ -34,17 +37,23 @@ import dev.mnistlab.testing.IdxFiles;
 import dev.mnistlab.train.ClassifierTrainer;
 import dev.mnistlab.train.EpochCheckpoint;
 import dev.mnistlab.train.EpochMetrics;
-import dev.mnistlab.train.StepPhases;
-import dev.mnistlab.train.TrainingCheckpoint;
 import dev.mnistlab.train.OptimizerSpec;
+import dev.mnistlab.train.StepPhases;
 import dev.mnistlab.train.TrainedModel;
+import dev.mnistlab.train.TrainingCheckpoint;
 import dev.mnistlab.train.TrainingProgress;
 import dev.mnistlab.train.TrainingSpec;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -190,6 +199,55 @@ public abstract class BackendContractTest {
                         saved.keyAt(i));
             }
         }
+    }
+
+    @Test
+    void savedClassifierAnswersAlikeForEveryKindOfInputAndRefusesBadOnes(@TempDir Path dir) throws IOException {
+        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 64, 32), 10);
+        Path folder = dir.resolve("model");
+        try (TrainedModel trained = new ClassifierTrainer(backend()).train(TrainingSpec.builder().optEpochs(1)
+                .optLimitBatches(1).build(), data, TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
+            RunOutput.save(trained, folder);
+        }
+        BufferedImage picture = new BufferedImage(40, 60, BufferedImage.TYPE_INT_RGB);
+        Graphics2D graphics = picture.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, 40, 60);
+        graphics.setColor(Color.BLACK);
+        graphics.fillRect(15, 8, 8, 44);
+        graphics.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(picture, "png", png);
+        Path file = Files.write(dir.resolve("one.png"), png.toByteArray());
+        float[] prepared = MnistPreprocessor.toMnist(picture, "picture");
+        float[][] rows = new float[28][];
+        for (int row = 0; row < 28; row++) {
+            rows[row] = Arrays.copyOfRange(prepared, row * 28, row * 28 + 28);
+        }
+
+        DigitClassifier classifier = DigitClassifier.open(folder, backend());
+        try (classifier) {
+            Prediction expected = classifier.classify(List.of(prepared), 10).get(0);
+            assertEquals(1.0, expected.ranked().stream().mapToDouble(Prediction.RankedClass::probability).sum(), 1e-5);
+            assertEquals(expected, classifier.classify(picture, 10));
+            assertEquals(expected, classifier.classify(png.toByteArray(), 10));
+            assertEquals(expected, classifier.classify(file, 10));
+            assertEquals(expected, classifier.classify(rows, 10));
+            assertEquals(expected.ranked().subList(0, 3), classifier.classify(rows, 3).ranked());
+
+            assertEquals("a prepared image has 28 rows, got 27", assertThrows(InvalidInputException.class,
+                    () -> classifier.classify(new float[27][28], 1)).getMessage());
+            rows[3][4] = 2f;
+            assertEquals("prepared image 0 holds 2.0; values must be in [0, 1] (divide 8-bit pixels by 255)",
+                    assertThrows(InvalidInputException.class, () -> classifier.classify(rows, 1)).getMessage());
+            assertEquals("image bytes: not an image mnistlab can read (PNG, JPEG, BMP or GIF)",
+                    assertThrows(InvalidInputException.class,
+                            () -> classifier.classify("not a picture".getBytes(StandardCharsets.UTF_8), 1)).getMessage());
+            assertEquals("--top-k must be between 1 and 10, got 0", assertThrows(InvalidInputException.class,
+                    () -> classifier.classify(picture, 0)).getMessage());
+        }
+        assertEquals("this classifier is closed", assertThrows(IllegalStateException.class,
+                () -> classifier.classify(picture, 1)).getMessage());
     }
 
     @Test
