@@ -92,7 +92,7 @@ final class CompareCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--jvm-option", paramLabel = "OPTION",
-            description = "An option for every child JVM, e.g. --jvm-option=-Xmx2g; repeatable.")
+            description = "An option for every child JVM, e.g. --jvm-option=-Xmx2g; repeatable (default: none).")
     List<String> jvmOptions = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "DIR",

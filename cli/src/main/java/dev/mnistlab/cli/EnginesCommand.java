@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"List the engines mnistlab can train on: versions, devices and threads.",
-            "Loads each engine's bundled native library (nothing is downloaded).", ""})
+            "Loads each engine's bundled native library (nothing is downloaded).", ""},
+        footer = {"", "Examples:",
+            "  mnistlab engines",
+            "  mnistlab engines --json     # for scripts: versions, devices, GPU count, threads"})
 final class EnginesCommand implements Callable<Integer> {
 
     @Spec

@@ -50,7 +50,8 @@ final class EvaluateCommand implements Callable<Integer> {
     DataOptions data;
 
     @Option(names = "--output", paramLabel = "DIR",
-            description = "Also write confusion.png, the confusion matrix as a labelled heat map, into DIR.")
+            description = "Also write confusion.png, the confusion matrix as a labelled heat map, into DIR"
+                    + " (default: none).")
     Path output;
 
     @Override

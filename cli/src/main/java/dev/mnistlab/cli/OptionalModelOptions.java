@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 final class OptionalModelOptions extends ModelOptions {
 
     @Option(names = "--model", paramLabel = "DIR",
-            description = "A model folder written by 'mnistlab train --output', whose predictions to show.")
+            description = "A model folder written by 'mnistlab train --output', whose predictions to show"
+                    + " (default: none; images are titled with their labels).")
     Path folder;
 
     @Override

@@ -62,7 +62,8 @@ final class PredictCommand implements Callable<Integer> {
     int topK;
 
     @Option(names = "--save-prepared", paramLabel = "DIR",
-            description = "Also write each prepared 28x28 image, as the model sees it, to DIR/<file>.28x28.png.")
+            description = "Also write each prepared 28x28 image, as the model sees it, to DIR/<file>.28x28.png"
+                    + " (default: none).")
     Path savePrepared;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Image files and folders (searched recursively).")

@@ -10,10 +10,10 @@ final class RunOptions {
             description = "Dataset: mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
     String dataset;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set (default: mlp 2, cnn 1).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training set, 1 to 10000 (default: mlp 2, cnn 1).")
     Integer epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Images per step (default: mlp 32, cnn 64).")
+    @Option(names = "--batch-size", paramLabel = "N", description = "Images per step, 1 to 65536 (default: mlp 32, cnn 64).")
     Integer batchSize;
 
     @Option(names = "--seed", paramLabel = "N",

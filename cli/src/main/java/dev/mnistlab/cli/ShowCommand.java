@@ -83,7 +83,7 @@ final class ShowCommand implements Callable<Integer> {
     boolean errors;
 
     @Option(names = "--output", required = true, paramLabel = "FILE",
-            description = "The PNG file to write.")
+            description = "The PNG file to write; written whole or not at all.")
     Path output;
 
     @Override

@@ -70,25 +70,26 @@ final class TrainCommand implements Callable<Integer> {
     DataOptions data;
 
     @Option(names = "--optimizer", paramLabel = "NAME",
-            description = "rmsprop, adam or sgd (default: rmsprop; cnn adam).")
+            description = "rmsprop, adam or sgd (default: rmsprop; cnn adam). A setting the optimizer does not use"
+                    + " (--rho with adam) is an error.")
     String optimizer;
 
-    @Option(names = "--learning-rate", paramLabel = "LR", description = "Learning rate (default: 0.001; sgd 0.01).")
+    @Option(names = "--learning-rate", paramLabel = "LR", description = "Learning rate, above 0 and at most 10 (default: 0.001; sgd 0.01).")
     Double learningRate;
 
-    @Option(names = "--rho", description = "RMSprop decay (default: 0.9).")
+    @Option(names = "--rho", paramLabel = "R", description = "RMSprop decay, 0 to below 1 (default: 0.9).")
     Double rho;
 
-    @Option(names = "--beta1", description = "Adam first-moment decay (default: 0.9).")
+    @Option(names = "--beta1", paramLabel = "B", description = "Adam first-moment decay, 0 to below 1 (default: 0.9).")
     Double beta1;
 
-    @Option(names = "--beta2", description = "Adam second-moment decay (default: 0.999).")
+    @Option(names = "--beta2", paramLabel = "B", description = "Adam second-moment decay, 0 to below 1 (default: 0.999).")
     Double beta2;
 
-    @Option(names = "--epsilon", description = "RMSprop/Adam epsilon (default: 1e-8).")
+    @Option(names = "--epsilon", paramLabel = "E", description = "RMSprop/Adam epsilon, above 0 and at most 1 (default: 1e-8).")
     Double epsilon;
 
-    @Option(names = "--momentum", description = "SGD momentum (default: 0).")
+    @Option(names = "--momentum", paramLabel = "M", description = "SGD momentum, 0 to below 1 (default: 0).")
     Double momentum;
 
     @Option(names = "--device", defaultValue = "auto", paramLabel = "WHERE",
@@ -101,7 +102,9 @@ final class TrainCommand implements Callable<Integer> {
     Path resume;
 
     @Option(names = "--output", paramLabel = "DIR",
-            description = "Write the model folder DIR: model.json, parameters (DJL .params), metrics.json.")
+            description = "Write the model folder DIR after every epoch: model.json, parameters (DJL .params), metrics.json,"
+                    + " curves.png, optimizer state. An earlier model folder there is replaced; a folder of other files"
+                    + " is refused (default: none, nothing is written).")
     Path output;
 
     private static final List<String> RESUME_OPTIONS = List.of("--resume", "--epochs", "--engine", "--device",
