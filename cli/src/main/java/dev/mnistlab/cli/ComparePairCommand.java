@@ -42,7 +42,7 @@ final class ComparePairCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PairRequest request = PairRequest.read(requestFile);
         PrintWriter out = spec.commandLine().getOut();
-        DatasetSplits data = DatasetLoader.load(request.dataFolder(), request.spec().dataset().classNames().size());
+        DatasetSplits data = DatasetLoader.load(request.dataFolder(), request.spec().dataset());
         PairMeasurer measurer = new PairMeasurer(Backends.get(request.engine()), out);
         PairFigures figures = measurer.measure(request.spec(), data, request.repetition(), resultFile.getParent());
         figures.write(resultFile);

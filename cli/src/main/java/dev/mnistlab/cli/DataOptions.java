@@ -22,6 +22,6 @@ final class DataOptions {
      */
     DatasetSplits load(NamedDataset dataset, DownloadProgress progress) throws IOException {
         Path folder = DatasetLocator.standard(progress).locate(dataset, dataDir);
-        return DatasetLoader.load(folder, dataset.classNames().size());
+        return DatasetLoader.load(folder, dataset);
     }
 }

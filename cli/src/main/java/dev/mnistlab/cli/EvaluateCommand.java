@@ -6,7 +6,6 @@ import dev.mnistlab.backend.Backend;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.eval.EvaluationReport;
 import dev.mnistlab.eval.ModelEvaluator;
-import dev.mnistlab.model.Architecture;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.report.ConfusionChart;
 import dev.mnistlab.report.EvaluationText;
@@ -61,7 +60,8 @@ final class EvaluateCommand implements Callable<Integer> {
         ConsoleProgress progress = common.progress(spec);
         try (Model model = saved.load(descriptor, backend)) {
             DatasetSplits splits = data.load(descriptor.dataset(), progress);
-            EvaluationReport report = ModelEvaluator.evaluate(model, splits.test(), BATCH_SIZE, Architecture.CLASS_COUNT,
+            splits.requireClassNames(descriptor.classNames());
+            EvaluationReport report = ModelEvaluator.evaluate(model, splits.test(), BATCH_SIZE, descriptor.classNames().size(),
                     progress.evaluation("test set"));
             Path chart = output == null ? null : output.resolve(ConfusionChart.FILE_NAME);
             if (chart != null) {

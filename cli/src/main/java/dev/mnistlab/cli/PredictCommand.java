@@ -6,10 +6,9 @@ import com.google.gson.JsonObject;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.infer.DigitClassifier;
-import dev.mnistlab.infer.ImageFiles;
+import dev.mnistlab.data.ImageFiles;
 import dev.mnistlab.infer.MnistPreprocessor;
 import dev.mnistlab.infer.Prediction;
-import dev.mnistlab.model.Architecture;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.report.AtomicFile;
 import java.io.IOException;
@@ -71,8 +70,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        DigitClassifier.requireTopK(topK, Architecture.CLASS_COUNT);
         ModelDescriptor descriptor = saved.descriptor();
+        DigitClassifier.requireTopK(topK, descriptor.classNames().size());
         Backend backend = saved.backend();
         Map<Path, String> failures = new LinkedHashMap<>();
         Map<Path, float[]> prepared = new LinkedHashMap<>();

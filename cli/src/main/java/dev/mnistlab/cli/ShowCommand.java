@@ -92,13 +92,22 @@ final class ShowCommand implements Callable<Integer> {
         ModelDescriptor descriptor = model.given() ? model.descriptor() : null;
         NamedDataset named = descriptor == null ? NamedDataset.byId(dataset) : descriptor.dataset();
         DatasetSplits splits = data.load(named, common.progress(spec));
+        if (descriptor != null) {
+            splits.requireClassNames(descriptor.classNames());
+        }
+        for (int label : labels) {
+            if (label < 0 || label >= splits.classNames().size()) {
+                throw new InvalidInputException("--labels takes class indices 0 to " + (splits.classNames().size() - 1)
+                        + ", got " + label);
+            }
+        }
         ImageSet images = split.equals("train") ? splits.train() : splits.test();
         if (start >= images.size()) {
             throw new InvalidInputException("--start " + start + " is past the last image of the " + split
                     + " set (" + images.size() + " images)");
         }
         List<ImageGrid.Tile> tiles = descriptor == null
-                ? SampleSheet.labelled(images, named.classNames(), start, Set.copyOf(labels), rows * cols)
+                ? SampleSheet.labelled(images, splits.classNames(), start, Set.copyOf(labels), rows * cols)
                 : predicted(descriptor, images);
         if (tiles.isEmpty()) {
             throw new InvalidInputException("no image matches: " + (errors ? "the model gets every one right"
@@ -140,11 +149,6 @@ final class ShowCommand implements Callable<Integer> {
         }
         if (errors && !model.given()) {
             throw new InvalidInputException("--errors needs --model DIR: the mistakes of which model?");
-        }
-        for (int label : labels) {
-            if (label < 0 || label > 9) {
-                throw new InvalidInputException("--labels takes class indices 0 to 9, got " + label);
-            }
         }
         if (Files.isDirectory(output)) {
             throw new InvalidInputException("--output " + output + " is a folder; give a PNG file name");

@@ -8,6 +8,7 @@ import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.EpochOrder;
 import dev.mnistlab.data.ImageBatcher;
 import dev.mnistlab.data.ImageSet;
+import dev.mnistlab.data.NamedDataset;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,7 +50,7 @@ public class BatchCreationBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        ImageSet train = DatasetLoader.load(BenchmarkData.mnistFolder(), 10).train();
+        ImageSet train = DatasetLoader.load(BenchmarkData.mnistFolder(), NamedDataset.MNIST).train();
         manager = Backends.get(engine).engine().newBaseManager(Device.cpu());
         batcher = new ImageBatcher(train, batchSize);
         order = EpochOrder.shuffled(train.size(), 42, 1);

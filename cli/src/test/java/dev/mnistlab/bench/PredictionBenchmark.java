@@ -56,7 +56,7 @@ public class PredictionBenchmark {
     public void initialise() throws IOException {
         loaded = UntrainedModel.of(engine, model);
         classifier = new DigitClassifier(loaded, NamedDataset.MNIST.classNames());
-        ImageSet test = DatasetLoader.load(BenchmarkData.mnistFolder(), 10).test();
+        ImageSet test = DatasetLoader.load(BenchmarkData.mnistFolder(), NamedDataset.MNIST).test();
         for (int first = 0; first < 10 * batch; first += batch) {
             List<float[]> call = new ArrayList<>();
             for (int i = first; i < first + batch; i++) {

@@ -95,7 +95,8 @@ class BadInputTest {
                         + " train-images-idx3-ubyte.gz (or train-images-idx3-ubyte),"
                         + " train-labels-idx1-ubyte.gz (or train-labels-idx1-ubyte),"
                         + " t10k-images-idx3-ubyte.gz (or t10k-images-idx3-ubyte),"
-                        + " t10k-labels-idx1-ubyte.gz (or t10k-labels-idx1-ubyte)",
+                        + " t10k-labels-idx1-ubyte.gz (or t10k-labels-idx1-ubyte),"
+                        + " or train/ and test/ folders with one folder of 28x28 images per class",
                 "train", "--data-dir", absent.toString(), "--output", output.toString());
     }
 

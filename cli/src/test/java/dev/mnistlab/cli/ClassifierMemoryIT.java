@@ -26,7 +26,7 @@ class ClassifierMemoryIT {
     @ParameterizedTest
     @ValueSource(strings = {"pytorch", "mxnet"})
     void residentMemoryStaysFlat(String engine) throws IOException {
-        ImageSet test = DatasetLoader.load(RealData.mnist(), 10).test();
+        ImageSet test = DatasetLoader.load(RealData.mnist(), NamedDataset.MNIST).test();
         try (Model model = UntrainedModel.of(engine, "mlp")) {
             DigitClassifier classifier = new DigitClassifier(model, NamedDataset.MNIST.classNames());
             double settled = 0;

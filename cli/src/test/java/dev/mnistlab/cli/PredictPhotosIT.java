@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.ImageSet;
+import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.testing.RealData;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -42,7 +43,7 @@ class PredictPhotosIT {
         CliRun train = CliRun.of("train", "--model", "cnn", "--data-dir", data.toString(), "--output", model.toString());
         assertEquals(0, train.exitCode(), train.err());
 
-        ImageSet test = DatasetLoader.load(data, 10).test();
+        ImageSet test = DatasetLoader.load(data, NamedDataset.MNIST).test();
         Path pictures = Files.createDirectories(dir.resolve("pictures"));
         Map<String, Integer> truth = new HashMap<>();
         Random random = new Random(5);

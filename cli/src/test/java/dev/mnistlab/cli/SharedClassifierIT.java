@@ -26,7 +26,7 @@ class SharedClassifierIT {
     @ParameterizedTest
     @ValueSource(strings = {"pytorch", "mxnet"})
     void eightThreadsAgreeWithOne(String engine) throws Exception {
-        ImageSet test = DatasetLoader.load(RealData.mnist(), 10).test();
+        ImageSet test = DatasetLoader.load(RealData.mnist(), NamedDataset.MNIST).test();
         try (Model model = UntrainedModel.of(engine, "mlp")) {
             DigitClassifier classifier = new DigitClassifier(model, NamedDataset.MNIST.classNames());
             List<Prediction> alone = new ArrayList<>();

@@ -16,28 +16,36 @@ public final class DatasetLoader {
     /** Image height and width the models are built for. */
     public static final int IMAGE_SIZE = 28;
 
+    private static final String IMAGE_FOLDERS = ", or train/ and test/ folders with one folder of 28x28 images"
+            + " per class";
+
     private DatasetLoader() {}
 
     /**
-     * Loads a dataset folder.
+     * Loads a dataset folder: the four IDX files of an MNIST-style set, or an image-folder set
+     * ({@link ImageFolderSet}: {@code train/<class>/} and {@code test/<class>/} folders of images).
      *
-     * @param folder a folder holding {@link DatasetFile#expectedNames()}
-     * @param classCount how many classes the labels may name (10 for MNIST and Fashion-MNIST)
-     * @return training and test images
+     * @param folder the folder
+     * @param dataset names the classes of IDX files (an image-folder set names its own)
+     * @return training and test images, with their class names
      * @throws InvalidInputException if the folder or a file is missing, malformed or inconsistent
      * @throws IOException if a file cannot be read
      */
-    public static DatasetSplits load(Path folder, int classCount) throws IOException {
+    public static DatasetSplits load(Path folder, NamedDataset dataset) throws IOException {
+        if (!DatasetFile.allPresentIn(folder) && ImageFolderSet.isImageFolderSet(folder)) {
+            return ImageFolderSet.load(folder);
+        }
         requireFiles(folder);
+        int classCount = dataset.classNames().size();
         ImageSet train = loadPair(folder, DatasetFile.TRAIN_IMAGES, DatasetFile.TRAIN_LABELS, classCount);
         ImageSet test = loadPair(folder, DatasetFile.TEST_IMAGES, DatasetFile.TEST_LABELS, classCount);
-        return new DatasetSplits(folder, train, test);
+        return new DatasetSplits(folder, train, test, dataset.classNames());
     }
 
     private static void requireFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException("data folder " + folder + " does not exist; it must hold "
-                    + DatasetFile.expectedNames());
+                    + DatasetFile.expectedNames() + IMAGE_FOLDERS);
         }
         List<String> missing = new ArrayList<>();
         for (DatasetFile file : DatasetFile.values()) {
@@ -47,7 +55,7 @@ public final class DatasetLoader {
         }
         if (!missing.isEmpty()) {
             throw new InvalidInputException("data folder " + folder + " lacks " + String.join(", ", missing)
-                    + "; it must hold " + DatasetFile.expectedNames());
+                    + "; it must hold " + DatasetFile.expectedNames() + IMAGE_FOLDERS);
         }
     }
 

@@ -1,12 +1,34 @@
 package dev.mnistlab.data;
 
+import dev.mnistlab.InvalidInputException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * A dataset's training and test images, and the folder they came from.
+ * A dataset's training and test images, the name of each class, and the folder they came from.
  *
  * @param source the folder the files were read from
  * @param train the training images
  * @param test the test images
+ * @param classNames the name of each class, by label
  */
-public record DatasetSplits(Path source, ImageSet train, ImageSet test) {}
+public record DatasetSplits(Path source, ImageSet train, ImageSet test, List<String> classNames) {
+
+    /** Copies the class names so the record stays immutable. */
+    public DatasetSplits {
+        classNames = List.copyOf(classNames);
+    }
+
+    /**
+     * Checks that a model was trained on classes named as this data's.
+     *
+     * @param modelClasses the model's class names, from its {@code model.json}
+     * @throws InvalidInputException naming both lists if they differ
+     */
+    public void requireClassNames(List<String> modelClasses) {
+        if (!modelClasses.equals(classNames)) {
+            throw new InvalidInputException("the model's classes " + modelClasses + " are not those of the data in "
+                    + source + " " + classNames + "; give --data-dir with the data it was trained on");
+        }
+    }
+}

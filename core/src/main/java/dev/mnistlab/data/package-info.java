@@ -6,7 +6,7 @@
  *
  * <pre>{@code
  * Path dir = DatasetLocator.standard(DownloadProgress.NONE).locate(NamedDataset.MNIST, null);
- * DatasetSplits splits = DatasetLoader.load(dir, NamedDataset.MNIST.classNames().size());
+ * DatasetSplits splits = DatasetLoader.load(dir, NamedDataset.MNIST);
  * ImageBatcher batcher = new ImageBatcher(splits.train(), 32);
  * }</pre>
  */

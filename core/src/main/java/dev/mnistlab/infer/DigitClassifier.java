@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.DeviceChoice;
+import dev.mnistlab.data.ImageFiles;
 import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.data.InputBuffer;
 import dev.mnistlab.eval.EvaluationReport;
@@ -211,7 +212,7 @@ public final class DigitClassifier implements AutoCloseable {
     /**
      * Scores the model on a labelled set: loss, accuracy and the confusion matrix.
      *
-     * @param images the images, for example {@code DatasetLoader.load(folder, 10).test()}
+     * @param images the images, for example {@code DatasetLoader.load(folder, NamedDataset.MNIST).test()}
      */
     public synchronized EvaluationReport evaluate(ImageSet images) {
         requireOpen();

@@ -1,6 +1,7 @@
 package dev.mnistlab.infer;
 
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.data.ImageFiles;
 import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
@@ -71,7 +72,7 @@ public final class MnistPreprocessor {
             for (int x = 0; x < width; x++) {
                 int argb = image.getRGB(x, y);
                 int alpha = argb >>> 24;
-                int luminance = (299 * ((argb >> 16) & 0xff) + 587 * ((argb >> 8) & 0xff) + 114 * (argb & 0xff)) / 1000;
+                int luminance = ImageFiles.luminance(argb);
                 grey[y * width + x] = (luminance * alpha + 255 * (255 - alpha)) / 255;
             }
         }

@@ -1,5 +1,5 @@
 /**
- * Inference on people's own images: reading image files safely ({@link dev.mnistlab.infer.ImageFiles}),
+ * Inference on people's own images: reading image files safely ({@link dev.mnistlab.data.ImageFiles}),
  * turning a photo or scan of a digit into an MNIST-style 28x28 image
  * ({@link dev.mnistlab.infer.MnistPreprocessor}), and classifying it with a saved model
  * ({@link dev.mnistlab.infer.DigitClassifier}, safe to share between threads).

@@ -5,22 +5,26 @@ import dev.mnistlab.InvalidInputException;
 import java.util.List;
 
 /**
- * A network architecture for 28x28 single-channel images and ten classes.
+ * A network architecture for 28x28 single-channel images and up to ten classes.
  *
- * <p>Implementations are value objects; {@link #newBlock()} builds a new block each time. Blocks
+ * <p>Implementations are value objects; {@link #newBlock(int)} builds a new block each time. Blocks
  * output raw class scores (logits); the softmax is part of the loss when training and is applied
  * explicitly when probabilities are wanted.
  */
 public sealed interface Architecture permits MlpArchitecture, CnnArchitecture {
 
-    /** The number of classes every architecture predicts. */
+    /** The classes of MNIST and Fashion-MNIST, and the most a model predicts. */
     int CLASS_COUNT = 10;
 
     /** Returns the name users type: {@code mlp} or {@code cnn}. */
     String name();
 
-    /** Builds a new, uninitialised block. */
-    Block newBlock();
+    /**
+     * Builds a new, uninitialised block.
+     *
+     * @param classCount how many classes it scores: the width of its output layer
+     */
+    Block newBlock(int classCount);
 
     /**
      * Returns how the block's weights start; biases start at zero. Each architecture uses the
@@ -31,7 +35,7 @@ public sealed interface Architecture permits MlpArchitecture, CnnArchitecture {
     /**
      * Returns the floating-point operations of one forward pass over one image: two per
      * multiply-add of the convolutions and dense layers (activations, pooling and bias adds are
-     * left out, being a rounding error beside them). A training step costs about three times this:
+     * left out, being a rounding error beside them), for ten classes. A training step costs about three times this:
      * the forward pass, and the gradients with respect to inputs and to weights.
      */
     long forwardFlops();

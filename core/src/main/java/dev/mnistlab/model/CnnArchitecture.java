@@ -42,7 +42,7 @@ public record CnnArchitecture() implements Architecture {
     }
 
     @Override
-    public Block newBlock() {
+    public Block newBlock(int classCount) {
         return new SequentialBlock()
                 .add(convolution(FIRST_FILTERS))
                 .add(Activation.reluBlock())
@@ -53,7 +53,7 @@ public record CnnArchitecture() implements Architecture {
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(DENSE_UNITS).build())
                 .add(Activation.reluBlock())
-                .add(Linear.builder().setUnits(CLASS_COUNT).build());
+                .add(Linear.builder().setUnits(classCount).build());
     }
 
     private static Block convolution(int filters) {

@@ -67,11 +67,11 @@ public record MlpArchitecture(List<Integer> hidden) implements Architecture {
     }
 
     @Override
-    public Block newBlock() {
+    public Block newBlock(int classCount) {
         SequentialBlock block = new SequentialBlock().add(Blocks.batchFlattenBlock());
         for (int width : hidden) {
             block.add(Linear.builder().setUnits(width).build()).add(Activation.reluBlock());
         }
-        return block.add(Linear.builder().setUnits(CLASS_COUNT).build());
+        return block.add(Linear.builder().setUnits(classCount).build());
     }
 }

@@ -136,8 +136,8 @@ public final class ModelFolder {
             for (JsonElement name : names) {
                 classNames.add(name.getAsString());
             }
-            if (classNames.size() != Architecture.CLASS_COUNT) {
-                throw new InvalidInputException(file + ": lists " + classNames.size() + " class names, expected "
+            if (classNames.size() < 2 || classNames.size() > Architecture.CLASS_COUNT) {
+                throw new InvalidInputException(file + ": lists " + classNames.size() + " class names; a model has 2 to "
                         + Architecture.CLASS_COUNT);
             }
             return new ModelDescriptor(Architecture.parse(architecture.get("name").getAsString(), hidden),
@@ -182,7 +182,7 @@ public final class ModelFolder {
     public static Model load(Path folder, ModelDescriptor descriptor, Backend backend, Device device) {
         Model model = Model.newInstance(descriptor.architecture().name(), device, backend.engineName());
         try {
-            model.setBlock(descriptor.architecture().newBlock());
+            model.setBlock(descriptor.architecture().newBlock(descriptor.classNames().size()));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
             Map<String, Shape> expected = parameterShapes(model);
             model.load(folder, PARAMETERS_PREFIX);

@@ -7,7 +7,7 @@
  *
  * <pre>{@code
  * Architecture mlp = Architecture.parse("mlp", List.of(32));
- * model.setBlock(mlp.newBlock());
+ * model.setBlock(mlp.newBlock(10));
  * }</pre>
  */
 package dev.mnistlab.model;

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * optimizer, seed), the final test figures and one object per epoch.
  *
  * <p>The top-level fields are {@code engine}, {@code engineVersion}, {@code djlVersion},
- * {@code device}, the spec's fields ({@link TrainingSpecJson}), {@code testAccuracy},
+ * {@code device}, the spec's fields ({@link TrainingSpecJson}), {@code classNames}, {@code testAccuracy},
  * {@code testLoss}, {@code trainSeconds}, {@code finishedAt} and {@code epochs}, a list of
  * {@link dev.mnistlab.train.EpochMetrics} objects.
  */
@@ -35,6 +35,7 @@ public final class MetricsReport {
         json.addProperty("djlVersion", result.backend().djlVersion());
         json.addProperty("device", result.device());
         TrainingSpecJson.write(result.spec(), json);
+        json.add("classNames", GSON.toJsonTree(result.classNames()));
         json.addProperty("testAccuracy", result.testAccuracy());
         json.addProperty("testLoss", result.testLoss());
         json.addProperty("trainSeconds", result.trainSeconds());

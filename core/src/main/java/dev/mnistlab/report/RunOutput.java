@@ -82,8 +82,7 @@ public final class RunOutput {
             throws IOException {
         requireWritable(folder);
         TrainingSpec spec = result.spec();
-        ModelDescriptor descriptor = new ModelDescriptor(spec.architecture(), spec.dataset(),
-                spec.dataset().classNames());
+        ModelDescriptor descriptor = new ModelDescriptor(spec.architecture(), spec.dataset(), result.classNames());
         model.setProperty("Epoch", String.valueOf(result.epochs().size()));
         AtomicFolder.write(folder, staging -> {
             ModelFolder.write(staging, model, descriptor, MetricsReport.toJson(result));

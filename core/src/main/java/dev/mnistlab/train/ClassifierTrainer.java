@@ -21,7 +21,6 @@ import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.eval.Evaluation;
 import dev.mnistlab.eval.ModelEvaluator;
 import dev.mnistlab.eval.RunningScore;
-import dev.mnistlab.model.Architecture;
 import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.model.SeededInitializer;
 import dev.mnistlab.train.PhaseClock.Phase;
@@ -75,7 +74,7 @@ public final class ClassifierTrainer {
         backend.engine().setRandomSeed(spec.seed());
         Model model = Model.newInstance(spec.architecture().name(), device, backend.engineName());
         try {
-            model.setBlock(spec.architecture().newBlock());
+            model.setBlock(spec.architecture().newBlock(data.classNames().size()));
             return run(model, device, spec, spec.optimizer().newOptimizer(backend, model.getNDManager()), List.of(),
                     data, progress, checkpoint);
         } catch (RuntimeException | Error e) {
@@ -100,6 +99,7 @@ public final class ClassifierTrainer {
      */
     public TrainedModel resume(TrainingCheckpoint from, TrainingSpec spec, DeviceChoice device, DatasetSplits data,
             TrainingProgress progress, EpochCheckpoint checkpoint) throws IOException {
+        data.requireClassNames(from.descriptor().classNames());
         Device resolved = device.resolve(backend);
         Model model = ModelFolder.load(from.folder(), from.descriptor(), backend, resolved);
         try (DataInputStream state = new DataInputStream(new BufferedInputStream(
@@ -124,7 +124,7 @@ public final class ClassifierTrainer {
             ImageBatcher batcher = new ImageBatcher(train, spec.batchSize());
             for (int epoch = completed.size() + 1; epoch <= spec.epochs(); epoch++) {
                 epochs.add(runEpoch(trainer, batcher, spec, data, epoch, progress));
-                result = new TrainingResult(spec, info, device.toString(), epochs, Instant.now());
+                result = new TrainingResult(spec, data.classNames(), info, device.toString(), epochs, Instant.now());
                 checkpoint.save(model, optimizer, result);
             }
         } catch (IOException e) {
@@ -167,7 +167,7 @@ public final class ClassifierTrainer {
         Evaluation train = score.result();
         long evaluationStart = System.nanoTime();
         Evaluation test = ModelEvaluator.evaluate(trainer.getModel(), data.test(), EVALUATION_BATCH_SIZE,
-                Architecture.CLASS_COUNT).summary();
+                data.classNames().size()).summary();
         double evaluationSeconds = (System.nanoTime() - evaluationStart) / 1e9;
         EpochMetrics metrics = new EpochMetrics(epoch, train.loss(), train.accuracy(), test.loss(),
                 test.accuracy(), seconds, train.count() / seconds, evaluationSeconds, clock.phases());

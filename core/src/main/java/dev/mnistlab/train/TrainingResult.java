@@ -8,16 +8,18 @@ import java.util.List;
  * What a finished training run produced, with the provenance needed to interpret it.
  *
  * @param spec the configuration the run used
+ * @param classNames the name of each class the model scores, by label, from the training data
  * @param backend the engine it ran on, with versions
  * @param device the device it computed on, e.g. {@code cpu()}
  * @param epochs the figures of every epoch so far, in order
  * @param finishedAt when the last of those epochs ended
  */
-public record TrainingResult(TrainingSpec spec, BackendInfo backend, String device,
+public record TrainingResult(TrainingSpec spec, List<String> classNames, BackendInfo backend, String device,
         List<EpochMetrics> epochs, Instant finishedAt) {
 
-    /** Copies the epoch list so the record stays immutable. */
+    /** Copies the lists so the record stays immutable. */
     public TrainingResult {
+        classNames = List.copyOf(classNames);
         epochs = List.copyOf(epochs);
     }
 

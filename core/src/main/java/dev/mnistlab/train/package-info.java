@@ -5,7 +5,7 @@
  * <pre>{@code
  * TrainingSpec spec = TrainingSpec.builder().optModel("cnn").optEpochs(1).build();
  * try (TrainedModel trained = new ClassifierTrainer(Backends.get("pytorch"))
- *         .train(spec, DatasetLoader.load(dir, 10), TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
+ *         .train(spec, DatasetLoader.load(dir, NamedDataset.MNIST), TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
  *     System.out.println(trained.result().testAccuracy());
  * }
  * }</pre>

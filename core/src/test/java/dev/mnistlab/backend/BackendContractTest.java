@@ -27,6 +27,7 @@ import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.data.EpochOrder;
 import dev.mnistlab.data.ImageBatcher;
 import dev.mnistlab.data.ImageSet;
+import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.infer.MnistPreprocessor;
 import dev.mnistlab.infer.Prediction;
@@ -141,7 +142,7 @@ public abstract class BackendContractTest {
 
     @Test
     void batchesMadeOneAfterAnotherHoldTheirOwnImages(@TempDir Path dir) throws IOException {
-        ImageSet images = DatasetLoader.load(IdxFiles.writeDataset(dir, 64, 16), 10).train();
+        ImageSet images = DatasetLoader.load(IdxFiles.writeDataset(dir, 64, 16), NamedDataset.MNIST).train();
         ImageBatcher batcher = new ImageBatcher(images, 8);
         int[] order = EpochOrder.shuffled(images.size(), 7, 1);
         try (NDManager manager = backend().engine().newBaseManager(Device.cpu())) {
@@ -161,7 +162,7 @@ public abstract class BackendContractTest {
 
     @Test
     void stepPhasesAccountForTheTrainingTime(@TempDir Path dir) throws IOException {
-        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir, 640, 64), 10);
+        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir, 640, 64), NamedDataset.MNIST);
         TrainingSpec spec = TrainingSpec.builder().optEpochs(1).build();
         try (TrainedModel trained = new ClassifierTrainer(backend()).train(spec, data, TrainingProgress.SILENT,
                 EpochCheckpoint.NONE)) {
@@ -178,14 +179,14 @@ public abstract class BackendContractTest {
 
     @Test
     void trainingDoesNotAccumulateNativeArrays(@TempDir Path dir) throws IOException {
-        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir, 320, 64), 10);
+        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir, 320, 64), NamedDataset.MNIST);
         assertEquals(liveArraysAfter(1, data), liveArraysAfter(4, data),
                 "arrays left in the model's manager must not grow with the number of steps");
     }
 
     @Test
     void savedModelLoadsBitForBit(@TempDir Path dir) throws IOException {
-        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 128, 32), 10);
+        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 128, 32), NamedDataset.MNIST);
         Path folder = dir.resolve("model");
         TrainingSpec spec = TrainingSpec.builder().optModel("cnn").optLimitBatches(2).build();
         try (TrainedModel trained = new ClassifierTrainer(backend())
@@ -203,7 +204,7 @@ public abstract class BackendContractTest {
 
     @Test
     void savedClassifierAnswersAlikeForEveryKindOfInputAndRefusesBadOnes(@TempDir Path dir) throws IOException {
-        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 64, 32), 10);
+        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 64, 32), NamedDataset.MNIST);
         Path folder = dir.resolve("model");
         try (TrainedModel trained = new ClassifierTrainer(backend()).train(TrainingSpec.builder().optEpochs(1)
                 .optLimitBatches(1).build(), data, TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
@@ -252,7 +253,7 @@ public abstract class BackendContractTest {
 
     @Test
     void truncatedOrForeignParametersAreRejected(@TempDir Path dir) throws IOException {
-        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 64, 32), 10);
+        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 64, 32), NamedDataset.MNIST);
         Path folder = dir.resolve("model");
         try (TrainedModel trained = new ClassifierTrainer(backend()).train(TrainingSpec.builder().optLimitBatches(1)
                 .build(), data, TrainingProgress.SILENT, RunOutput.checkpointInto(folder))) {
@@ -277,7 +278,7 @@ public abstract class BackendContractTest {
 
     @Test
     void resumedRunEqualsUninterruptedRun(@TempDir Path dir) throws IOException {
-        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 192, 64), 10);
+        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 192, 64), NamedDataset.MNIST);
         for (String model : List.of("mlp", "cnn")) {
             TrainingSpec spec = TrainingSpec.builder().optModel(model).optEpochs(3).optLimitBatches(3).build();
             Path whole = dir.resolve(model + "-whole");
@@ -356,7 +357,7 @@ public abstract class BackendContractTest {
 
     private Model newModel(Architecture architecture) {
         Model model = Model.newInstance(architecture.name(), Device.cpu(), backend().engineName());
-        model.setBlock(architecture.newBlock());
+        model.setBlock(architecture.newBlock(Architecture.CLASS_COUNT));
         model.getBlock().setInitializer(Initializer.ONES, p -> true);
         model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
         return model;

@@ -85,7 +85,7 @@ class DatasetDownloaderTest {
                     Files.readAllBytes(target.resolve(file.compressedName())));
         }
         assertEquals(4, reported.size(), "one final report per small file");
-        assertEquals(40, DatasetLoader.load(target, 10).train().size());
+        assertEquals(40, DatasetLoader.load(target, NamedDataset.MNIST).train().size());
         assertNoPartFiles(target);
     }
 

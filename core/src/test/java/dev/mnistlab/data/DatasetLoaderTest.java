@@ -20,14 +20,15 @@ class DatasetLoaderTest {
     private static final String EXPECTED = "train-images-idx3-ubyte.gz (or train-images-idx3-ubyte),"
             + " train-labels-idx1-ubyte.gz (or train-labels-idx1-ubyte),"
             + " t10k-images-idx3-ubyte.gz (or t10k-images-idx3-ubyte),"
-            + " t10k-labels-idx1-ubyte.gz (or t10k-labels-idx1-ubyte)";
+            + " t10k-labels-idx1-ubyte.gz (or t10k-labels-idx1-ubyte),"
+            + " or train/ and test/ folders with one folder of 28x28 images per class";
 
     @TempDir
     Path dir;
 
     @Test
     void loadsCompressedFolder() throws IOException {
-        DatasetSplits splits = DatasetLoader.load(IdxFiles.writeDataset(dir, 30, 20), 10);
+        DatasetSplits splits = DatasetLoader.load(IdxFiles.writeDataset(dir, 30, 20), NamedDataset.MNIST);
         assertEquals(30, splits.train().size());
         assertEquals(20, splits.test().size());
         assertEquals(7, splits.train().label(17));
@@ -40,13 +41,13 @@ class DatasetLoaderTest {
         Files.write(dir.resolve("train-labels-idx1-ubyte"), labels(3));
         Files.write(dir.resolve("t10k-images-idx3-ubyte"), images(2, 2));
         Files.write(dir.resolve("t10k-labels-idx1-ubyte"), labels(2));
-        assertEquals(3, DatasetLoader.load(dir, 10).train().size());
+        assertEquals(3, DatasetLoader.load(dir, NamedDataset.MNIST).train().size());
     }
 
     @Test
     void missingFolderListsExpectedFiles() {
         Path absent = dir.resolve("nowhere");
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(absent, 10));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(absent, NamedDataset.MNIST));
         assertEquals("data folder " + absent + " does not exist; it must hold " + EXPECTED, e.getMessage());
     }
 
@@ -54,7 +55,7 @@ class DatasetLoaderTest {
     void incompleteFolderNamesWhatIsMissing() throws IOException {
         IdxFiles.writeDataset(dir, 3, 2);
         Files.delete(dir.resolve("t10k-labels-idx1-ubyte.gz"));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, 10));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, NamedDataset.MNIST));
         assertEquals("data folder " + dir + " lacks t10k-labels-idx1-ubyte.gz; it must hold " + EXPECTED,
                 e.getMessage());
     }
@@ -63,7 +64,7 @@ class DatasetLoaderTest {
     void countsOfImagesAndLabelsMustMatch() throws IOException {
         IdxFiles.writeDataset(dir, 5, 2);
         Files.write(dir.resolve("train-labels-idx1-ubyte.gz"), gzip(labels(4)));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, 10));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, NamedDataset.MNIST));
         assertEquals(dir.resolve("train-images-idx3-ubyte.gz") + " holds 5 images but "
                 + dir.resolve("train-labels-idx1-ubyte.gz") + " holds 4 labels; the counts must match", e.getMessage());
     }
@@ -72,7 +73,7 @@ class DatasetLoaderTest {
     void imagesMustBe28By28() throws IOException {
         IdxFiles.writeDataset(dir, 2, 2);
         Files.write(dir.resolve("t10k-images-idx3-ubyte.gz"), gzip(idx(new int[] {2, 32, 32}, new byte[2 * 32 * 32])));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, 10));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, NamedDataset.MNIST));
         assertEquals(dir.resolve("t10k-images-idx3-ubyte.gz") + ": images are 32x32; mnistlab's models take 28x28 images",
                 e.getMessage());
     }
@@ -81,7 +82,7 @@ class DatasetLoaderTest {
     void labelsMustNameAClass() throws IOException {
         IdxFiles.writeDataset(dir, 2, 2);
         Files.write(dir.resolve("t10k-labels-idx1-ubyte.gz"), gzip(idx(new int[] {2}, new byte[] {3, 12})));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, 10));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, NamedDataset.MNIST));
         assertEquals(dir.resolve("t10k-labels-idx1-ubyte.gz") + ": label 12 at index 1 is outside 0-9", e.getMessage());
     }
 }

@@ -64,7 +64,8 @@ class PicturesDrawnTest {
         List<EpochMetrics> epochs = List.of(
                 new EpochMetrics(1, 0.40, 0.89, 0.25, 0.93, 3, 20_000, 0.1, StepPhases.none()),
                 new EpochMetrics(2, 0.21, 0.94, 0.18, 0.95, 3, 20_000, 0.1, StepPhases.none()));
-        TrainingResult result = new TrainingResult(TrainingSpec.builder().build(), new BackendInfo("pytorch",
+        TrainingResult result = new TrainingResult(TrainingSpec.builder().build(), NamedDataset.MNIST.classNames(),
+                new BackendInfo("pytorch",
                 "PyTorch", "0.36.0", "2.7.1", "cpu", List.of("cpu()"), 0, "2"), "cpu()", epochs, Instant.now());
         PngFile.write(TrainingCurves.draw(result), dir.resolve(TrainingCurves.FILE_NAME));
         ConfusionMatrix confusion = new ConfusionMatrix(10);

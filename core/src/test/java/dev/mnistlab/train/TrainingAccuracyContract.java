@@ -24,7 +24,7 @@ public abstract class TrainingAccuracyContract {
     protected abstract String backendName();
 
     private TrainingResult train(TrainingSpec spec, Path data) throws IOException {
-        DatasetSplits splits = DatasetLoader.load(data, 10);
+        DatasetSplits splits = DatasetLoader.load(data, spec.dataset());
         List<Integer> batchesSeen = new ArrayList<>();
         List<Evaluation> epochEndScores = new ArrayList<>();
         TrainingProgress counter = new TrainingProgress() {

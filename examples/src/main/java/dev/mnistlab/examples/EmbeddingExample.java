@@ -44,7 +44,7 @@ public final class EmbeddingExample {
         TrainingSpec spec = TrainingSpec.builder().optModel("mlp").optEpochs(2).optSeed(42).build();
         Backend backend = Backends.get("pytorch");   // the backends on the class path; an error names the missing one
         Path found = DatasetLocator.standard(DownloadProgress.NONE).locate(spec.dataset(), dataFolder);
-        DatasetSplits data = DatasetLoader.load(found, spec.dataset().classNames().size());
+        DatasetSplits data = DatasetLoader.load(found, spec.dataset());
 
         // 2. Train, on a GPU if the engine sees one (TrainingSpec.optDevice picks), and save.
         TrainingProgress printEpochs = new TrainingProgress() {

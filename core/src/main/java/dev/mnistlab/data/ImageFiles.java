@@ -1,4 +1,4 @@
-package dev.mnistlab.infer;
+package dev.mnistlab.data;
 
 import dev.mnistlab.InvalidInputException;
 import java.awt.image.BufferedImage;
@@ -35,6 +35,16 @@ public final class ImageFiles {
     public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
 
     private ImageFiles() {}
+
+    /**
+     * Returns the grey level of an sRGB colour (ITU-R BT.601 luma, as MNIST's tools and PIL use).
+     *
+     * @param rgb the colour as {@link BufferedImage#getRGB} gives it; alpha is ignored
+     * @return 0 (black) to 255 (white)
+     */
+    public static int luminance(int rgb) {
+        return (299 * ((rgb >> 16) & 0xff) + 587 * ((rgb >> 8) & 0xff) + 114 * (rgb & 0xff)) / 1000;
+    }
 
     /** Returns true if the file's name ends with a supported image extension. */
     public static boolean hasImageExtension(Path file) {

@@ -1,4 +1,4 @@
-package dev.mnistlab.infer;
+package dev.mnistlab.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

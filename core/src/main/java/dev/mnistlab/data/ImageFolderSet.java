@@ -1,0 +1,114 @@
+package dev.mnistlab.data;
+
+import dev.mnistlab.InvalidInputException;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads a dataset kept as image files, one sub-folder per class, as Keras'
+ * {@code image_dataset_from_directory} and torchvision's {@code ImageFolder} lay them out:
+ *
+ * <pre>
+ * DIR/train/&lt;class&gt;/*.png   (or .jpg, .jpeg, .bmp, .gif)
+ * DIR/test/&lt;class&gt;/*.png
+ * </pre>
+ *
+ * <p>The class names are the sub-folder names of {@code train}, sorted; {@code test} must have the
+ * same ones. Images must be 28x28; colour images are turned grey by luminance and taken as they are
+ * (MNIST's own images are bright ink on black). Files are read in name order, so the same folder
+ * always gives the same set.
+ */
+public final class ImageFolderSet {
+
+    /** The fewest classes a dataset may have. */
+    public static final int MIN_CLASSES = 2;
+
+    /** The most classes a dataset may have (the models predict up to ten). */
+    public static final int MAX_CLASSES = 10;
+
+    private static final String TRAIN = "train";
+    private static final String TEST = "test";
+
+    private ImageFolderSet() {}
+
+    /** Returns true if the folder is laid out as an image-folder set (it has train/ and test/ folders). */
+    public static boolean isImageFolderSet(Path folder) {
+        return Files.isDirectory(folder.resolve(TRAIN)) && Files.isDirectory(folder.resolve(TEST));
+    }
+
+    /**
+     * Reads both splits.
+     *
+     * @param folder the folder holding {@code train/} and {@code test/}
+     * @return the images, with the class names taken from the sub-folders
+     * @throws InvalidInputException if the layout, a class folder or an image is not as described above
+     */
+    public static DatasetSplits load(Path folder) throws IOException {
+        List<String> classNames = classFolders(folder.resolve(TRAIN));
+        if (classNames.size() < MIN_CLASSES || classNames.size() > MAX_CLASSES) {
+            throw new InvalidInputException(folder.resolve(TRAIN) + " has " + classNames.size() + " class folders "
+                    + classNames + "; an image-folder dataset needs " + MIN_CLASSES + " to " + MAX_CLASSES);
+        }
+        List<String> testClasses = classFolders(folder.resolve(TEST));
+        if (!testClasses.equals(classNames)) {
+            throw new InvalidInputException(folder.resolve(TEST) + " has class folders " + testClasses + " but "
+                    + folder.resolve(TRAIN) + " has " + classNames + "; both splits need the same classes");
+        }
+        return new DatasetSplits(folder, read(folder.resolve(TRAIN), classNames), read(folder.resolve(TEST), classNames),
+                classNames);
+    }
+
+    private static List<String> classFolders(Path split) throws IOException {
+        try (Stream<Path> entries = Files.list(split)) {
+            return entries.filter(Files::isDirectory).map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static ImageSet read(Path split, List<String> classNames) throws IOException {
+        ByteArrayOutputStream pixels = new ByteArrayOutputStream();
+        ByteArrayOutputStream labels = new ByteArrayOutputStream();
+        for (int label = 0; label < classNames.size(); label++) {
+            Path classFolder = split.resolve(classNames.get(label));
+            List<Path> files;
+            try (Stream<Path> entries = Files.list(classFolder)) {
+                files = entries.filter(Files::isRegularFile).filter(ImageFiles::hasImageExtension).sorted().toList();
+            }
+            if (files.isEmpty()) {
+                throw new InvalidInputException(classFolder + ": holds no PNG, JPEG, BMP or GIF files; every class"
+                        + " needs images in both splits");
+            }
+            for (Path file : files) {
+                pixels.writeBytes(greyPixels(file));
+                labels.write(label);
+            }
+        }
+        return new ImageSet(pixels.toByteArray(), labels.toByteArray(), DatasetLoader.IMAGE_SIZE,
+                DatasetLoader.IMAGE_SIZE);
+    }
+
+    private static byte[] greyPixels(Path file) throws IOException {
+        BufferedImage image = ImageFiles.read(file);
+        int size = DatasetLoader.IMAGE_SIZE;
+        if (image.getWidth() != size || image.getHeight() != size) {
+            throw new InvalidInputException(file + ": " + image.getWidth() + "x" + image.getHeight() + " pixels; images"
+                    + " in a dataset folder must be " + size + "x" + size + " (resize them first; 'mnistlab predict'"
+                    + " takes pictures of any size)");
+        }
+        byte[] grey = new byte[size * size];
+        boolean singleBand = image.getRaster().getNumBands() == 1 && image.getColorModel().getPixelSize() == 8;
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                // A grey image's own levels: getRGB would pass them through a colour-space conversion.
+                grey[y * size + x] = (byte) (singleBand ? image.getRaster().getSample(x, y, 0)
+                        : ImageFiles.luminance(image.getRGB(x, y)));
+            }
+        }
+        return grey;
+    }
+}
