@@ -76,15 +76,29 @@ class DatasetDownloaderTest {
 
     @Test
     void downloadsVerifiesAndReportsProgress() throws IOException {
-        List<Long> reported = new ArrayList<>();
-        DatasetDownloader downloader = DatasetDownloader.withDefaultClient((address, bytes, total) -> reported.add(bytes));
+        List<Long> started = new ArrayList<>();
+        List<Long> finished = new ArrayList<>();
+        DatasetDownloader downloader = DatasetDownloader.withDefaultClient(new DownloadProgress() {
+            @Override
+            public void onBytes(String address, long bytesSoFar, long totalBytes) {
+                started.add(bytesSoFar);
+            }
+
+            @Override
+            public void onFileDone(String address, long bytes) {
+                finished.add(bytes);
+            }
+        });
         Path target = dir.resolve("cache/mnist");
         downloader.download(new DownloadSource(List.of(base("good")), md5), target);
+        List<Long> sizes = new ArrayList<>();
         for (DatasetFile file : DatasetFile.values()) {
-            assertArrayEquals(served.get("/good/" + file.compressedName()),
-                    Files.readAllBytes(target.resolve(file.compressedName())));
+            byte[] expected = served.get("/good/" + file.compressedName());
+            assertArrayEquals(expected, Files.readAllBytes(target.resolve(file.compressedName())));
+            sizes.add((long) expected.length);
         }
-        assertEquals(4, reported.size(), "one final report per small file");
+        assertEquals(List.of(0L, 0L, 0L, 0L), started, "each small file reports its start, then arrives at once");
+        assertEquals(sizes, finished, "and its whole size when done");
         assertEquals(40, DatasetLoader.load(target, NamedDataset.MNIST).train().size());
         assertNoPartFiles(target);
     }
