@@ -10,9 +10,13 @@ import java.util.Optional;
  * <p>Each may be stored gzip-compressed ({@code NAME.gz}, as distributed) or raw ({@code NAME}).
  */
 public enum DatasetFile {
+    /** Training images: N x rows x cols unsigned bytes. */
     TRAIN_IMAGES("train-images-idx3-ubyte", 3),
+    /** Training labels: N unsigned bytes. */
     TRAIN_LABELS("train-labels-idx1-ubyte", 1),
+    /** Test images: N x rows x cols unsigned bytes. */
     TEST_IMAGES("t10k-images-idx3-ubyte", 3),
+    /** Test labels: N unsigned bytes. */
     TEST_LABELS("t10k-labels-idx1-ubyte", 1);
 
     private final String baseName;
