@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -18,7 +19,9 @@ import java.util.zip.ZipException;
  * <p>An IDX file is a 4-byte magic number ({@code 0x00 0x00 type ndims}), {@code ndims} big-endian
  * 32-bit sizes and then the data. Only unsigned-byte data (type {@code 0x08}) is used by these
  * datasets. The reader checks everything it can: the magic number, the number of dimensions, that
- * every size is positive, and that the file holds exactly as many bytes as the header promises.
+ * every size is positive, and that the file holds exactly as many bytes as the header promises:
+ * a raw file's length is checked before its data is allocated, and a compressed file's data is
+ * held only as it arrives, so a header that lies costs nothing.
  * Each problem is an {@link InvalidInputException} that names the file.
  */
 public final class IdxReader {
@@ -27,6 +30,7 @@ public final class IdxReader {
     public static final int UNSIGNED_BYTE = 0x08;
 
     private static final int GZIP_MAGIC = 0x1f8b;
+    private static final int FIRST_CHUNK = 1 << 20;
 
     private IdxReader() {}
 
@@ -40,16 +44,24 @@ public final class IdxReader {
      * @throws IOException if the file cannot be read for another reason
      */
     public static IdxArray read(Path file, int expectedDimensions) throws IOException {
-        try (DataInputStream in = new DataInputStream(open(file))) {
+        boolean gzip;
+        try {
+            gzip = isGzip(file);
+        } catch (NoSuchFileException e) {
+            throw invalid(file, "does not exist", e);
+        }
+        try (DataInputStream in = new DataInputStream(open(file, gzip))) {
             int[] dimensions = readHeader(file, in, expectedDimensions);
-            byte[] data = new byte[Math.toIntExact(elementCount(file, dimensions))];
-            int read = in.readNBytes(data, 0, data.length);
-            if (read < data.length) {
-                throw invalid(file, "truncated: the header promises " + data.length
-                        + " bytes of data but the file holds " + read);
+            int declared = Math.toIntExact(elementCount(file, dimensions));
+            if (!gzip) {
+                requireLength(file, declared, Files.size(file) - 4 - 4L * expectedDimensions);
+            }
+            byte[] data = readData(in, declared);
+            if (data.length < declared) {
+                throw truncated(file, declared, data.length);
             }
             if (in.read() != -1) {
-                throw invalid(file, "has bytes after the " + data.length
+                throw invalid(file, "has bytes after the " + declared
                         + " bytes its header promises; the file is corrupt");
             }
             return new IdxArray(file, dimensions, data);
@@ -61,14 +73,49 @@ public final class IdxReader {
         }
     }
 
-    private static InputStream open(Path file) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        in.mark(2);
-        int first = in.read();
-        int second = in.read();
-        in.reset();
-        boolean gzip = first >= 0 && second >= 0 && ((first << 8) | second) == GZIP_MAGIC;
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            int first = in.read();
+            int second = in.read();
+            return first >= 0 && second >= 0 && ((first << 8) | second) == GZIP_MAGIC;
+        }
+    }
+
+    private static InputStream open(Path file, boolean gzip) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         return gzip ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+    }
+
+    /** Checks a raw file's length against its header before anything is allocated. */
+    private static void requireLength(Path file, int declared, long available) {
+        if (available < declared) {
+            throw truncated(file, declared, Math.max(0, available));
+        }
+        if (available > declared) {
+            throw invalid(file, "has bytes after the " + declared + " bytes its header promises; the file is corrupt");
+        }
+    }
+
+    /**
+     * Reads up to {@code declared} bytes, growing the buffer as data arrives: a compressed file's
+     * true length is known only by reading it, so a small file that declares a huge size costs
+     * no more memory than it holds.
+     */
+    private static byte[] readData(InputStream in, int declared) throws IOException {
+        byte[] data = new byte[Math.min(declared, FIRST_CHUNK)];
+        int filled = 0;
+        while (true) {
+            int read = in.readNBytes(data, filled, data.length - filled);
+            filled += read;
+            if (filled < data.length || data.length == declared) {
+                return filled == data.length ? data : Arrays.copyOf(data, filled);
+            }
+            data = Arrays.copyOf(data, (int) Math.min(declared, 2L * data.length));
+        }
+    }
+
+    private static InvalidInputException truncated(Path file, long declared, long held) {
+        return invalid(file, "truncated: the header promises " + declared + " bytes of data but the file holds " + held);
     }
 
     private static int[] readHeader(Path file, DataInputStream in, int expectedDimensions)

@@ -16,6 +16,7 @@ import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.data.NamedDataset;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,6 +105,8 @@ public final class ModelFolder {
         }
         try {
             return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (CharacterCodingException e) {
+            throw malformed(folder, new IllegalStateException("not UTF-8 text", e));
         } catch (JsonParseException | IllegalStateException e) {
             throw malformed(folder, e);
         }
@@ -142,7 +145,11 @@ public final class ModelFolder {
             }
             return new ModelDescriptor(Architecture.parse(architecture.get("name").getAsString(), hidden),
                     NamedDataset.byId(json.get("dataset").getAsString()), classNames);
-        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Gson reports a missing field or one of another type with one of several unchecked
+            // exceptions (casts, nulls, number formats): each means the file is not what we wrote.
             throw malformed(folder, e);
         }
     }

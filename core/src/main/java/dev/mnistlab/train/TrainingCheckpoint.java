@@ -63,7 +63,9 @@ public record TrainingCheckpoint(Path folder, ModelDescriptor descriptor, Traini
             JsonObject training = json.getAsJsonObject("training");
             EpochMetrics[] epochs = GSON.fromJson(training.get("epochs"), EpochMetrics[].class);
             return new TrainingCheckpoint(folder, descriptor, TrainingSpecJson.read(training), List.of(epochs));
-        } catch (JsonParseException | IllegalStateException | NullPointerException | UnsupportedOperationException e) {
+        } catch (RuntimeException e) {
+            // A value out of range (our InvalidInputException) or a missing or mistyped field (Gson's
+            // unchecked exceptions): either way the record is not what training wrote.
             throw new InvalidInputException(folder.resolve(ModelFolder.DESCRIPTOR_FILE) + ": malformed training record ("
                     + e.getMessage() + ")", e);
         }
