@@ -1,7 +1,10 @@
 package dev.mnistlab.cli;
 
 import dev.mnistlab.InvalidInputException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -11,8 +14,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Maps every failure to one line on standard error and an exit code: 2 for bad usage or input
- * (a picocli parse error or an {@link InvalidInputException}), 1 for anything else. Stack traces
- * only with {@code --verbose}.
+ * (a picocli parse error or an {@link InvalidInputException}), 1 for the machine's files (a full
+ * disk, a folder that cannot be written) and for anything else. Stack traces only with
+ * {@code --verbose}.
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -45,7 +49,25 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             err.println("mnistlab: " + e.getMessage());
             return USAGE;
         }
+        if (e instanceof IOException || e instanceof UncheckedIOException) {
+            err.println("mnistlab: " + describe(e) + (verbose ? "" : " (run with --verbose for details)"));
+            return FAILURE;
+        }
         err.println("mnistlab: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
         return FAILURE;
+    }
+
+    /**
+     * Says what went wrong with the machine's files: the message, and the file system's reason when
+     * it is not already part of it (a full disk, a missing permission).
+     */
+    private static String describe(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+        String message = e.getMessage();
+        if (cause instanceof FileSystemException fileSystem && fileSystem.getReason() != null
+                && !message.contains(fileSystem.getReason())) {
+            message += " (" + fileSystem.getReason() + ")";
+        }
+        return "could not read or write a file: " + message;
     }
 }

@@ -6,6 +6,7 @@ import dev.mnistlab.backend.Backends;
 import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
+import dev.mnistlab.report.AtomicFolder;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -28,8 +29,9 @@ abstract class ModelOptions {
     /** Returns the model folder given with {@code --model}, or null. */
     abstract Path folder();
 
-    /** Reads the folder's {@code model.json}. */
+    /** Reads the folder's {@code model.json}, first putting back a folder that a killed save left aside. */
     ModelDescriptor descriptor() throws IOException {
+        AtomicFolder.recover(folder());
         return ModelFolder.readDescriptor(folder());
     }
 

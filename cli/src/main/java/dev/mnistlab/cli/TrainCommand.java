@@ -6,6 +6,7 @@ import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.Backends;
 import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.data.DatasetSplits;
+import dev.mnistlab.report.AtomicFolder;
 import dev.mnistlab.report.MetricsReport;
 import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.train.ClassifierTrainer;
@@ -147,6 +148,7 @@ final class TrainCommand implements Callable<Integer> {
                         + " may be given with --resume");
             }
         }
+        AtomicFolder.recover(resume);
         TrainingCheckpoint from = TrainingCheckpoint.read(resume);
         TrainingSpec continued = from.continuedTo(run.epochs != null ? run.epochs : from.spec().epochs());
         Backend backend = Backends.get(engine);

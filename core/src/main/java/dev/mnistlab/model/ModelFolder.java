@@ -146,7 +146,9 @@ public final class ModelFolder {
             return new ModelDescriptor(Architecture.parse(architecture.get("name").getAsString(), hidden),
                     NamedDataset.byId(json.get("dataset").getAsString()), classNames);
         } catch (InvalidInputException e) {
-            throw e;
+            // Ours, naming the file; or a value's own check (an unknown model or dataset name, a bad
+            // width), which must still say the file is at fault.
+            throw e.getMessage().startsWith(file.toString()) ? e : malformed(folder, e);
         } catch (RuntimeException e) {
             // Gson reports a missing field or one of another type with one of several unchecked
             // exceptions (casts, nulls, number formats): each means the file is not what we wrote.

@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Replaces a folder as a whole: its new content is written into a hidden staging folder beside it,
  * which is then renamed into place. A reader (or a crash at any moment) sees the old complete
- * folder, the new complete folder, or briefly none, never a half-written one.
+ * folder, the new complete folder, or briefly none, never a half-written one. A process killed in
+ * that brief moment leaves the old folder aside; {@link #recover} (run by every write, and by the
+ * command line before it reads a model folder) puts it back.
  */
 public final class AtomicFolder {
 
@@ -25,6 +28,9 @@ public final class AtomicFolder {
         void writeInto(Path folder) throws IOException;
     }
 
+    private static final String STAGING = "staging";
+    private static final String OLD = "old";
+
     private AtomicFolder() {}
 
     /**
@@ -37,15 +43,16 @@ public final class AtomicFolder {
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         Files.createDirectories(parent);
+        recover(absolute);
         String name = absolute.getFileName().toString();
         long pid = ProcessHandle.current().pid();
-        Path staging = parent.resolve("." + name + ".staging-" + pid);
+        Path staging = parent.resolve("." + name + "." + STAGING + "-" + pid);
         deleteRecursively(staging);
         Files.createDirectory(staging);
         try {
             content.writeInto(staging);
             if (Files.exists(absolute)) {
-                Path old = parent.resolve("." + name + ".old-" + pid);
+                Path old = parent.resolve("." + name + "." + OLD + "-" + pid);
                 deleteRecursively(old);
                 Files.move(absolute, old, StandardCopyOption.ATOMIC_MOVE);
                 Files.move(staging, absolute, StandardCopyOption.ATOMIC_MOVE);
@@ -56,6 +63,55 @@ public final class AtomicFolder {
         } finally {
             deleteRecursively(staging);
         }
+    }
+
+    /**
+     * Tidies up after a process that was killed while writing {@code target}: if it died between
+     * the two renames, leaving {@code target} absent and the previous version aside, that version
+     * is put back; staging folders it left are deleted. Folders of processes still running are
+     * left alone.
+     *
+     * @param target the folder a killed process may have been writing
+     */
+    public static void recover(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            return;
+        }
+        String name = absolute.getFileName().toString();
+        List<Path> leftovers;
+        try (Stream<Path> siblings = Files.list(parent)) {
+            leftovers = siblings.filter(path -> leftBy(path, name) != null).sorted().toList();
+        }
+        for (Path leftover : leftovers) {
+            String kind = leftBy(leftover, name);
+            if (ProcessHandle.of(pidOf(leftover)).map(ProcessHandle::isAlive).orElse(false)) {
+                continue;
+            }
+            if (kind.equals(OLD) && !Files.exists(absolute)) {
+                Files.move(leftover, absolute, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                deleteRecursively(leftover);
+            }
+        }
+    }
+
+    /** Returns {@code staging} or {@code old} if the path is such a folder of {@code name}, else null. */
+    private static String leftBy(Path path, String name) {
+        String file = path.getFileName().toString();
+        for (String kind : List.of(STAGING, OLD)) {
+            String prefix = "." + name + "." + kind + "-";
+            if (file.startsWith(prefix) && file.substring(prefix.length()).matches("\\d{1,18}")) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    private static long pidOf(Path leftover) {
+        String file = leftover.getFileName().toString();
+        return Long.parseLong(file.substring(file.lastIndexOf('-') + 1));
     }
 
     private static void deleteRecursively(Path folder) throws IOException {

@@ -1,5 +1,7 @@
 package dev.mnistlab.model;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
@@ -10,6 +12,7 @@ import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.BackendInfo;
 import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.report.MetricsReport;
+import dev.mnistlab.testing.Fuzz;
 import dev.mnistlab.testing.Mutations;
 import dev.mnistlab.train.EpochMetrics;
 import dev.mnistlab.train.StepPhases;
@@ -22,37 +25,42 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Any {@code model.json} gives a descriptor and a checkpoint, or our own {@link InvalidInputException}:
- * damaged text, and valid JSON with any value swapped for one of another type or an extreme one.
+ * damaged text, and valid JSON with any values swapped for ones of another type or extreme ones.
  */
 class ModelJsonFuzzTest {
 
-    private static Path folder;
+    @TempDir
+    Path folder;
 
-    @BeforeContainer
-    static void createFolder() throws IOException {
-        folder = Files.createTempDirectory("model-json-fuzz");
+    @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    void readsOrSaysWhyNot() throws IOException {
         Files.write(folder.resolve(TrainingCheckpoint.STATE_FILE), new byte[16]);
+        JsonObject valid = valid();
+        byte[] validText = valid.toString().getBytes(StandardCharsets.UTF_8);
+        List<List<Object>> paths = new ArrayList<>();
+        collectPaths(valid, new ArrayList<>(), paths);
+        Fuzz.run("model.json reader", random -> random.nextBoolean() ? Mutations.of(validText, random)
+                : swapped(valid, paths, random).toString().getBytes(StandardCharsets.UTF_8), this::readOrRefuse);
     }
 
-    @AfterContainer
-    static void deleteFolder() throws IOException {
-        try (var files = Files.walk(folder)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
+    private void readOrRefuse(byte[] text) throws IOException {
+        Files.write(folder.resolve(ModelFolder.DESCRIPTOR_FILE), text);
+        try {
+            ModelDescriptor descriptor = ModelFolder.readDescriptor(folder);
+            assertTrue(descriptor.classNames().size() >= 2 && descriptor.classNames().size() <= 10);
+            TrainingCheckpoint.read(folder);
+        } catch (InvalidInputException refused) {
+            assertTrue(refused.getMessage().contains(folder.toString()), refused.getMessage());
         }
     }
 
@@ -77,54 +85,27 @@ class ModelJsonFuzzTest {
         return json;
     }
 
-    @Provide
-    Arbitrary<byte[]> modelJson() {
-        JsonObject valid = valid();
-        return Arbitraries.oneOf(Mutations.of(valid.toString().getBytes(StandardCharsets.UTF_8)),
-                swappedValues(valid).map(json -> json.toString().getBytes(StandardCharsets.UTF_8)));
+    /** Valid JSON with one to three values, wherever they are, replaced by values of any type. */
+    private static JsonObject swapped(JsonObject valid, List<List<Object>> paths, Random random) {
+        JsonObject copy = valid.deepCopy();
+        for (int swaps = 1 + random.nextInt(3); swaps > 0; swaps--) {
+            replace(copy, paths.get(random.nextInt(paths.size())), anyValue(random));
+        }
+        return copy;
     }
 
-    @Property
-    void readsOrSaysWhyNot(@ForAll("modelJson") byte[] text) throws IOException {
-        Files.write(folder.resolve(ModelFolder.DESCRIPTOR_FILE), text);
-        try {
-            ModelDescriptor descriptor = ModelFolder.readDescriptor(folder);
-            if (descriptor.classNames().size() < 2 || descriptor.classNames().size() > 10) {
-                throw new AssertionError("accepted " + descriptor.classNames().size() + " classes");
-            }
-        } catch (InvalidInputException expected) {
-            return;
-        }
-        try {
-            TrainingCheckpoint.read(folder);
-        } catch (InvalidInputException expected) {
-            // our own message
-        }
-    }
-
-    /** Valid JSON with one to three values replaced, wherever they are, by values of any type. */
-    private static Arbitrary<JsonObject> swappedValues(JsonObject valid) {
-        List<List<Object>> paths = new ArrayList<>();
-        collectPaths(valid, new ArrayList<>(), paths);
-        Arbitrary<JsonElement> replacement = Arbitraries.oneOf(
-                Arbitraries.integers().map(JsonPrimitive::new),
-                Arbitraries.of(0, -1, Integer.MAX_VALUE, Integer.MIN_VALUE).map(JsonPrimitive::new),
-                Arbitraries.of(1e300, -1e300, Double.MIN_VALUE, 1.5).map(JsonPrimitive::new),
-                Arbitraries.just("99999999999999999999999").map(big -> JsonParser.parseString(big)),
-                Arbitraries.strings().ofMaxLength(12).map(JsonPrimitive::new),
-                Arbitraries.of(true, false).map(JsonPrimitive::new),
-                Arbitraries.just(JsonNull.INSTANCE),
-                Arbitraries.create(JsonArray::new),
-                Arbitraries.create(JsonObject::new));
-        Arbitrary<List<Object>> path = Arbitraries.of(paths);
-        return Combinators.combine(path.list().ofMinSize(1).ofMaxSize(3), replacement.list().ofSize(3))
-                .as((chosen, values) -> {
-                    JsonObject copy = valid.deepCopy();
-                    for (int i = 0; i < chosen.size(); i++) {
-                        replace(copy, chosen.get(i), values.get(i).deepCopy());
-                    }
-                    return copy;
-                });
+    private static JsonElement anyValue(Random random) {
+        return switch (random.nextInt(9)) {
+            case 0 -> new JsonPrimitive(random.nextInt());
+            case 1 -> new JsonPrimitive(new int[] {0, -1, Integer.MAX_VALUE, Integer.MIN_VALUE}[random.nextInt(4)]);
+            case 2 -> new JsonPrimitive(new double[] {1e300, -1e300, Double.MIN_VALUE, 1.5}[random.nextInt(4)]);
+            case 3 -> JsonParser.parseString("99999999999999999999999");
+            case 4 -> new JsonPrimitive(Long.toString(random.nextLong(), 36));
+            case 5 -> new JsonPrimitive(random.nextBoolean());
+            case 6 -> JsonNull.INSTANCE;
+            case 7 -> new JsonArray();
+            default -> new JsonObject();
+        };
     }
 
     private static void collectPaths(JsonElement element, List<Object> prefix, List<List<Object>> paths) {
