@@ -8,10 +8,9 @@ import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.testing.RealData;
+import dev.mnistlab.testing.ResidentMemory;
 import dev.mnistlab.testing.UntrainedModel;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,28 +32,14 @@ class ClassifierMemoryIT {
             for (int call = 1; call <= CALLS; call++) {
                 classifier.classify(List.of(test.scaledImage(call % test.size())), 1);
                 if (call == SETTLE) {
-                    settled = residentMiB();
+                    settled = ResidentMemory.afterCollectionMiB();
                 }
             }
-            double end = residentMiB();
+            double end = ResidentMemory.afterCollectionMiB();
             System.out.printf("%s: resident memory %.1f MiB after %,d images, %.1f MiB after %,d (Java heap"
                     + " committed %.1f MiB)%n", engine, settled, SETTLE, end, CALLS,
                     Runtime.getRuntime().totalMemory() / 1048576.0);
             assertTrue(end - settled < ALLOWED_GROWTH_MIB, engine + " grew from " + settled + " to " + end + " MiB");
         }
-    }
-
-    /**
-     * Returns the resident set after a full collection, so that Java garbage not yet collected (the
-     * heap grows into its limit before collecting) is not mistaken for a leak.
-     */
-    private static double residentMiB() throws IOException {
-        System.gc();
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-            }
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
     }
 }

@@ -16,6 +16,7 @@ import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.data.NamedDataset;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A self-describing model folder: {@code model.json} (architecture, input, class names, dataset,
@@ -156,6 +158,28 @@ public final class ModelFolder {
         }
     }
 
+    /**
+     * Refuses parameter files that are symbolic links: a model folder is untrusted input, and must
+     * not make mnistlab read files elsewhere on the machine. ({@code model.json} names no files.)
+     */
+    private static void requireOwnParameterFiles(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(ModelFolder::isParameterFile).toList()) {
+                if (Files.isSymbolicLink(file)) {
+                    throw new InvalidInputException(file + " is a link to " + Files.readSymbolicLink(file)
+                            + "; a model folder's files must be in the folder itself (copy the file in)");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isParameterFile(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(PARAMETERS_PREFIX) && name.endsWith(".params");
+    }
+
     private static InvalidInputException malformed(Path folder, RuntimeException e) {
         return new InvalidInputException(folder.resolve(DESCRIPTOR_FILE) + ": malformed (" + e.getMessage()
                 + "); write the folder again with 'mnistlab train --output'", e);
@@ -189,6 +213,7 @@ public final class ModelFolder {
      * @throws InvalidInputException if the parameters are missing, truncated, or from another architecture
      */
     public static Model load(Path folder, ModelDescriptor descriptor, Backend backend, Device device) {
+        requireOwnParameterFiles(folder);
         Model model = Model.newInstance(descriptor.architecture().name(), device, backend.engineName());
         try {
             model.setBlock(descriptor.architecture().newBlock(descriptor.classNames().size()));

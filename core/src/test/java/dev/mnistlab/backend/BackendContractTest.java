@@ -252,7 +252,7 @@ public abstract class BackendContractTest {
     }
 
     @Test
-    void truncatedOrForeignParametersAreRejected(@TempDir Path dir) throws IOException {
+    void truncatedLinkedOrForeignParametersAreRejected(@TempDir Path dir) throws IOException {
         DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 64, 32), NamedDataset.MNIST);
         Path folder = dir.resolve("model");
         try (TrainedModel trained = new ClassifierTrainer(backend()).train(TrainingSpec.builder().optLimitBatches(1)
@@ -267,6 +267,14 @@ public abstract class BackendContractTest {
         assertTrue(truncated.startsWith(folder + ": its parameters cannot be loaded as the mlp it describes ("),
                 truncated);
 
+        Path elsewhere = Files.write(dir.resolve("elsewhere.params"), whole);
+        Files.delete(parameters);
+        Files.createSymbolicLink(parameters, elsewhere);
+        assertEquals(parameters + " is a link to " + elsewhere + "; a model folder's files must be in the folder itself"
+                + " (copy the file in)", assertThrows(InvalidInputException.class,
+                        () -> ModelFolder.load(folder, backend(), Device.cpu())).getMessage());
+
+        Files.delete(parameters);
         Files.write(parameters, whole);
         Path descriptor = folder.resolve(ModelFolder.DESCRIPTOR_FILE);
         Files.writeString(descriptor, Files.readString(descriptor).replace("\"hidden\": [\n      32\n    ]",

@@ -33,6 +33,22 @@ class ChildJvmLauncherTest {
     }
 
     @Test
+    void childKilledMidwayIsReportedAndTheOtherPairsStillRun() throws Exception {
+        ComparePlan plan = CompareFixtures.plan(List.of("first", "killed", "last"), List.of("mlp"), 1);
+        CompareResults results = new CompareRun(LAUNCHER, new CompareRun.Listener() {}).run(plan,
+                CompareFixtures.context(), folder);
+
+        List<PairOutcome> outcomes = results.outcomes();
+        assertEquals(3, outcomes.size());
+        assertInstanceOf(PairOutcome.Measured.class, outcomes.get(0));
+        assertEquals("killed by signal 9: scripted child for killed-mlp-1",
+                assertInstanceOf(PairOutcome.Failed.class, outcomes.get(1)).reason());
+        assertInstanceOf(PairOutcome.Measured.class, outcomes.get(2));
+        assertTrue(Files.readString(folder.resolve(CompareReport.MARKDOWN_FILE)).contains("- `killed-mlp-1`: killed by"
+                + " signal 9"));
+    }
+
+    @Test
     void childThatWritesNoFiguresIsAFailure() throws Exception {
         PairOutcome outcome = LAUNCHER.launch(request("silent", 0), folder, line -> {});
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
  * A stand-in for the real child of {@link ChildJvmLauncher}, run in a JVM of its own by the tests.
  * The request's engine name says what to do: {@code crash} prints a line and exits with code 3,
  * {@code silent} exits 0 without figures, {@code garbled} writes a result that is not JSON figures,
+ * {@code killed} has itself killed with SIGKILL (as the kernel's out-of-memory killer or a user would),
  * anything else writes figures that echo what the child saw (its thread setting and a forwarded
  * system property).
  */
@@ -24,6 +25,10 @@ public final class ScriptedPair {
             }
             case "silent" -> System.exit(0);
             case "garbled" -> java.nio.file.Files.writeString(result, "{not json");
+            case "killed" -> {
+                new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+                Thread.sleep(60_000);
+            }
             default -> CompareFixtures.figures(request, 0.9, "OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS")
                     + ", property=" + System.getProperty("mnistlab.scripted")).write(result);
         }
