@@ -4,7 +4,10 @@ import dev.mnistlab.InvalidInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -64,9 +67,15 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     private static String describe(Exception e) {
         Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
         String message = e.getMessage();
-        if (cause instanceof FileSystemException fileSystem && fileSystem.getReason() != null
-                && !message.contains(fileSystem.getReason())) {
-            message += " (" + fileSystem.getReason() + ")";
+        if (cause instanceof FileSystemException fileSystem) {
+            String reason = fileSystem.getReason() != null ? fileSystem.getReason()
+                    : fileSystem instanceof NoSuchFileException ? "no such file or folder"
+                    : fileSystem instanceof AccessDeniedException ? "permission denied"
+                    : fileSystem instanceof FileAlreadyExistsException ? "already exists"
+                    : null;
+            if (reason != null && !message.contains(reason)) {
+                message += " (" + reason + ")";
+            }
         }
         return "could not read or write a file: " + message;
     }

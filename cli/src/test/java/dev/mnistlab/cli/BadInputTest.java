@@ -144,6 +144,15 @@ class BadInputTest {
     }
 
     @Test
+    void outputWhereNothingCanBeWrittenFailsBeforeTrainingInOneLine() {
+        CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--output", "/proc/run");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().matches("mnistlab: could not read or write a file: /proc/\\.run\\.probe-\\d+ \\(no such file"
+                + " or folder\\) \\(run with --verbose for details\\)\\R"), run.err());
+        assertEquals("", run.out(), "nothing was trained");
+    }
+
+    @Test
     void outputFolderHoldingOtherFilesIsNotReplaced() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("documents"));
         Files.writeString(folder.resolve("thesis.txt"), "keep me");

@@ -1,6 +1,7 @@
 package dev.mnistlab.compare;
 
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.report.AtomicFolder;
 import dev.mnistlab.report.AtomicFile;
 import dev.mnistlab.report.PngFile;
 import java.io.IOException;
@@ -50,6 +51,7 @@ public final class CompareReport {
      */
     public static void requireWritable(Path folder) throws IOException {
         if (!Files.exists(folder)) {
+            AtomicFolder.requireCreatable(folder);
             return;
         }
         if (!Files.isDirectory(folder)) {

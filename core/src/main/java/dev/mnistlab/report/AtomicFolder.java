@@ -66,6 +66,21 @@ public final class AtomicFolder {
     }
 
     /**
+     * Checks, before long work, that {@link #write} will be able to create {@code target}: its
+     * parent folder is created if needed and a probe folder is made and removed beside it.
+     *
+     * @throws IOException if the place cannot be written (read-only, no permission, not a folder)
+     */
+    public static void requireCreatable(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Files.createDirectories(absolute.getParent());
+        Path probe = absolute.resolveSibling("." + absolute.getFileName() + ".probe-" + ProcessHandle.current().pid());
+        Files.deleteIfExists(probe);
+        Files.createDirectory(probe);
+        Files.delete(probe);
+    }
+
+    /**
      * Tidies up after a process that was killed while writing {@code target}: if it died between
      * the two renames, leaving {@code target} absent and the previous version aside, that version
      * is put back; staging folders it left are deleted. Folders of processes still running are

@@ -33,6 +33,7 @@ public final class RunOutput {
      */
     public static void requireWritable(Path folder) throws IOException {
         if (!Files.exists(folder)) {
+            AtomicFolder.requireCreatable(folder);
             return;
         }
         if (!Files.isDirectory(folder)) {
