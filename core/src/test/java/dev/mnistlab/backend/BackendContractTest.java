@@ -35,6 +35,7 @@ import dev.mnistlab.model.Architecture;
 import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.testing.IdxFiles;
+import dev.mnistlab.testing.Pictures;
 import dev.mnistlab.train.ClassifierTrainer;
 import dev.mnistlab.train.EpochCheckpoint;
 import dev.mnistlab.train.EpochMetrics;
@@ -44,17 +45,13 @@ import dev.mnistlab.train.TrainedModel;
 import dev.mnistlab.train.TrainingCheckpoint;
 import dev.mnistlab.train.TrainingProgress;
 import dev.mnistlab.train.TrainingSpec;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -210,16 +207,9 @@ public abstract class BackendContractTest {
                 .optLimitBatches(1).build(), data, TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
             RunOutput.save(trained, folder);
         }
-        BufferedImage picture = new BufferedImage(40, 60, BufferedImage.TYPE_INT_RGB);
-        Graphics2D graphics = picture.createGraphics();
-        graphics.setColor(Color.WHITE);
-        graphics.fillRect(0, 0, 40, 60);
-        graphics.setColor(Color.BLACK);
-        graphics.fillRect(15, 8, 8, 44);
-        graphics.dispose();
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(picture, "png", png);
-        Path file = Files.write(dir.resolve("one.png"), png.toByteArray());
+        BufferedImage picture = Pictures.stroke(BufferedImage.TYPE_INT_RGB);
+        byte[] png = Pictures.encoded(picture, "png");
+        Path file = Files.write(dir.resolve("one.png"), png);
         float[] prepared = MnistPreprocessor.toMnist(picture, "picture");
         float[][] rows = new float[28][];
         for (int row = 0; row < 28; row++) {
@@ -231,7 +221,7 @@ public abstract class BackendContractTest {
             Prediction expected = classifier.classify(List.of(prepared), 10).get(0);
             assertEquals(1.0, expected.ranked().stream().mapToDouble(Prediction.RankedClass::probability).sum(), 1e-5);
             assertEquals(expected, classifier.classify(picture, 10));
-            assertEquals(expected, classifier.classify(png.toByteArray(), 10));
+            assertEquals(expected, classifier.classify(png, 10));
             assertEquals(expected, classifier.classify(file, 10));
             assertEquals(expected, classifier.classify(rows, 10));
             assertEquals(expected.ranked().subList(0, 3), classifier.classify(rows, 3).ranked());

@@ -7,14 +7,11 @@ import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.ImageFiles;
 import dev.mnistlab.testing.Fuzz;
 import dev.mnistlab.testing.Mutations;
-import java.awt.Color;
-import java.awt.Graphics2D;
+import dev.mnistlab.testing.Pictures;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,9 +24,11 @@ class ImageDecodingFuzzTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void preparesOrSaysWhyNot() throws IOException {
-        List<byte[]> valid = List.of(encoded("png", BufferedImage.TYPE_BYTE_GRAY),
-                encoded("png", BufferedImage.TYPE_INT_ARGB), encoded("jpg", BufferedImage.TYPE_INT_RGB),
-                encoded("bmp", BufferedImage.TYPE_INT_RGB), encoded("gif", BufferedImage.TYPE_BYTE_INDEXED));
+        List<byte[]> valid = List.of(Pictures.encoded(Pictures.stroke(BufferedImage.TYPE_BYTE_GRAY), "png"),
+                Pictures.encoded(Pictures.stroke(BufferedImage.TYPE_INT_ARGB), "png"),
+                Pictures.encoded(Pictures.stroke(BufferedImage.TYPE_INT_RGB), "jpg"),
+                Pictures.encoded(Pictures.stroke(BufferedImage.TYPE_INT_RGB), "bmp"),
+                Pictures.encoded(Pictures.stroke(BufferedImage.TYPE_BYTE_INDEXED), "gif"));
         Fuzz.run("image decoding and preparation",
                 random -> Mutations.of(valid.get(random.nextInt(valid.size())), random),
                 ImageDecodingFuzzTest::prepareOrRefuse);
@@ -47,19 +46,5 @@ class ImageDecodingFuzzTest {
         for (float value : pixels) {
             assertTrue(value >= 0 && value <= 1, "value " + value);
         }
-    }
-
-    /** A dark stroke on light paper, 30x40, encoded in a format. */
-    private static byte[] encoded(String format, int type) throws IOException {
-        BufferedImage picture = new BufferedImage(30, 40, type);
-        Graphics2D graphics = picture.createGraphics();
-        graphics.setColor(Color.WHITE);
-        graphics.fillRect(0, 0, 30, 40);
-        graphics.setColor(Color.DARK_GRAY);
-        graphics.fillRect(12, 5, 6, 30);
-        graphics.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertTrue(ImageIO.write(picture, format, out), "a " + format + " writer");
-        return out.toByteArray();
     }
 }

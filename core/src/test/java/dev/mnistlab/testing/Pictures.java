@@ -3,6 +3,8 @@ package dev.mnistlab.testing;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.mnistlab.report.ImageGrid;
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -16,10 +18,34 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
-/** Image files for tests: ones no image library would write, and checks of the pictures mnistlab draws. */
+/**
+ * Image files for tests: simple pictures in every format, ones no image library would write, and
+ * checks of the pictures mnistlab draws.
+ */
 public final class Pictures {
 
     private Pictures() {}
+
+    /** Returns a 30x40 picture of one dark vertical stroke (a "1") on white paper. */
+    public static BufferedImage stroke(int type) {
+        BufferedImage picture = new BufferedImage(30, 40, type);
+        Graphics2D graphics = picture.createGraphics();
+        graphics.setColor(Color.WHITE);
+        graphics.fillRect(0, 0, 30, 40);
+        graphics.setColor(Color.DARK_GRAY);
+        graphics.fillRect(12, 5, 6, 30);
+        graphics.dispose();
+        return picture;
+    }
+
+    /** Returns a picture encoded in a format ImageIO writes ({@code png}, {@code jpg}, {@code bmp}, {@code gif}). */
+    public static byte[] encoded(BufferedImage picture, String format) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!ImageIO.write(picture, format, out)) {
+            throw new IOException("no " + format + " writer for this picture");
+        }
+        return out.toByteArray();
+    }
 
     /** Reads a PNG file, failing the test if it is not one. */
     public static BufferedImage readPng(Path file) throws IOException {
