@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
+import org.junit.jupiter.api.Test;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** Every command's help teaches, and docs/cli.md shows every command's options as the code declares them. */
 class CliReferenceTest {

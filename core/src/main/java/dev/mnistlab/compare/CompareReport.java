@@ -1,8 +1,8 @@
 package dev.mnistlab.compare;
 
 import dev.mnistlab.InvalidInputException;
-import dev.mnistlab.report.AtomicFolder;
 import dev.mnistlab.report.AtomicFile;
+import dev.mnistlab.report.AtomicFolder;
 import dev.mnistlab.report.PngFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

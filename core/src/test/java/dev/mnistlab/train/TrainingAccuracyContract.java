@@ -1,12 +1,12 @@
 package dev.mnistlab.train;
 
-import dev.mnistlab.eval.Evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnistlab.backend.Backends;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.DatasetSplits;
+import dev.mnistlab.eval.Evaluation;
 import dev.mnistlab.testing.RealData;
 import java.io.IOException;
 import java.nio.file.Path;
