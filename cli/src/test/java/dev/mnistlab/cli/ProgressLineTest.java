@@ -40,6 +40,8 @@ class ProgressLineTest {
         assertTrue(shown.contains("\repoch 1 [############------------]  50% 50/100 batches, 640 samples/s,"
                 + " loss 0.0400, acc 0.6250, ETA 0:03\033[K"), shown);
         assertEquals(50, shown.split("\r", -1).length - 2, "a redraw every 100 ms of 5 s, then one to clear");
+        assertTrue(shown.startsWith("\repoch 1 [------------------------]   2% 2/100 batches, 640 samples/s,"
+                + " loss 1.0000, acc 0.5050\033[K"), "no ETA in the first second: " + shown.substring(0, 120));
         assertTrue(shown.endsWith("\r\033[K"), "the bar is cleared before the epoch's line");
         assertFalse(shown.contains("\n"), "nothing but the bar on standard error");
         assertTrue(out.toString().startsWith("epoch 1: train loss 0.0200 acc 0.7500 | test loss 0.0300 acc 0.7400"),
