@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -37,11 +38,15 @@ final class CommonOptions {
         return json ? new PrintWriter(Writer.nullWriter()) : spec.commandLine().getOut();
     }
 
-    /** Prints the command's result as pretty JSON on standard output, if {@code --json} was given. */
-    void printJson(CommandSpec spec, JsonElement result) {
+    /**
+     * Prints the command's result as pretty JSON on standard output, if {@code --json} was given;
+     * the result is only made then.
+     */
+    void printJson(CommandSpec spec, Supplier<? extends JsonElement> result) {
         if (json) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(result));
+            out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+                    .toJson(result.get()));
             out.flush();
         }
     }

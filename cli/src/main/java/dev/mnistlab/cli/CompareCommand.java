@@ -14,7 +14,6 @@ import dev.mnistlab.data.DatasetLocator;
 import dev.mnistlab.train.TrainingSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -125,8 +124,8 @@ final class CompareCommand implements Callable<Integer> {
         return summarise(results, folder, (System.nanoTime() - start) / 1e9);
     }
 
-    private int summarise(CompareResults results, Path folder, double seconds) throws IOException {
-        common.printJson(spec, JsonParser.parseString(Files.readString(folder.resolve(CompareReport.JSON_FILE))));
+    private int summarise(CompareResults results, Path folder, double seconds) {
+        common.printJson(spec, () -> JsonParser.parseString(CompareReport.json(results)));
         PrintWriter out = common.text(spec);
         out.println();
         out.print(ReportMarkdown.tables(results));

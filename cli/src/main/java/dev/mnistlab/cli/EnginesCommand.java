@@ -63,7 +63,7 @@ final class EnginesCommand implements Callable<Integer> {
         out.flush();
         JsonObject result = new JsonObject();
         result.add("engines", engines);
-        common.printJson(spec, result);
+        common.printJson(spec, () -> result);
         return loaded > 0 ? 0 : ErrorReporter.FAILURE;
     }
 }

@@ -75,7 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
             result.addProperty("engine", backend.name());
             result.addProperty("dataset", descriptor.dataset().id());
             result.addProperty("confusionChart", chart == null ? null : chart.toString());
-            common.printJson(spec, result);
+            common.printJson(spec, () -> result);
             if (!common.json) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("Model %s (%s) on %s, %s: %s test set from %s%n%n", saved.folder,

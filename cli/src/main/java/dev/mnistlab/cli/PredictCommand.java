@@ -142,7 +142,7 @@ final class PredictCommand implements Callable<Integer> {
                 errors.add(error);
             });
             result.add("errors", errors);
-            common.printJson(spec, result);
+            common.printJson(spec, () -> result);
         } else {
             predictions.forEach((file, prediction) -> out.println(toLine(file, prediction)));
         }

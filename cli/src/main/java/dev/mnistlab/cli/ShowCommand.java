@@ -122,7 +122,7 @@ final class ShowCommand implements Callable<Integer> {
         result.addProperty("rows", rows);
         result.addProperty("cols", cols);
         result.addProperty("model", model.given() ? model.folder().toString() : null);
-        common.printJson(spec, result);
+        common.printJson(spec, () -> result);
         common.text(spec).printf("Wrote %s: %d images of the %s %s set in a %dx%d grid%n", output, tiles.size(), named.id(), split,
                 rows, cols).flush();
         return 0;

@@ -170,7 +170,7 @@ final class TrainCommand implements Callable<Integer> {
     private void report(TrainingResult result, Path written) {
         JsonObject json = MetricsReport.toJson(result);
         json.addProperty("output", written == null ? null : written.toString());
-        common.printJson(spec, json);
+        common.printJson(spec, () -> json);
         PrintWriter out = common.text(spec);
         out.printf("Test accuracy %.4f, test loss %.4f (training %.1f s on %s %s, %s)%n",
                 result.testAccuracy(), result.testLoss(), result.trainSeconds(), result.backend().name(),

@@ -29,6 +29,11 @@ public final class CompareReport {
 
     private CompareReport() {}
 
+    /** Returns the content of {@value #JSON_FILE}: provenance, plan, every run's figures and per-pair spreads. */
+    public static String json(CompareResults results) {
+        return ResultsJson.json(results);
+    }
+
     /**
      * Writes (or rewrites) every file.
      *
@@ -36,7 +41,7 @@ public final class CompareReport {
      * @param folder the output folder, created if needed
      */
     public static void write(CompareResults results, Path folder) throws IOException {
-        writeText(folder.resolve(JSON_FILE), ResultsJson.json(results));
+        writeText(folder.resolve(JSON_FILE), json(results));
         writeText(folder.resolve(CSV_FILE), ResultsCsv.csv(results));
         writeText(folder.resolve(MARKDOWN_FILE), ReportMarkdown.report(results));
         for (Map.Entry<String, Figure> chart : CompareCharts.CHARTS.entrySet()) {

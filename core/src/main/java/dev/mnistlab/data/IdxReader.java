@@ -44,27 +44,24 @@ public final class IdxReader {
      * @throws IOException if the file cannot be read for another reason
      */
     public static IdxArray read(Path file, int expectedDimensions) throws IOException {
-        boolean gzip;
-        try {
-            gzip = isGzip(file);
-        } catch (NoSuchFileException e) {
-            throw invalid(file, "does not exist", e);
-        }
-        try (DataInputStream in = new DataInputStream(open(file, gzip))) {
-            int[] dimensions = readHeader(file, in, expectedDimensions);
-            int declared = Math.toIntExact(elementCount(file, dimensions));
-            if (!gzip) {
-                requireLength(file, declared, Files.size(file) - 4 - 4L * expectedDimensions);
+        try (BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            boolean gzip = startsWithGzipMagic(raw);
+            try (DataInputStream in = new DataInputStream(gzip
+                    ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw)) {
+                int[] dimensions = readHeader(file, in, expectedDimensions);
+                int declared = Math.toIntExact(elementCount(file, dimensions));
+                if (!gzip) {
+                    requireLength(file, declared, Files.size(file) - 4 - 4L * expectedDimensions);
+                }
+                byte[] data = readData(in, declared);
+                if (data.length < declared) {
+                    throw truncated(file, declared, data.length);
+                }
+                if (in.read() != -1) {
+                    throw trailing(file, declared);
+                }
+                return new IdxArray(file, dimensions, data);
             }
-            byte[] data = readData(in, declared);
-            if (data.length < declared) {
-                throw truncated(file, declared, data.length);
-            }
-            if (in.read() != -1) {
-                throw invalid(file, "has bytes after the " + declared
-                        + " bytes its header promises; the file is corrupt");
-            }
-            return new IdxArray(file, dimensions, data);
         } catch (EOFException | ZipException e) {
             String detail = e.getMessage() == null ? "the file ends early" : e.getMessage();
             throw invalid(file, "truncated or corrupt (" + detail + ")", e);
@@ -73,17 +70,13 @@ public final class IdxReader {
         }
     }
 
-    private static boolean isGzip(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            int first = in.read();
-            int second = in.read();
-            return first >= 0 && second >= 0 && ((first << 8) | second) == GZIP_MAGIC;
-        }
-    }
-
-    private static InputStream open(Path file, boolean gzip) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        return gzip ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+    /** Peeks at the first two bytes, leaving the stream where it was. */
+    private static boolean startsWithGzipMagic(BufferedInputStream in) throws IOException {
+        in.mark(2);
+        int first = in.read();
+        int second = in.read();
+        in.reset();
+        return first >= 0 && second >= 0 && ((first << 8) | second) == GZIP_MAGIC;
     }
 
     /** Checks a raw file's length against its header before anything is allocated. */
@@ -92,7 +85,7 @@ public final class IdxReader {
             throw truncated(file, declared, Math.max(0, available));
         }
         if (available > declared) {
-            throw invalid(file, "has bytes after the " + declared + " bytes its header promises; the file is corrupt");
+            throw trailing(file, declared);
         }
     }
 
@@ -116,6 +109,10 @@ public final class IdxReader {
 
     private static InvalidInputException truncated(Path file, long declared, long held) {
         return invalid(file, "truncated: the header promises " + declared + " bytes of data but the file holds " + held);
+    }
+
+    private static InvalidInputException trailing(Path file, long declared) {
+        return invalid(file, "has bytes after the " + declared + " bytes its header promises; the file is corrupt");
     }
 
     private static int[] readHeader(Path file, DataInputStream in, int expectedDimensions)
