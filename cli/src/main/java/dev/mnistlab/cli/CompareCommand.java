@@ -9,6 +9,7 @@ import dev.mnistlab.compare.CompareReport;
 import dev.mnistlab.compare.CompareResults;
 import dev.mnistlab.compare.CompareRun;
 import dev.mnistlab.compare.MachineInfo;
+import dev.mnistlab.compare.PairMain;
 import dev.mnistlab.compare.ReportMarkdown;
 import dev.mnistlab.data.DatasetLocator;
 import dev.mnistlab.train.TrainingSpec;
@@ -57,9 +58,6 @@ import picocli.CommandLine.Spec;
             "Exit codes: 0 every pair measured; 1 some pair failed (the others are still",
             "reported); 2 bad input."})
 final class CompareCommand implements Callable<Integer> {
-
-    /** The hidden subcommand each child JVM runs. */
-    static final List<String> CHILD_ENTRY_POINT = List.of(Main.class.getName(), ComparePairCommand.NAME);
 
     @Spec
     CommandSpec spec;
@@ -119,7 +117,7 @@ final class CompareCommand implements Callable<Integer> {
         out.println("Machine: " + context.machine().describe());
         out.flush();
         long start = System.nanoTime();
-        CompareResults results = new CompareRun(new ChildJvmLauncher(CHILD_ENTRY_POINT, jvmOptions),
+        CompareResults results = new CompareRun(new ChildJvmLauncher(PairMain.ENTRY_POINT, jvmOptions),
                 new CompareConsole(out, !common.quiet)).run(plan, context, folder);
         return summarise(results, folder, (System.nanoTime() - start) / 1e9);
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = {"Train, evaluate and compare MNIST-style classifiers on DJL, with the engine chosen by a flag.",
             ""},
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ShowCommand.class, CompareCommand.class,
-            EnginesCommand.class, ComparePairCommand.class, CommandLine.HelpCommand.class},
+            EnginesCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  mnistlab train --data-dir ../shared/data/mnist",
             "  mnistlab train --engine mxnet --model cnn --epochs 1 --output runs/cnn-mx",

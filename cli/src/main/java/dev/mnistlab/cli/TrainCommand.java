@@ -6,6 +6,7 @@ import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.Backends;
 import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.data.DatasetSplits;
+import dev.mnistlab.pictures.TrainingCurves;
 import dev.mnistlab.report.AtomicFolder;
 import dev.mnistlab.report.MetricsReport;
 import dev.mnistlab.report.RunOutput;
@@ -133,7 +134,7 @@ final class TrainCommand implements Callable<Integer> {
         DatasetSplits splits = data.load(trainingSpec.dataset(), progress);
         out.println(RunSummary.describe(trainingSpec, backend, splits));
         out.flush();
-        EpochCheckpoint checkpoint = output == null ? EpochCheckpoint.NONE : RunOutput.checkpointInto(output);
+        EpochCheckpoint checkpoint = output == null ? EpochCheckpoint.NONE : RunOutput.checkpointInto(output, TrainingCurves.IN_RUN_FOLDER);
         try (TrainedModel trained = new ClassifierTrainer(backend).train(trainingSpec, splits, progress, checkpoint)) {
             report(trained.result(), output);
         }
@@ -161,7 +162,7 @@ final class TrainCommand implements Callable<Integer> {
                 from.spec().epochs(), continued.epochs());
         out.flush();
         try (TrainedModel trained = new ClassifierTrainer(backend).resume(from, continued, deviceChoice, splits, progress,
-                RunOutput.checkpointInto(resume))) {
+                RunOutput.checkpointInto(resume, TrainingCurves.IN_RUN_FOLDER))) {
             report(trained.result(), resume);
         }
         return 0;

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mnistlab.report.ConfusionChart;
-import dev.mnistlab.report.ImageGrid;
-import dev.mnistlab.report.TrainingCurves;
+import dev.mnistlab.pictures.ConfusionChart;
+import dev.mnistlab.pictures.ImageGrid;
+import dev.mnistlab.pictures.GridCells;
+import dev.mnistlab.pictures.TrainingCurves;
 import dev.mnistlab.testing.IdxFiles;
 import dev.mnistlab.testing.Pictures;
 import java.awt.image.BufferedImage;
@@ -42,7 +43,7 @@ class ShowCommandTest {
         BufferedImage sheet = Pictures.readPng(png);
         assertEquals(ImageGrid.width(4), sheet.getWidth());
         assertEquals(ImageGrid.height(3), sheet.getHeight());
-        assertEquals(12, Pictures.tilesIn(sheet, 3, 4));
+        assertEquals(12, GridCells.tilesIn(sheet, 3, 4));
     }
 
     @Test
@@ -54,7 +55,7 @@ class ShowCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         int threes = Integer.parseInt(run.out().split(": ")[1].split(" ")[0]);
         assertTrue(threes > 0 && threes < 25, run.out());
-        assertEquals(threes, Pictures.tilesIn(Pictures.readPng(png), 5, 5));
+        assertEquals(threes, GridCells.tilesIn(Pictures.readPng(png), 5, 5));
     }
 
     @Test
@@ -77,7 +78,7 @@ class ShowCommandTest {
         CliRun show = CliRun.of("show", "--model", model.toString(), "--errors", "--data-dir", data.toString(),
                 "--rows", "2", "--cols", "3", "--output", errors.toString());
         assertEquals(0, show.exitCode(), show.err());
-        assertEquals(6, Pictures.tilesIn(Pictures.readPng(errors), 2, 3), "random data: six mistakes at least");
+        assertEquals(6, GridCells.tilesIn(Pictures.readPng(errors), 2, 3), "random data: six mistakes at least");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.mnistlab.report;
 
 import ai.djl.Model;
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
@@ -15,12 +16,14 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The output folder of a training run: a loadable model folder ({@code model.json} and the
- * parameters), {@code metrics.json}, {@code curves.png} ({@link TrainingCurves}) and the optimizer's
- * state for {@code --resume}, written as a whole by {@link AtomicFolder} after every epoch.
+ * parameters), {@code metrics.json} and the optimizer's state for resuming, written as a whole by
+ * {@link AtomicFolder} after every epoch. Front ends add files of their own to it through
+ * {@link RunFolderExtra}s (the command line adds {@code curves.png}).
  */
 public final class RunOutput {
 
@@ -37,15 +40,16 @@ public final class RunOutput {
             return;
         }
         if (!Files.isDirectory(folder)) {
-            throw new InvalidInputException("--output " + folder + " is a file; give a folder (it is created if needed)");
+            throw new InvalidInputException(InputField.OUTPUT_FOLDER, "outputFolder " + folder + " is a file;"
+                    + " give a folder (it is created if needed)");
         }
         boolean empty;
         try (Stream<Path> entries = Files.list(folder)) {
             empty = entries.findAny().isEmpty();
         }
         if (!empty && !Files.exists(folder.resolve(ModelFolder.DESCRIPTOR_FILE))) {
-            throw new InvalidInputException("--output " + folder + " holds files but no model; give a new or empty"
-                    + " folder, or one written by 'mnistlab train --output'");
+            throw new InvalidInputException(InputField.OUTPUT_FOLDER, "outputFolder " + folder + " holds files"
+                    + " but no model; give a new or empty folder, or one a training run saved");
         }
     }
 
@@ -54,9 +58,11 @@ public final class RunOutput {
      * folder always holds the last completed epoch.
      *
      * @param folder the output folder
+     * @param extras files added to the folder each time it is written
      */
-    public static EpochCheckpoint checkpointInto(Path folder) {
-        return (model, optimizer, soFar) -> write(model, optimizer, soFar, folder);
+    public static EpochCheckpoint checkpointInto(Path folder, RunFolderExtra... extras) {
+        List<RunFolderExtra> added = List.of(extras);
+        return (model, optimizer, soFar) -> write(model, optimizer, soFar, folder, added);
     }
 
     /**
@@ -65,10 +71,11 @@ public final class RunOutput {
      *
      * @param trained the model, its optimizer and its figures
      * @param folder the output folder: absent, empty, or an earlier model folder, which is replaced
+     * @param extras files added to the folder
      * @throws InvalidInputException if the folder holds something that is not a model folder
      */
-    public static void save(TrainedModel trained, Path folder) throws IOException {
-        write(trained.model(), trained.optimizer(), trained.result(), folder);
+    public static void save(TrainedModel trained, Path folder, RunFolderExtra... extras) throws IOException {
+        write(trained.model(), trained.optimizer(), trained.result(), folder, List.of(extras));
     }
 
     /**
@@ -78,9 +85,10 @@ public final class RunOutput {
      * @param optimizer the optimizer, whose state is saved for {@code --resume}
      * @param result the run's figures so far
      * @param folder the output folder
+     * @param extras files added to the folder
      */
-    public static void write(Model model, StatefulOptimizer optimizer, TrainingResult result, Path folder)
-            throws IOException {
+    public static void write(Model model, StatefulOptimizer optimizer, TrainingResult result, Path folder,
+            List<RunFolderExtra> extras) throws IOException {
         requireWritable(folder);
         TrainingSpec spec = result.spec();
         ModelDescriptor descriptor = new ModelDescriptor(spec.architecture(), spec.dataset(), result.classNames());
@@ -88,7 +96,9 @@ public final class RunOutput {
         AtomicFolder.write(folder, staging -> {
             ModelFolder.write(staging, model, descriptor, MetricsReport.toJson(result));
             MetricsReport.write(result, staging);
-            PngFile.write(TrainingCurves.draw(result), staging.resolve(TrainingCurves.FILE_NAME));
+            for (RunFolderExtra extra : extras) {
+                extra.write(result, staging);
+            }
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
                     Files.newOutputStream(staging.resolve(TrainingCheckpoint.STATE_FILE))))) {
                 optimizer.saveState(model, out);

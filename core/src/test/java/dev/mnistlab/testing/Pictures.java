@@ -2,10 +2,8 @@ package dev.mnistlab.testing;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import dev.mnistlab.report.ImageGrid;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -54,18 +52,6 @@ public final class Pictures {
         return image;
     }
 
-    /** Counts the cells of an {@link ImageGrid} that hold an image (empty cells stay white). */
-    public static int tilesIn(BufferedImage grid, int rows, int cols) {
-        int tiles = 0;
-        for (int index = 0; index < rows * cols; index++) {
-            Rectangle area = ImageGrid.imageArea(index, cols);
-            if (!allWhite(grid, area)) {
-                tiles++;
-            }
-        }
-        return tiles;
-    }
-
     /** Counts the distinct colours of an image: a blank picture has one. */
     public static int colours(BufferedImage image) {
         Set<Integer> seen = new HashSet<>();
@@ -75,17 +61,6 @@ public final class Pictures {
             }
         }
         return seen.size();
-    }
-
-    private static boolean allWhite(BufferedImage image, Rectangle area) {
-        for (int y = area.y; y < area.y + area.height; y++) {
-            for (int x = area.x; x < area.x + area.width; x++) {
-                if ((image.getRGB(x, y) & 0xffffff) != 0xffffff) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     /** A PNG whose header claims a huge image, with a tiny compressed body. */

@@ -1,4 +1,4 @@
-package dev.mnistlab.report;
+package dev.mnistlab.pictures;
 
 import dev.mnistlab.eval.ConfusionMatrix;
 import java.awt.Color;

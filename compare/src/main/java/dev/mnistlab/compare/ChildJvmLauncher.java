@@ -45,7 +45,7 @@ public final class ChildJvmLauncher implements PairLauncher {
     /**
      * Creates a launcher.
      *
-     * @param entryPoint the main class and any leading arguments, e.g. {@code [dev.mnistlab.cli.Main, compare-pair]}
+     * @param entryPoint the main class and any leading arguments, e.g. {@link PairMain#ENTRY_POINT}
      * @param jvmOptions options for every child JVM, e.g. {@code -Xmx2g}
      */
     public ChildJvmLauncher(List<String> entryPoint, List<String> jvmOptions) {

@@ -1,4 +1,4 @@
-package dev.mnistlab.report;
+package dev.mnistlab.pictures;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,7 +38,7 @@ class PicturesDrawnTest {
 
         assertEquals(ImageGrid.width(3), grid.getWidth());
         assertEquals(ImageGrid.height(2), grid.getHeight());
-        assertEquals(5, Pictures.tilesIn(grid, 2, 3));
+        assertEquals(5, GridCells.tilesIn(grid, 2, 3));
         Rectangle second = ImageGrid.imageArea(1, 3);
         assertEquals(0x000000, grid.getRGB(second.x, second.y) & 0xffffff, "paper is black");
         assertEquals(0xffffff, grid.getRGB(second.x + 14 * ImageGrid.SCALE + 1, second.y + 14 * ImageGrid.SCALE + 1)

@@ -1,4 +1,4 @@
-package dev.mnistlab.report;
+package dev.mnistlab.pictures;
 
 import java.awt.Color;
 import java.awt.Font;

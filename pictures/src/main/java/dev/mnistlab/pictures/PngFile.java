@@ -1,5 +1,6 @@
-package dev.mnistlab.report;
+package dev.mnistlab.pictures;
 
+import dev.mnistlab.report.AtomicFile;
 import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.nio.file.Path;

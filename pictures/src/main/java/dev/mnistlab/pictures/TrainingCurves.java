@@ -1,5 +1,6 @@
-package dev.mnistlab.report;
+package dev.mnistlab.pictures;
 
+import dev.mnistlab.report.RunFolderExtra;
 import dev.mnistlab.train.EpochMetrics;
 import dev.mnistlab.train.TrainingResult;
 import java.awt.BasicStroke;
@@ -29,6 +30,10 @@ public final class TrainingCurves {
 
     /** The picture's height in pixels. */
     public static final int HEIGHT = 600;
+
+    /** Adds {@value #FILE_NAME} to a run's output folder each time it is saved. */
+    public static final RunFolderExtra IN_RUN_FOLDER =
+            (result, folder) -> PngFile.write(draw(result), folder.resolve(FILE_NAME));
 
     private TrainingCurves() {}
 

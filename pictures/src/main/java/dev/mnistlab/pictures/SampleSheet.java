@@ -1,4 +1,4 @@
-package dev.mnistlab.report;
+package dev.mnistlab.pictures;
 
 import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.infer.DigitClassifier;

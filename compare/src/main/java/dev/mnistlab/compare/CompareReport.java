@@ -3,7 +3,7 @@ package dev.mnistlab.compare;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.report.AtomicFile;
 import dev.mnistlab.report.AtomicFolder;
-import dev.mnistlab.report.PngFile;
+import dev.mnistlab.pictures.PngFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

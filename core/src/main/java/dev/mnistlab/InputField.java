@@ -1,0 +1,65 @@
+package dev.mnistlab;
+
+/**
+ * The inputs of mnistlab's API that an {@link InvalidInputException} can be about, each with the
+ * name the API gives it: a builder field, a method parameter or a folder.
+ *
+ * <p>A message about a field starts with that name ({@code "topK must be between 1 and 10, got
+ * 0"}), so a front end can put its own word for the input in its place: the command line shows
+ * {@code --top-k} there.
+ */
+public enum InputField {
+    /** The network: {@code TrainingSpec.Builder.optModel} or {@code optArchitecture}. */
+    ARCHITECTURE("architecture"),
+    /** The MLP's hidden layer widths: {@code TrainingSpec.Builder.optHidden}. */
+    HIDDEN_LAYERS("hiddenLayers"),
+    /** The dataset's name: {@code TrainingSpec.Builder.optDataset}, {@code NamedDataset.byId}. */
+    DATASET("dataset"),
+    /** A folder of data files: {@code DatasetLoader.load}, {@code DatasetLocator.locate}. */
+    DATA_FOLDER("dataFolder"),
+    /** The engine's name: {@code Backends.get}. */
+    ENGINE("engine"),
+    /** Where to compute: {@code DeviceChoice}. */
+    DEVICE("device"),
+    /** Compute threads: {@code TrainingSpec.Builder.optThreads}, {@code ThreadCount}. */
+    THREADS("threads"),
+    /** Passes over the training set. */
+    EPOCHS("epochs"),
+    /** Images per optimizer step. */
+    BATCH_SIZE("batchSize"),
+    /** Batches per epoch, for quick looks. */
+    LIMIT_BATCHES("limitBatches"),
+    /** The optimizer's name. */
+    OPTIMIZER("optimizer"),
+    /** The optimizer's learning rate. */
+    LEARNING_RATE("learningRate"),
+    /** RMSProp's decay. */
+    RHO("rho"),
+    /** Adam's first-moment decay. */
+    BETA1("beta1"),
+    /** Adam's second-moment decay. */
+    BETA2("beta2"),
+    /** RMSProp's and Adam's epsilon. */
+    EPSILON("epsilon"),
+    /** SGD's momentum. */
+    MOMENTUM("momentum"),
+    /** How many classes a prediction ranks. */
+    TOP_K("topK"),
+    /** A saved model folder to load: {@code DigitClassifier.open}, {@code ModelFolder.load}. */
+    MODEL_FOLDER("modelFolder"),
+    /** A saved run to continue: {@code TrainingCheckpoint.read}. */
+    CHECKPOINT_FOLDER("checkpointFolder"),
+    /** The folder a run is saved into: {@code RunOutput}. */
+    OUTPUT_FOLDER("outputFolder");
+
+    private final String apiName;
+
+    InputField(String apiName) {
+        this.apiName = apiName;
+    }
+
+    /** Returns the name the API gives this input, with which messages about it start. */
+    public String apiName() {
+        return apiName;
+    }
+}
