@@ -48,8 +48,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         if (verbose) {
             e.printStackTrace(err);
         }
-        if (e instanceof InvalidInputException) {
-            err.println("mnistlab: " + e.getMessage());
+        if (e instanceof InvalidInputException invalid) {
+            err.println("mnistlab: " + FieldFlags.message(invalid));
             return USAGE;
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {

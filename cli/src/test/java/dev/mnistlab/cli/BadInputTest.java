@@ -43,21 +43,21 @@ class BadInputTest {
 
     @Test
     void unknownEngineListsAvailableOnes() {
-        assertBadInput("mnistlab: unknown engine 'tensorflow': available engines are mxnet, pytorch",
+        assertBadInput("mnistlab: --engine 'tensorflow' is unknown: available engines are mxnet, pytorch",
                 train("--engine", "tensorflow"));
     }
 
     @Test
     void compareRejectsBadPlansBeforeRunningAnything() throws IOException {
         String[] base = {"compare", "--data-dir", data.toString(), "--output", output.toString()};
-        assertBadInput("mnistlab: unknown engine 'tensorflow': available engines are mxnet, pytorch",
+        assertBadInput("mnistlab: --engine 'tensorflow' is unknown: available engines are mxnet, pytorch",
                 concat(base, "--engines", "pytorch,tensorflow"));
-        assertBadInput("mnistlab: unknown model 'rnn': choose one of mlp, cnn", concat(base, "--models", "mlp,rnn"));
+        assertBadInput("mnistlab: --model 'rnn' is unknown: choose one of mlp, cnn", concat(base, "--models", "mlp,rnn"));
         assertBadInput("mnistlab: --repeat must be between 1 and 100, got 0", concat(base, "--repeat", "0"));
         assertBadInput("mnistlab: --threads must be between 1 and 1024 (or 0 for the engine's default), got -2",
                 concat(base, "--threads", "-2"));
         assertBadInput("mnistlab: --engines names an engine twice: mxnet,mxnet", concat(base, "--engines", "mxnet,mxnet"));
-        assertBadInput("mnistlab: batch size must be between 1 and 65536, got 0", concat(base, "--batch-size", "0"));
+        assertBadInput("mnistlab: --batch-size must be between 1 and 65536, got 0", concat(base, "--batch-size", "0"));
         Path unrelated = Files.createDirectories(dir.resolve("unrelated"));
         Files.writeString(unrelated.resolve("notes.txt"), "mine");
         CliRun run = CliRun.of("compare", "--data-dir", data.toString(), "--output", unrelated.toString());
@@ -74,24 +74,24 @@ class BadInputTest {
 
     @Test
     void unknownModel() {
-        assertBadInput("mnistlab: unknown model 'resnet': choose one of mlp, cnn", train("--model", "resnet"));
+        assertBadInput("mnistlab: --model 'resnet' is unknown: choose one of mlp, cnn", train("--model", "resnet"));
     }
 
     @Test
     void zeroOrNegativeEpochs() {
-        assertBadInput("mnistlab: epochs must be between 1 and 10000, got 0", train("--epochs", "0"));
-        assertBadInput("mnistlab: epochs must be between 1 and 10000, got -2", train("--epochs", "-2"));
+        assertBadInput("mnistlab: --epochs must be between 1 and 10000, got 0", train("--epochs", "0"));
+        assertBadInput("mnistlab: --epochs must be between 1 and 10000, got -2", train("--epochs", "-2"));
     }
 
     @Test
     void zeroBatchSize() {
-        assertBadInput("mnistlab: batch size must be between 1 and 65536, got 0", train("--batch-size", "0"));
+        assertBadInput("mnistlab: --batch-size must be between 1 and 65536, got 0", train("--batch-size", "0"));
     }
 
     @Test
     void missingDataFolderListsExpectedFiles() {
         Path absent = dir.resolve("absent");
-        assertBadInput("mnistlab: data folder " + absent + " does not exist; it must hold"
+        assertBadInput("mnistlab: --data-dir " + absent + " does not exist; it must hold"
                         + " train-images-idx3-ubyte.gz (or train-images-idx3-ubyte),"
                         + " train-labels-idx1-ubyte.gz (or train-labels-idx1-ubyte),"
                         + " t10k-images-idx3-ubyte.gz (or t10k-images-idx3-ubyte),"
@@ -127,9 +127,9 @@ class BadInputTest {
     @Test
     void gpuWithoutGpu() {
         assertBadInput("mnistlab: --device gpu: the pytorch engine sees no GPU (no CUDA device visible, or CPU-only"
-                + " native libraries loaded; see docs/gpu.md); use --device cpu or auto", train("--device", "gpu"));
+                + " native libraries loaded; see docs/gpu.md); choose cpu or auto", train("--device", "gpu"));
         assertBadInput("mnistlab: --device gpu: the mxnet engine sees no GPU (no CUDA device visible, or CPU-only"
-                + " native libraries loaded; see docs/gpu.md); use --device cpu or auto",
+                + " native libraries loaded; see docs/gpu.md); choose cpu or auto",
                 train("--engine", "mxnet", "--device", "gpu"));
     }
 
@@ -158,7 +158,7 @@ class BadInputTest {
         Files.writeString(folder.resolve("thesis.txt"), "keep me");
         CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--output", folder.toString());
         assertEquals("mnistlab: --output " + folder + " holds files but no model; give a new or empty folder, or one"
-                + " written by 'mnistlab train --output'" + System.lineSeparator(), run.err());
+                + " a training run saved" + System.lineSeparator(), run.err());
         assertEquals(2, run.exitCode());
         assertEquals("keep me", Files.readString(folder.resolve("thesis.txt")));
     }
@@ -166,9 +166,9 @@ class BadInputTest {
     @Test
     void evaluateWithoutModelFolder() {
         Path absent = dir.resolve("no-model");
-        assertBadInput("mnistlab: model folder " + absent + " does not exist; give a folder written by"
-                + " 'mnistlab train --output'", "evaluate", "--model", absent.toString());
-        assertBadInput("mnistlab: " + data + " has no model.json; is it a folder written by 'mnistlab train --output'?",
+        assertBadInput("mnistlab: --model " + absent + " does not exist; give a folder that a training run saved",
+                "evaluate", "--model", absent.toString());
+        assertBadInput("mnistlab: --model " + data + " has no model.json; is it a folder that a training run saved?",
                 "evaluate", "--model", data.toString());
     }
 
@@ -180,8 +180,8 @@ class BadInputTest {
         assertBadInput("mnistlab: --model cannot be changed when resuming: the run's settings come from " + run
                 + "; only --epochs, --engine, --device, --data-dir may be given with --resume",
                 "train", "--resume", run.toString(), "--model", "cnn");
-        assertBadInput("mnistlab: --resume " + run + " already has 1 epoch; give --epochs greater than 1 to train"
-                + " further", "train", "--resume", run.toString(), "--data-dir", data.toString());
+        assertBadInput("mnistlab: --resume " + run + " already has 1 epoch; ask for 2 or more epochs in all to"
+                + " train further", "train", "--resume", run.toString(), "--data-dir", data.toString());
         CliRun resumed = CliRun.of("train", "--resume", run.toString(), "--epochs", "2", "--data-dir", data.toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().startsWith("Resuming " + run + " after epoch 1 of 1, up to epoch 2"), resumed.out());
@@ -189,7 +189,7 @@ class BadInputTest {
 
         Files.delete(run.resolve("optimizer.state"));
         assertBadInput("mnistlab: --resume " + run + ": no checkpoint (optimizer.state is missing); only folders"
-                + " written by 'mnistlab train --output' can be resumed", "train", "--resume", run.toString());
+                + " saved with their optimizer state can be resumed", "train", "--resume", run.toString());
     }
 
     @Test
@@ -204,7 +204,7 @@ class BadInputTest {
         CliRun malformed = CliRun.of("evaluate", "--model", run.toString(), "--data-dir", data.toString());
         assertEquals(2, malformed.exitCode());
         assertTrue(malformed.err().startsWith("mnistlab: " + descriptor + ": malformed ("), malformed.err());
-        assertTrue(malformed.err().endsWith("); write the folder again with 'mnistlab train --output'"
+        assertTrue(malformed.err().endsWith("); save the model again"
                 + System.lineSeparator()), malformed.err());
 
         Files.writeString(descriptor, json.replace("\"name\": \"mlp\"", "\"name\": \"cnn\"").replace("\"hidden\"",
@@ -236,6 +236,6 @@ class BadInputTest {
         CliRun run = CliRun.of(train("--epochs", "0", "--verbose"));
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("\tat dev.mnistlab."), run.err());
-        assertTrue(run.err().endsWith("mnistlab: epochs must be between 1 and 10000, got 0" + System.lineSeparator()));
+        assertTrue(run.err().endsWith("mnistlab: --epochs must be between 1 and 10000, got 0" + System.lineSeparator()));
     }
 }

@@ -13,7 +13,7 @@ class MainProcessTest {
     void badInputExitsWithTwoAndOneLine() throws IOException, InterruptedException {
         ProcessRun result = ProcessRun.of("train", "--model", "rnn");
         assertEquals(2, result.exitCode());
-        assertEquals("mnistlab: unknown model 'rnn': choose one of mlp, cnn" + System.lineSeparator(), result.err());
+        assertEquals("mnistlab: --model 'rnn' is unknown: choose one of mlp, cnn" + System.lineSeparator(), result.err());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.mnistlab.backend;
 
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.ServiceLoader;
@@ -9,10 +11,11 @@ import java.util.TreeMap;
 /**
  * The backends on the class path, by name.
  *
- * <p>Looking a backend up also settles two DJL properties before any engine loads: native libraries
- * come from the bundled jars and are never downloaded ({@code ai.djl.offline=true}, unless the user
- * set the property), and DJL's default engine is the chosen one, so nothing falls back to another
- * engine that happens to be on the class path.
+ * <p>The first look-up settles one DJL property before any engine loads: native libraries come
+ * from the bundled jars and are never downloaded ({@code ai.djl.offline=true}, unless the caller set
+ * the property before). Nothing else JVM-wide is changed: DJL's default engine stays as the app
+ * left it, because mnistlab names the engine wherever it makes a model or a manager, so models on
+ * different engines work side by side in one JVM.
  */
 public final class Backends {
 
@@ -22,8 +25,6 @@ public final class Backends {
     /** DJL's switch that forbids downloading native libraries. */
     public static final String OFFLINE_PROPERTY = "ai.djl.offline";
 
-    private static final String DEFAULT_ENGINE_PROPERTY = "ai.djl.default_engine";
-
     /** The backends mnistlab publishes, by the name users type: their Maven artifacts. */
     private static final Map<String, String> ARTIFACTS = new TreeMap<>(Map.of(
             "pytorch", "dev.mnistlab:mnistlab-backend-pytorch",
@@ -31,17 +32,28 @@ public final class Backends {
 
     private Backends() {}
 
-    /** Returns every backend found on the class path, sorted by name. */
+    /** Returns every backend found on the class path, sorted by name: one instance each per JVM. */
     public static Map<String, Backend> available() {
-        Map<String, Backend> found = new TreeMap<>();
-        for (Backend backend : ServiceLoader.load(Backend.class)) {
-            found.put(backend.name(), backend);
+        return Found.BACKENDS;
+    }
+
+    /** The backends, looked up once: a backend's engine and native settings are per JVM too. */
+    private static final class Found {
+        static final Map<String, Backend> BACKENDS = lookUp();
+
+        private Found() {}
+
+        private static Map<String, Backend> lookUp() {
+            Map<String, Backend> found = new TreeMap<>();
+            for (Backend backend : ServiceLoader.load(Backend.class, Backends.class.getClassLoader())) {
+                found.put(backend.name(), backend);
+            }
+            return Collections.unmodifiableMap(found);
         }
-        return found;
     }
 
     /**
-     * Returns the backend of that name and makes its engine DJL's default.
+     * Returns the backend of that name.
      *
      * @param name the name users type, e.g. {@code pytorch}
      * @throws InvalidInputException naming the available backends if there is none of that name
@@ -50,13 +62,24 @@ public final class Backends {
         Map<String, Backend> found = available();
         Backend backend = found.get(name);
         if (backend == null) {
-            throw new InvalidInputException(missing(name, found.keySet()));
+            throw new InvalidInputException(InputField.ENGINE, missing(name, found.keySet()));
         }
-        if (System.getProperty(OFFLINE_PROPERTY) == null) {
-            System.setProperty(OFFLINE_PROPERTY, "true");
-        }
-        System.setProperty(DEFAULT_ENGINE_PROPERTY, backend.engineName());
+        OfflineNatives.settle();
         return backend;
+    }
+
+    /** Sets {@value #OFFLINE_PROPERTY} once, before the first engine loads, unless it is set. */
+    private static final class OfflineNatives {
+        static {
+            if (System.getProperty(OFFLINE_PROPERTY) == null) {
+                System.setProperty(OFFLINE_PROPERTY, "true");
+            }
+        }
+
+        private OfflineNatives() {}
+
+        /** Runs the class's initialiser, once per JVM. */
+        static void settle() {}
     }
 
     private static String missing(String name, Set<String> found) {
@@ -67,6 +90,6 @@ public final class Backends {
                     + " (" + here + ")";
         }
         String add = found.isEmpty() ? "; add " + String.join(" or ", ARTIFACTS.values()) : "";
-        return "unknown engine '" + name + "': " + here + add;
+        return "engine '" + name + "' is unknown: " + here + add;
     }
 }

@@ -1,6 +1,7 @@
 package dev.mnistlab.backend;
 
 import ai.djl.Device;
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import java.util.Locale;
 
@@ -22,7 +23,8 @@ public enum DeviceChoice {
         try {
             return valueOf(word.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("unknown device '" + word + "': choose one of auto, cpu, gpu");
+            throw new InvalidInputException(InputField.DEVICE, "device '" + word + "' is unknown: choose one of"
+                    + " auto, cpu, gpu");
         }
     }
 
@@ -38,9 +40,9 @@ public enum DeviceChoice {
             case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
             case GPU -> {
                 if (gpus == 0) {
-                    throw new InvalidInputException("--device gpu: the " + backend.name()
+                    throw new InvalidInputException(InputField.DEVICE, "device gpu: the " + backend.name()
                             + " engine sees no GPU (no CUDA device visible, or CPU-only native libraries"
-                            + " loaded; see docs/gpu.md); use --device cpu or auto");
+                            + " loaded; see docs/gpu.md); choose cpu or auto");
                 }
                 yield Device.gpu();
             }

@@ -1,5 +1,6 @@
 package dev.mnistlab.data;
 
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +45,8 @@ public final class DatasetLoader {
 
     private static void requireFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new InvalidInputException("data folder " + folder + " does not exist; it must hold "
+            throw new InvalidInputException(InputField.DATA_FOLDER, "dataFolder " + folder + " does not exist;"
+                    + " it must hold "
                     + DatasetFile.expectedNames() + IMAGE_FOLDERS);
         }
         List<String> missing = new ArrayList<>();
@@ -54,7 +56,8 @@ public final class DatasetLoader {
             }
         }
         if (!missing.isEmpty()) {
-            throw new InvalidInputException("data folder " + folder + " lacks " + String.join(", ", missing)
+            throw new InvalidInputException(InputField.DATA_FOLDER, "dataFolder " + folder + " lacks "
+                    + String.join(", ", missing)
                     + "; it must hold " + DatasetFile.expectedNames() + IMAGE_FOLDERS);
         }
     }

@@ -1,5 +1,6 @@
 package dev.mnistlab.data;
 
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,7 +66,6 @@ public final class DatasetLocator {
             return explicitFolder;
         }
         List<String> tried = new ArrayList<>();
-        tried.add("--data-dir (not given)");
         String root = environment.get(DATA_DIR_VARIABLE);
         List<Path> candidates = new ArrayList<>();
         if (root == null || root.isBlank()) {
@@ -88,9 +88,9 @@ public final class DatasetLocator {
         } catch (IOException e) {
             tried.add("download into " + cache + " (" + e.getMessage() + ")");
         }
-        throw new InvalidInputException("dataset '" + dataset.id() + "' not found; tried: "
-                + String.join("; ", tried) + ". Give --data-dir FOLDER holding "
-                + DatasetFile.expectedNames() + ", or set " + DATA_DIR_VARIABLE
+        throw new InvalidInputException(InputField.DATA_FOLDER, "dataFolder not given and dataset '"
+                + dataset.id() + "' not found elsewhere; tried: " + String.join("; ", tried) + ". Give a data folder"
+                + " holding " + DatasetFile.expectedNames() + ", or set " + DATA_DIR_VARIABLE
                 + " to a folder holding " + dataset.id() + "/, or connect to the internet");
     }
 }

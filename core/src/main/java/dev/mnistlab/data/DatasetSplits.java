@@ -1,5 +1,6 @@
 package dev.mnistlab.data;
 
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,8 +28,8 @@ public record DatasetSplits(Path source, ImageSet train, ImageSet test, List<Str
      */
     public void requireClassNames(List<String> modelClasses) {
         if (!modelClasses.equals(classNames)) {
-            throw new InvalidInputException("the model's classes " + modelClasses + " are not those of the data in "
-                    + source + " " + classNames + "; give --data-dir with the data it was trained on");
+            throw new InvalidInputException(InputField.DATA_FOLDER, "dataFolder " + source + " holds the classes "
+                    + classNames + ", not the model's " + modelClasses + "; give the data it was trained on");
         }
     }
 }

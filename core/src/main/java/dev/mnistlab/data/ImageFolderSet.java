@@ -97,7 +97,7 @@ public final class ImageFolderSet {
         int size = DatasetLoader.IMAGE_SIZE;
         if (image.getWidth() != size || image.getHeight() != size) {
             throw new InvalidInputException(file + ": " + image.getWidth() + "x" + image.getHeight() + " pixels; images"
-                    + " in a dataset folder must be " + size + "x" + size + " (resize them first; 'mnistlab predict'"
+                    + " in a dataset folder must be " + size + "x" + size + " (resize them first; classifying"
                     + " takes pictures of any size)");
         }
         byte[] grey = new byte[size * size];

@@ -1,5 +1,6 @@
 package dev.mnistlab.data;
 
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -85,8 +86,8 @@ public enum NamedDataset {
                 return dataset;
             }
         }
-        throw new InvalidInputException("unknown dataset '" + id + "': choose one of " + ids()
-                + ", or give --data-dir with IDX files");
+        throw new InvalidInputException(InputField.DATASET, "dataset '" + id + "' is unknown: choose one of "
+                + ids() + ", or load a folder of IDX files or image folders");
     }
 
     /** Returns the known names, comma-separated. */

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.DeviceChoice;
@@ -113,7 +114,8 @@ public final class DigitClassifier implements AutoCloseable {
      */
     public static void requireTopK(int topK, int classCount) {
         if (topK < 1 || topK > classCount) {
-            throw new InvalidInputException("--top-k must be between 1 and " + classCount + ", got " + topK);
+            throw new InvalidInputException(InputField.TOP_K, "topK must be between 1 and " + classCount + ", got "
+                    + topK);
         }
     }
 
@@ -192,7 +194,7 @@ public final class DigitClassifier implements AutoCloseable {
         float[] batch = new float[images.size() * PIXELS];
         for (int i = 0; i < images.size(); i++) {
             float[] image = images.get(i);
-            requirePrepared(image, i);
+            requirePrepared(image, i, images.size());
             System.arraycopy(image, 0, batch, i * PIXELS, PIXELS);
         }
         float[] probabilities = forward(batch, images.size());
@@ -228,14 +230,15 @@ public final class DigitClassifier implements AutoCloseable {
         }
     }
 
-    private static void requirePrepared(float[] image, int index) {
+    private static void requirePrepared(float[] image, int index, int count) {
+        String which = count == 1 ? "the prepared image" : "prepared image " + index + " (of " + count + ")";
         if (image.length != PIXELS) {
-            throw new InvalidInputException("prepared image " + index + " has " + image.length + " values; it needs "
-                    + PIXELS + " (28x28)");
+            throw new InvalidInputException(which + " has " + image.length + " values; it needs " + PIXELS
+                    + " (28x28)");
         }
         for (float value : image) {
             if (!(value >= 0 && value <= 1)) {
-                throw new InvalidInputException("prepared image " + index + " holds " + value
+                throw new InvalidInputException(which + " holds " + value
                         + "; values must be in [0, 1] (divide 8-bit pixels by 255)");
             }
         }

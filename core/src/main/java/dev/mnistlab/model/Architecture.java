@@ -1,6 +1,7 @@
 package dev.mnistlab.model;
 
 import ai.djl.nn.Block;
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import java.util.List;
 
@@ -58,12 +59,13 @@ public sealed interface Architecture permits MlpArchitecture, CnnArchitecture {
                 return hidden.isEmpty() ? MlpArchitecture.seed() : new MlpArchitecture(hidden);
             case "cnn":
                 if (!hidden.isEmpty()) {
-                    throw new InvalidInputException("hidden layers apply to the mlp model only; "
-                            + "drop --hidden or use --model mlp");
+                    throw new InvalidInputException(InputField.HIDDEN_LAYERS, "hiddenLayers apply to the mlp"
+                            + " architecture only; give none for the cnn");
                 }
                 return new CnnArchitecture();
             default:
-                throw new InvalidInputException("unknown model '" + name + "': choose one of " + names());
+                throw new InvalidInputException(InputField.ARCHITECTURE, "architecture '" + name + "' is unknown:"
+                        + " choose one of " + names());
         }
     }
 }

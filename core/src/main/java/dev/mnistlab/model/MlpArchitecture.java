@@ -5,6 +5,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import java.util.List;
 
@@ -28,12 +29,12 @@ public record MlpArchitecture(List<Integer> hidden) implements Architecture {
     public MlpArchitecture {
         hidden = List.copyOf(hidden);
         if (hidden.size() > MAX_LAYERS) {
-            throw new InvalidInputException("hidden layers: at most " + MAX_LAYERS + " allowed, got "
+            throw new InvalidInputException(InputField.HIDDEN_LAYERS, "hiddenLayers: at most " + MAX_LAYERS + " allowed, got "
                     + hidden.size());
         }
         for (int width : hidden) {
             if (width < 1 || width > MAX_WIDTH) {
-                throw new InvalidInputException("hidden layer width must be between 1 and " + MAX_WIDTH
+                throw new InvalidInputException(InputField.HIDDEN_LAYERS, "hiddenLayers: widths must be between 1 and " + MAX_WIDTH
                         + ", got " + width);
             }
         }

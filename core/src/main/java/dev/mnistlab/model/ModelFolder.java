@@ -12,6 +12,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.data.NamedDataset;
@@ -97,13 +98,13 @@ public final class ModelFolder {
      */
     public static JsonObject readJson(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
-            throw new InvalidInputException("model folder " + folder + " does not exist; give a folder written by"
-                    + " 'mnistlab train --output'");
+            throw new InvalidInputException(InputField.MODEL_FOLDER, "modelFolder " + folder + " does not exist;"
+                    + " give a folder that a training run saved");
         }
         Path file = folder.resolve(DESCRIPTOR_FILE);
         if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(folder + " has no " + DESCRIPTOR_FILE + "; is it a folder written by"
-                    + " 'mnistlab train --output'?");
+            throw new InvalidInputException(InputField.MODEL_FOLDER, "modelFolder " + folder + " has no "
+                    + DESCRIPTOR_FILE + "; is it a folder that a training run saved?");
         }
         try {
             return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
@@ -182,7 +183,7 @@ public final class ModelFolder {
 
     private static InvalidInputException malformed(Path folder, RuntimeException e) {
         return new InvalidInputException(folder.resolve(DESCRIPTOR_FILE) + ": malformed (" + e.getMessage()
-                + "); write the folder again with 'mnistlab train --output'", e);
+                + "); save the model again", e);
     }
 
     private static Map<String, Shape> parameterShapes(Model model) {

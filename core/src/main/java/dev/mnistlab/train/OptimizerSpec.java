@@ -1,6 +1,7 @@
 package dev.mnistlab.train;
 
 import ai.djl.ndarray.NDManager;
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
 import java.util.LinkedHashMap;
@@ -121,22 +122,22 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
             Double epsilon, Double momentum) {
         String kind = name.toLowerCase(Locale.ROOT);
         OptimizerSpec spec = switch (kind) {
-            case "rmsprop" -> new RmsProp(rate(learningRate, 0.001), fraction("rho", rho, 0.9), epsilon(epsilon));
-            case "adam" -> new Adam(rate(learningRate, 0.001), fraction("beta1", beta1, 0.9),
-                    fraction("beta2", beta2, 0.999), epsilon(epsilon));
-            case "sgd" -> new Sgd(rate(learningRate, 0.01), fraction("momentum", momentum, 0.0));
-            default -> throw new InvalidInputException("unknown optimizer '" + name + "': choose one of "
-                    + names());
+            case "rmsprop" -> new RmsProp(rate(learningRate, 0.001), fraction(InputField.RHO, rho, 0.9), epsilon(epsilon));
+            case "adam" -> new Adam(rate(learningRate, 0.001), fraction(InputField.BETA1, beta1, 0.9),
+                    fraction(InputField.BETA2, beta2, 0.999), epsilon(epsilon));
+            case "sgd" -> new Sgd(rate(learningRate, 0.01), fraction(InputField.MOMENTUM, momentum, 0.0));
+            default -> throw new InvalidInputException(InputField.OPTIMIZER, "optimizer '" + name
+                    + "' is unknown: choose one of " + names());
         };
-        Map<String, Double> given = new LinkedHashMap<>();
-        given.put("rho", rho);
-        given.put("beta1", beta1);
-        given.put("beta2", beta2);
-        given.put("epsilon", epsilon);
-        given.put("momentum", momentum);
+        Map<InputField, Double> given = new LinkedHashMap<>();
+        given.put(InputField.RHO, rho);
+        given.put(InputField.BETA1, beta1);
+        given.put(InputField.BETA2, beta2);
+        given.put(InputField.EPSILON, epsilon);
+        given.put(InputField.MOMENTUM, momentum);
         given.forEach((field, value) -> {
-            if (value != null && !spec.hyperParameters().containsKey(field)) {
-                throw new InvalidInputException(field + " does not apply to the " + kind
+            if (value != null && !spec.hyperParameters().containsKey(field.apiName())) {
+                throw new InvalidInputException(field, field.apiName() + " does not apply to the " + kind
                         + " optimizer; drop it or choose an optimizer that uses it");
             }
         });
@@ -146,15 +147,17 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
     private static double rate(Double value, double fallback) {
         double rate = value == null ? fallback : value;
         if (!(rate > 0 && rate <= 10)) {
-            throw new InvalidInputException("learning rate must be greater than 0 and at most 10, got " + rate);
+            throw new InvalidInputException(InputField.LEARNING_RATE, "learningRate must be greater than 0 and"
+                    + " at most 10, got " + rate);
         }
         return rate;
     }
 
-    private static double fraction(String field, Double value, double fallback) {
+    private static double fraction(InputField field, Double value, double fallback) {
         double fraction = value == null ? fallback : value;
         if (!(fraction >= 0 && fraction < 1)) {
-            throw new InvalidInputException(field + " must be at least 0 and less than 1, got " + fraction);
+            throw new InvalidInputException(field, field.apiName() + " must be at least 0 and less than 1, got "
+                    + fraction);
         }
         return fraction;
     }
@@ -162,7 +165,8 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
     private static double epsilon(Double value) {
         double epsilon = value == null ? 1e-8 : value;
         if (!(epsilon > 0 && epsilon <= 1)) {
-            throw new InvalidInputException("epsilon must be greater than 0 and at most 1, got " + epsilon);
+            throw new InvalidInputException(InputField.EPSILON, "epsilon must be greater than 0 and at most 1,"
+                    + " got " + epsilon);
         }
         return epsilon;
     }

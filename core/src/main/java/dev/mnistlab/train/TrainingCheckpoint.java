@@ -3,6 +3,7 @@ package dev.mnistlab.train;
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
@@ -41,8 +42,9 @@ public record TrainingCheckpoint(Path folder, ModelDescriptor descriptor, Traini
     public TrainingSpec continuedTo(int epochs) {
         int done = completed.size();
         if (epochs <= done) {
-            throw new InvalidInputException("--resume " + folder + " already has " + done + " epoch"
-                    + (done == 1 ? "" : "s") + "; give --epochs greater than " + done + " to train further");
+            throw new InvalidInputException(InputField.CHECKPOINT_FOLDER, "checkpointFolder " + folder
+                    + " already has " + done + " epoch" + (done == 1 ? "" : "s") + "; ask for " + (done + 1)
+                    + " or more epochs in all to train further");
         }
         return spec.withEpochs(epochs);
     }
@@ -53,11 +55,18 @@ public record TrainingCheckpoint(Path folder, ModelDescriptor descriptor, Traini
      * @throws InvalidInputException if the folder is not a model folder or holds no checkpoint
      */
     public static TrainingCheckpoint read(Path folder) throws IOException {
-        JsonObject json = ModelFolder.readJson(folder);
-        ModelDescriptor descriptor = ModelFolder.descriptorOf(json, folder);
+        JsonObject json;
+        ModelDescriptor descriptor;
+        try {
+            json = ModelFolder.readJson(folder);
+            descriptor = ModelFolder.descriptorOf(json, folder);
+        } catch (InvalidInputException e) {
+            throw e.about(InputField.CHECKPOINT_FOLDER);
+        }
         if (!Files.isRegularFile(folder.resolve(STATE_FILE))) {
-            throw new InvalidInputException("--resume " + folder + ": no checkpoint (" + STATE_FILE
-                    + " is missing); only folders written by 'mnistlab train --output' can be resumed");
+            throw new InvalidInputException(InputField.CHECKPOINT_FOLDER, "checkpointFolder " + folder
+                    + ": no checkpoint (" + STATE_FILE + " is missing); only folders saved with their optimizer state"
+                    + " can be resumed");
         }
         try {
             JsonObject training = json.getAsJsonObject("training");

@@ -1,5 +1,6 @@
 package dev.mnistlab.train;
 
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.data.NamedDataset;
@@ -37,9 +38,9 @@ public record TrainingSpec(Architecture architecture, NamedDataset dataset, int 
 
     /** Validates every field; the message names the field and its allowed range. */
     public TrainingSpec {
-        requireRange("epochs", epochs, 1, MAX_EPOCHS);
-        requireRange("batch size", batchSize, 1, MAX_BATCH_SIZE);
-        requireRange("batch limit", limitBatches, 0, Integer.MAX_VALUE);
+        requireRange(InputField.EPOCHS, epochs, 1, MAX_EPOCHS);
+        requireRange(InputField.BATCH_SIZE, batchSize, 1, MAX_BATCH_SIZE);
+        requireRange(InputField.LIMIT_BATCHES, limitBatches, 0, Integer.MAX_VALUE);
         if (architecture == null || dataset == null || optimizer == null || device == null) {
             throw new IllegalArgumentException("architecture, dataset, optimizer and device are required");
         }
@@ -59,10 +60,10 @@ public record TrainingSpec(Architecture architecture, NamedDataset dataset, int 
         return new Builder();
     }
 
-    private static void requireRange(String field, int value, int min, int max) {
+    private static void requireRange(InputField field, int value, int min, int max) {
         if (value < min || value > max) {
             String range = max == Integer.MAX_VALUE ? "at least " + min : "between " + min + " and " + max;
-            throw new InvalidInputException(field + " must be " + range + ", got " + value);
+            throw new InvalidInputException(field, field.apiName() + " must be " + range + ", got " + value);
         }
     }
 

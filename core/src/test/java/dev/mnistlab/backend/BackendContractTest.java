@@ -21,6 +21,7 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.PairList;
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.DatasetSplits;
@@ -86,8 +87,9 @@ public abstract class BackendContractTest {
             return;
         }
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> DeviceChoice.GPU.resolve(backend));
-        assertEquals("--device gpu: the " + backendName() + " engine sees no GPU (no CUDA device visible,"
-                + " or CPU-only native libraries loaded; see docs/gpu.md); use --device cpu or auto", e.getMessage());
+        assertEquals("device gpu: the " + backendName() + " engine sees no GPU (no CUDA device visible,"
+                + " or CPU-only native libraries loaded; see docs/gpu.md); choose cpu or auto", e.getMessage());
+        assertEquals(InputField.DEVICE, e.field().orElseThrow());
         assertEquals(Device.cpu(), DeviceChoice.AUTO.resolve(backend));
     }
 
@@ -229,12 +231,12 @@ public abstract class BackendContractTest {
             assertEquals("a prepared image has 28 rows, got 27", assertThrows(InvalidInputException.class,
                     () -> classifier.classify(new float[27][28], 1)).getMessage());
             rows[3][4] = 2f;
-            assertEquals("prepared image 0 holds 2.0; values must be in [0, 1] (divide 8-bit pixels by 255)",
+            assertEquals("the prepared image holds 2.0; values must be in [0, 1] (divide 8-bit pixels by 255)",
                     assertThrows(InvalidInputException.class, () -> classifier.classify(rows, 1)).getMessage());
             assertEquals("image bytes: not an image mnistlab can read (PNG, JPEG, BMP or GIF)",
                     assertThrows(InvalidInputException.class,
                             () -> classifier.classify("not a picture".getBytes(StandardCharsets.UTF_8), 1)).getMessage());
-            assertEquals("--top-k must be between 1 and 10, got 0", assertThrows(InvalidInputException.class,
+            assertEquals("topK must be between 1 and 10, got 0", assertThrows(InvalidInputException.class,
                     () -> classifier.classify(picture, 0)).getMessage());
         }
         assertEquals("this classifier is closed", assertThrows(IllegalStateException.class,

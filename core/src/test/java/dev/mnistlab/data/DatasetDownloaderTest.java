@@ -145,10 +145,10 @@ class DatasetDownloaderTest {
                 dataset -> new DownloadSource(List.of(base("missing")), md5));
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> locator.locate(NamedDataset.MNIST, null));
-        assertEquals("dataset 'mnist' not found; tried: --data-dir (not given); " + env.resolve("mnist")
+        assertEquals("dataFolder not given and dataset 'mnist' not found elsewhere; tried: " + env.resolve("mnist")
                 + " (no such folder); " + cache.resolve("mnist") + " (no such folder); download into "
                 + cache.resolve("mnist") + " (could not download train-images-idx3-ubyte.gz: " + base("missing")
-                + "train-images-idx3-ubyte.gz (HTTP 404 [IOException])). Give --data-dir FOLDER holding "
+                + "train-images-idx3-ubyte.gz (HTTP 404 [IOException])). Give a data folder holding "
                 + DatasetFile.expectedNames() + ", or set MNISTLAB_DATA_DIR to a folder holding mnist/,"
                 + " or connect to the internet", e.getMessage());
         assertFalse(Files.exists(cache), "a failed download leaves no folder behind");

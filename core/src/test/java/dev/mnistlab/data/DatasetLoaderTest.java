@@ -48,7 +48,7 @@ class DatasetLoaderTest {
     void missingFolderListsExpectedFiles() {
         Path absent = dir.resolve("nowhere");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(absent, NamedDataset.MNIST));
-        assertEquals("data folder " + absent + " does not exist; it must hold " + EXPECTED, e.getMessage());
+        assertEquals("dataFolder " + absent + " does not exist; it must hold " + EXPECTED, e.getMessage());
     }
 
     @Test
@@ -56,7 +56,7 @@ class DatasetLoaderTest {
         IdxFiles.writeDataset(dir, 3, 2);
         Files.delete(dir.resolve("t10k-labels-idx1-ubyte.gz"));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, NamedDataset.MNIST));
-        assertEquals("data folder " + dir + " lacks t10k-labels-idx1-ubyte.gz; it must hold " + EXPECTED,
+        assertEquals("dataFolder " + dir + " lacks t10k-labels-idx1-ubyte.gz; it must hold " + EXPECTED,
                 e.getMessage());
     }
 

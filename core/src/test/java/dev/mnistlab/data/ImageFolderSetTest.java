@@ -91,7 +91,7 @@ class ImageFolderSetTest {
         Path big = folder.resolve("train/triangle/big.png");
         ImageIO.write(new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY), "png", big.toFile());
         assertEquals(big + ": 32x32 pixels; images in a dataset folder must be 28x28 (resize them first;"
-                + " 'mnistlab predict' takes pictures of any size)", rejected(folder));
+                + " classifying takes pictures of any size)", rejected(folder));
 
         Files.writeString(big, "not a picture");
         assertEquals(big + ": not an image mnistlab can read (PNG, JPEG, BMP or GIF)", rejected(folder));

@@ -24,13 +24,14 @@ class ModelFolderTest {
     @Test
     void missingFolder() {
         Path absent = dir.resolve("absent");
-        assertEquals("model folder " + absent + " does not exist; give a folder written by 'mnistlab train --output'",
+        assertEquals("modelFolder " + absent + " does not exist; give a folder that a training run saved",
                 rejected(absent));
     }
 
     @Test
     void folderWithoutDescriptor() {
-        assertEquals(dir + " has no model.json; is it a folder written by 'mnistlab train --output'?", rejected(dir));
+        assertEquals("modelFolder " + dir + " has no model.json; is it a folder that a training run saved?",
+                rejected(dir));
     }
 
     @Test
@@ -38,7 +39,7 @@ class ModelFolderTest {
         Files.writeString(dir.resolve("model.json"), "{\"format\": \"mnistlab-model/1\", \"architecture\": ");
         assertTrue(rejected(dir).startsWith(dir.resolve("model.json") + ": malformed ("), rejected(dir));
         Files.writeString(dir.resolve("model.json"), "{\"format\": \"mnistlab-model/1\"}");
-        assertTrue(rejected(dir).endsWith("); write the folder again with 'mnistlab train --output'"), rejected(dir));
+        assertTrue(rejected(dir).endsWith("); save the model again"), rejected(dir));
     }
 
     @Test

@@ -58,22 +58,23 @@ class TrainingSpecTest {
     void everyFieldIsValidatedWithItsRange() {
         assertRejected("epochs must be between 1 and 10000, got 0", b -> b.optEpochs(0));
         assertRejected("epochs must be between 1 and 10000, got -3", b -> b.optEpochs(-3));
-        assertRejected("batch size must be between 1 and 65536, got 0", b -> b.optBatchSize(0));
-        assertRejected("batch limit must be at least 0, got -1", b -> b.optLimitBatches(-1));
-        assertRejected("unknown model 'rnn': choose one of mlp, cnn", b -> b.optModel("rnn"));
-        assertRejected("unknown dataset 'cifar': choose one of mnist, fashion-mnist, or give --data-dir with IDX files",
+        assertRejected("batchSize must be between 1 and 65536, got 0", b -> b.optBatchSize(0));
+        assertRejected("limitBatches must be at least 0, got -1", b -> b.optLimitBatches(-1));
+        assertRejected("architecture 'rnn' is unknown: choose one of mlp, cnn", b -> b.optModel("rnn"));
+        assertRejected("dataset 'cifar' is unknown: choose one of mnist, fashion-mnist, or load a folder of IDX files or"
+                + " image folders",
                 b -> b.optDataset("cifar"));
-        assertRejected("unknown device 'tpu': choose one of auto, cpu, gpu", b -> b.optDevice("tpu"));
-        assertRejected("unknown optimizer 'lion': choose one of rmsprop, adam, sgd", b -> b.optOptimizer("lion"));
-        assertRejected("learning rate must be greater than 0 and at most 10, got 0.0", b -> b.optLearningRate(0.0));
-        assertRejected("learning rate must be greater than 0 and at most 10, got NaN",
+        assertRejected("device 'tpu' is unknown: choose one of auto, cpu, gpu", b -> b.optDevice("tpu"));
+        assertRejected("optimizer 'lion' is unknown: choose one of rmsprop, adam, sgd", b -> b.optOptimizer("lion"));
+        assertRejected("learningRate must be greater than 0 and at most 10, got 0.0", b -> b.optLearningRate(0.0));
+        assertRejected("learningRate must be greater than 0 and at most 10, got NaN",
                 b -> b.optLearningRate(Double.NaN));
         assertRejected("rho must be at least 0 and less than 1, got 1.0", b -> b.optRho(1.0));
         assertRejected("beta2 must be at least 0 and less than 1, got -0.1", b -> b.optOptimizer("adam").optBeta2(-0.1));
         assertRejected("epsilon must be greater than 0 and at most 1, got 0.0", b -> b.optEpsilon(0.0));
         assertRejected("momentum must be at least 0 and less than 1, got 1.5", b -> b.optOptimizer("sgd").optMomentum(1.5));
-        assertRejected("hidden layer width must be between 1 and 65536, got 0", b -> b.optHidden(List.of(32, 0)));
-        assertRejected("hidden layers apply to the mlp model only; drop --hidden or use --model mlp",
+        assertRejected("hiddenLayers: widths must be between 1 and 65536, got 0", b -> b.optHidden(List.of(32, 0)));
+        assertRejected("hiddenLayers apply to the mlp architecture only; give none for the cnn",
                 b -> b.optModel("cnn").optHidden(List.of(10)));
     }
 

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.mnistlab.backend.Backend;
+import java.util.regex.Pattern;
 
 /**
  * The Apache MXNet engine (MKL build), which DJL 0.36 still ships although MXNet itself has been
@@ -18,12 +19,21 @@ import dev.mnistlab.backend.Backend;
  * threaded and 27,500 with MXNet's synchronous {@code NaiveEngine}), so this backend selects the
  * NaiveEngine before MXNet loads, unless {@code MXNET_ENGINE_TYPE} is already set. Operations
  * still use every core through OpenMP. MXNet announces a chosen engine on standard error; when the
- * choice is this backend's, the announcement is kept out of the user's terminal.
+ * choice is this backend's, that one line is filtered out while the engine starts, and every other
+ * line written meanwhile, by any thread, still arrives ({@link NativeEnvironment#withStandardErrorFiltered}).
+ *
+ * <p>The engine starts once per JVM, whichever instance asks first.
  */
 public final class MxNetBackend implements Backend {
 
     private static final String ENGINE_TYPE_VARIABLE = "MXNET_ENGINE_TYPE";
     private static final String SYNCHRONOUS_ENGINE = "NaiveEngine";
+
+    /**
+     * What MXNet prints when it creates its engine, e.g.
+     * {@code [15:26:49] ../src/engine/engine.cc:55: MXNet start using engine: NaiveEngine}.
+     */
+    static final Pattern ENGINE_BANNER = Pattern.compile("\\[[0-9:]+\\] \\S*: MXNet start using engine: \\w+");
 
     private static volatile boolean started;
 
@@ -36,20 +46,26 @@ public final class MxNetBackend implements Backend {
     }
 
     /** Loads MXNet and creates its engine (on the first operation), with the engine type chosen. */
-    private synchronized void start() {
+    private static synchronized void start() {
         if (started) {
             return;
         }
         if (NativeEnvironment.setIfAbsent(ENGINE_TYPE_VARIABLE, SYNCHRONOUS_ENGINE)) {
-            NativeEnvironment.withStandardErrorSilenced(this::createEngine);
+            NativeEnvironment.withStandardErrorFiltered(MxNetBackend::withoutBanner, MxNetBackend::createEngine);
         } else {
             createEngine();
         }
         started = true;
     }
 
-    private void createEngine() {
-        try (NDManager manager = Backend.super.engine().newBaseManager()) {
+    /** Returns a line of standard error without MXNet's banner, empty if it was the banner alone. */
+    static String withoutBanner(String line) {
+        String rest = ENGINE_BANNER.matcher(line).replaceAll("");
+        return rest.equals(line) || !rest.isBlank() ? rest : "";
+    }
+
+    private static void createEngine() {
+        try (NDManager manager = Engine.getEngine("MXNet").newBaseManager()) {
             manager.zeros(new Shape(1)).toFloatArray();
         }
     }

@@ -29,13 +29,26 @@ final class GlibcAllocator {
         int mallopt(int parameter, int value);
     }
 
+    private static volatile boolean tuned;
+
     private GlibcAllocator() {}
+
+    /** Applies the settings on the first call in this JVM; later calls do nothing. */
+    static void tuneOnce() {
+        if (!tuned) {
+            tune();
+        }
+    }
 
     /**
      * Applies the settings, unless the user tuned malloc through its environment variables or the
      * C library is not glibc.
      */
-    static void keepFreedMemory() {
+    private static synchronized void tune() {
+        if (tuned) {
+            return;
+        }
+        tuned = true;
         if (System.getenv().keySet().stream().anyMatch(name -> name.startsWith("MALLOC_"))
                 || System.getenv("GLIBC_TUNABLES") != null || !isGlibc()) {
             return;

@@ -15,10 +15,10 @@ import dev.mnistlab.backend.Backend;
  */
 public final class PyTorchBackend implements Backend {
 
-    /** Tunes the C allocator libtorch uses before the engine loads; see {@link GlibcAllocator}. */
+    /** Tunes the C allocator libtorch uses, once, before the engine loads; see {@link GlibcAllocator}. */
     @Override
     public Engine engine() {
-        GlibcAllocator.keepFreedMemory();
+        GlibcAllocator.tuneOnce();
         return Backend.super.engine();
     }
 

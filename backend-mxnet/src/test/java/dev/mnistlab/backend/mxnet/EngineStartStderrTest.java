@@ -1,0 +1,79 @@
+package dev.mnistlab.backend.mxnet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * MXNet's start-up banner stays off standard error while every line that other threads write
+ * meanwhile arrives, in order: checked in a real child JVM, where {@code System.err} is the
+ * process's descriptor 2 (the test runner's own JVM captures it).
+ */
+class EngineStartStderrTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void anotherThreadsLinesAllArriveWhileTheEngineStartsAndTheBannerDoesNot() throws Exception {
+        Path out = folder.resolve("out.txt");
+        Path err = folder.resolve("err.txt");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+                StderrWhileStarting.class.getName())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        child.getOutputStream().close();
+        assertEquals(0, child.waitFor(), () -> read(err));
+
+        String[] summary = Files.readString(out).strip().split(" ");
+        int written = Integer.parseInt(summary[1]);
+        int duringStart = Integer.parseInt(summary[3]);
+        List<String> appLines = new ArrayList<>();
+        for (String line : Files.readAllLines(err, StandardCharsets.UTF_8)) {
+            if (line.startsWith("app line ")) {
+                appLines.add(line);
+            }
+        }
+        System.out.println("lines written while MXNet started: " + duringStart + " of " + written);
+        assertTrue(duringStart >= 5, "only " + duringStart + " lines were written while the engine started");
+        List<String> expected = IntStream.range(0, written).mapToObj(i -> "app line " + i).toList();
+        assertEquals(expected, appLines, () -> "first difference: " + firstDifference(expected, appLines) + "\n"
+                + read(err));
+        assertTrue(!read(err).contains("MXNet start using engine"), read(err));
+    }
+
+    @Test
+    void bannerIsCutOutOfALineItInterrupted() {
+        String banner = "[15:26:49] ../src/engine/engine.cc:55: MXNet start using engine: NaiveEngine\n";
+        assertEquals("", MxNetBackend.withoutBanner(banner));
+        assertEquals("app line 5\n", MxNetBackend.withoutBanner("app line 5" + banner));
+        assertEquals("\n", MxNetBackend.withoutBanner("\n"));
+        assertEquals("an ordinary line\n", MxNetBackend.withoutBanner("an ordinary line\n"));
+    }
+
+    private static String firstDifference(List<String> expected, List<String> actual) {
+        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+            if (!expected.get(i).equals(actual.get(i))) {
+                return "line " + i + ": expected '" + expected.get(i) + "', got '" + actual.get(i) + "'";
+            }
+        }
+        return expected.size() + " lines expected, " + actual.size() + " arrived";
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.mnistlab.cli;
+
+import dev.mnistlab.InputField;
+import dev.mnistlab.InvalidInputException;
+
+/**
+ * The command line's word for each input core's messages can be about: core speaks of {@code topK},
+ * the user typed {@code --top-k}. The one place where API fields become flags.
+ */
+final class FieldFlags {
+
+    private FieldFlags() {}
+
+    /** Returns the exception's message with its field named as the user typed it. */
+    static String message(InvalidInputException e) {
+        return e.field().map(field -> e.messageNaming(flag(field))).orElse(e.getMessage());
+    }
+
+    /** Returns the option that sets a field. */
+    static String flag(InputField field) {
+        return switch (field) {
+            case ARCHITECTURE, MODEL_FOLDER -> "--model";
+            case HIDDEN_LAYERS -> "--hidden";
+            case DATASET -> "--dataset";
+            case DATA_FOLDER -> "--data-dir";
+            case ENGINE -> "--engine";
+            case DEVICE -> "--device";
+            case THREADS -> "--threads";
+            case EPOCHS -> "--epochs";
+            case BATCH_SIZE -> "--batch-size";
+            case LIMIT_BATCHES -> "--limit-batches";
+            case OPTIMIZER -> "--optimizer";
+            case LEARNING_RATE -> "--learning-rate";
+            case RHO -> "--rho";
+            case BETA1 -> "--beta1";
+            case BETA2 -> "--beta2";
+            case EPSILON -> "--epsilon";
+            case MOMENTUM -> "--momentum";
+            case TOP_K -> "--top-k";
+            case CHECKPOINT_FOLDER -> "--resume";
+            case OUTPUT_FOLDER -> "--output";
+        };
+    }
+}
