@@ -51,8 +51,8 @@ public class InvalidInputException extends RuntimeException {
     private InvalidInputException(InputField field, String message, Throwable cause) {
         super(message, cause);
         if (field != null && !message.startsWith(field.apiName())) {
-            throw new IllegalArgumentException("a message about " + field.apiName() + " must start with its name: "
-                    + message);
+            throw new IllegalArgumentException(
+                    "a message about " + field.apiName() + " must start with its name: " + message);
         }
         this.field = field;
     }
@@ -69,7 +69,9 @@ public class InvalidInputException extends RuntimeException {
      * @param word the front end's name for {@link #field()}; ignored when there is no field
      */
     public String messageNaming(String word) {
-        return field == null ? getMessage() : word + getMessage().substring(field.apiName().length());
+        return field == null
+                ? getMessage()
+                : word + getMessage().substring(field.apiName().length());
     }
 
     /**
@@ -83,8 +85,8 @@ public class InvalidInputException extends RuntimeException {
         if (field == null) {
             return this;
         }
-        InvalidInputException renamed = new InvalidInputException(other,
-                other.apiName() + getMessage().substring(field.apiName().length()), getCause());
+        InvalidInputException renamed = new InvalidInputException(
+                other, other.apiName() + getMessage().substring(field.apiName().length()), getCause());
         renamed.setStackTrace(getStackTrace());
         return renamed;
     }

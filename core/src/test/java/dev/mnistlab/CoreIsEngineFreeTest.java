@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class CoreIsEngineFreeTest {
 
-    private static final Pattern ENGINE_PACKAGE = Pattern.compile("\\bai\\.djl\\.(pytorch|mxnet|tensorflow|onnxruntime)\\b");
+    private static final Pattern ENGINE_PACKAGE =
+            Pattern.compile("\\bai\\.djl\\.(pytorch|mxnet|tensorflow|onnxruntime)\\b");
 
     @Test
     void noCoreSourceNamesAnEnginePackage() throws IOException {

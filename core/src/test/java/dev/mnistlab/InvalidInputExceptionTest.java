@@ -16,7 +16,8 @@ class InvalidInputExceptionTest {
         assertEquals(InputField.TOP_K, e.field().orElseThrow());
         assertEquals("topK must be between 1 and 10, got 0", e.getMessage());
         assertEquals("--top-k must be between 1 and 10, got 0", e.messageNaming("--top-k"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new InvalidInputException(InputField.TOP_K, "--top-k must be between 1 and 10"));
     }
 

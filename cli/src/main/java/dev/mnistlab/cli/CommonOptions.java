@@ -14,11 +14,13 @@ final class CommonOptions {
     @Option(names = "--verbose", description = "Show engine logs, and stack traces on errors.")
     boolean verbose;
 
-    @Option(names = {"-q", "--quiet"},
+    @Option(
+            names = {"-q", "--quiet"},
             description = "No progress bars, progress lines or per-epoch lines; results and errors still print.")
     boolean quiet;
 
-    @Option(names = "--json",
+    @Option(
+            names = "--json",
             description = "Print the result as one JSON object on standard output, and nothing else there"
                     + " (progress goes to standard error).")
     boolean json;
@@ -30,7 +32,8 @@ final class CommonOptions {
     ConsoleProgress progress(CommandSpec spec) {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter epochLines = quiet ? null : json ? err : spec.commandLine().getOut();
-        return new ConsoleProgress(epochLines, new ProgressLine(err, ProgressLine.Mode.detect(quiet), System::nanoTime));
+        return new ConsoleProgress(
+                epochLines, new ProgressLine(err, ProgressLine.Mode.detect(quiet), System::nanoTime));
     }
 
     /** Returns where the command's human-readable report goes: standard output, or nowhere with {@code --json}. */
@@ -45,7 +48,10 @@ final class CommonOptions {
     void printJson(CommandSpec spec, Supplier<? extends JsonElement> result) {
         if (json) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println(new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create()
+            out.println(new GsonBuilder()
+                    .setPrettyPrinting()
+                    .serializeSpecialFloatingPointValues()
+                    .create()
                     .toJson(result.get()));
             out.flush();
         }

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mnistlab compare}: the same training and inference work on several engines, side by side. */
-@Command(name = "compare",
+@Command(
+        name = "compare",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
@@ -44,8 +45,11 @@ import picocli.CommandLine.Spec;
             "runs/<pair>/ (each child's output.log and trained model). The files are",
             "rewritten after every pair, so a failed pair or an interrupted run still",
             "leaves what was measured.",
-            ""},
-        footer = {"", "Figures: test accuracy and loss; training time; samples/s in epoch 1 and in",
+            ""
+        },
+        footer = {
+            "",
+            "Figures: test accuracy and loss; training time; samples/s in epoch 1 and in",
             "steady state; achieved GFLOP/s and share of the CPU's peak; optimizer and",
             "batching share of a step; single-image latency p50/p99 (2,000 calls);",
             "batch-256 inference images/s; model load time; peak RSS. See docs/benchmarks.md.",
@@ -56,7 +60,8 @@ import picocli.CommandLine.Spec;
             "  mnistlab compare --limit-batches 50 --output quick          # a quick look",
             "",
             "Exit codes: 0 every pair measured; 1 some pair failed (the others are still",
-            "reported); 2 bad input."})
+            "reported); 2 bad input."
+        })
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -65,11 +70,18 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--engines", split = ",", paramLabel = "NAMES",
+    @Option(
+            names = "--engines",
+            split = ",",
+            paramLabel = "NAMES",
             description = "Engines to compare, comma-separated (default: every engine on the class path).")
     List<String> engines;
 
-    @Option(names = "--models", split = ",", defaultValue = "mlp,cnn", paramLabel = "NAMES",
+    @Option(
+            names = "--models",
+            split = ",",
+            defaultValue = "mlp,cnn",
+            paramLabel = "NAMES",
             description = "Models to train, comma-separated: mlp, cnn (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
@@ -79,46 +91,67 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
+    @Option(
+            names = "--repeat",
+            defaultValue = "1",
+            paramLabel = "N",
             description = "Measure each pair N times, each in a fresh JVM; the report gives medians and ranges"
                     + " (default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            defaultValue = "0",
+            paramLabel = "N",
             description = "Compute threads per engine, as OMP_NUM_THREADS (default: the engine's own, one per core).")
     int threads;
 
-    @Option(names = "--jvm-option", paramLabel = "OPTION",
+    @Option(
+            names = "--jvm-option",
+            paramLabel = "OPTION",
             description = "An option for every child JVM, e.g. --jvm-option=-Xmx2g; repeatable (default: none).")
     List<String> jvmOptions = new ArrayList<>();
 
-    @Option(names = "--output", paramLabel = "DIR",
+    @Option(
+            names = "--output",
+            paramLabel = "DIR",
             description = "Folder for the report (default: runs/compare-<date>-<time>).")
     Path output;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        List<String> engineNames = engines != null ? engines : List.copyOf(Backends.available().keySet());
+        List<String> engineNames =
+                engines != null ? engines : List.copyOf(Backends.available().keySet());
         engineNames.forEach(Backends::get);
         List<TrainingSpec> specs = new ArrayList<>();
         for (String model : models) {
             specs.add(run.applyTo(TrainingSpec.builder()).optModel(model).build());
         }
-        Path folder = output != null ? output : Path.of("runs", "compare-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Path folder = output != null
+                ? output
+                : Path.of(
+                        "runs",
+                        "compare-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         CompareReport.requireWritable(folder);
-        PrintWriter out = common.json ? spec.commandLine().getErr() : spec.commandLine().getOut();
-        Path dataFolder = DatasetLocator.standard(common.progress(spec)).locate(specs.get(0).dataset(), data.dataDir);
+        PrintWriter out =
+                common.json ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        Path dataFolder = DatasetLocator.standard(common.progress(spec))
+                .locate(specs.get(0).dataset(), data.dataDir);
         ComparePlan plan = new ComparePlan(engineNames, specs, dataFolder, threads, repeat);
         CompareContext context = new CompareContext(MachineInfo.current(), commandLine(), Instant.now());
-        out.printf("Comparing %s on %s (%s in %s): %d measurements, each in a JVM of its own%n",
-                String.join(", ", engineNames), String.join(", ", models), specs.get(0).dataset().id(), dataFolder,
+        out.printf(
+                "Comparing %s on %s (%s in %s): %d measurements, each in a JVM of its own%n",
+                String.join(", ", engineNames),
+                String.join(", ", models),
+                specs.get(0).dataset().id(),
+                dataFolder,
                 plan.requests().size());
         out.println("Machine: " + context.machine().describe());
         out.flush();
         long start = System.nanoTime();
-        CompareResults results = new CompareRun(new ChildJvmLauncher(PairMain.ENTRY_POINT, jvmOptions),
-                new CompareConsole(out, !common.quiet)).run(plan, context, folder);
+        CompareResults results = new CompareRun(
+                        new ChildJvmLauncher(PairMain.ENTRY_POINT, jvmOptions), new CompareConsole(out, !common.quiet))
+                .run(plan, context, folder);
         return summarise(results, folder, (System.nanoTime() - start) / 1e9);
     }
 
@@ -127,20 +160,25 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = common.text(spec);
         out.println();
         out.print(ReportMarkdown.tables(results));
-        out.printf("%nWrote %s: report.md, results.json, results.csv, charts and runs/ (%s in all)%n", folder,
-                CompareConsole.duration(seconds));
+        out.printf(
+                "%nWrote %s: report.md, results.json, results.csv, charts and runs/ (%s in all)%n",
+                folder, CompareConsole.duration(seconds));
         out.flush();
         int failed = results.failures().size();
         if (failed > 0) {
-            spec.commandLine().getErr().printf("mnistlab: %d of %d measurements failed; the others are reported."
-                    + " See the Failures section of %s%n", failed, results.outcomes().size(),
-                    folder.resolve(CompareReport.MARKDOWN_FILE));
+            spec.commandLine()
+                    .getErr()
+                    .printf(
+                            "mnistlab: %d of %d measurements failed; the others are reported."
+                                    + " See the Failures section of %s%n",
+                            failed, results.outcomes().size(), folder.resolve(CompareReport.MARKDOWN_FILE));
             return ErrorReporter.FAILURE;
         }
         return 0;
     }
 
     private String commandLine() {
-        return "mnistlab " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        return "mnistlab "
+                + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 }

@@ -33,10 +33,12 @@ final class CompareConsole implements CompareRun.Listener {
     @Override
     public void onPairStart(int index, int total, PairRequest request) {
         pairStart = System.nanoTime();
-        String eta = index == 1 ? ""
+        String eta = index == 1
+                ? ""
                 : ", ETA " + ProgressLine.clock((pairStart - runStart) / 1e9 / (index - 1) * (total - index + 1));
-        out.printf("[%d/%d] %s %s, run %d%s%n", index, total, request.engine(), request.spec().architecture().name(),
-                request.repetition(), eta);
+        out.printf(
+                "[%d/%d] %s %s, run %d%s%n",
+                index, total, request.engine(), request.spec().architecture().name(), request.repetition(), eta);
         out.flush();
     }
 
@@ -53,13 +55,17 @@ final class CompareConsole implements CompareRun.Listener {
         String took = duration((System.nanoTime() - pairStart) / 1e9);
         if (outcome instanceof PairOutcome.Measured measured) {
             PairFigures figures = measured.figures();
-            out.printf(Locale.ROOT, "  done in %s: test accuracy %s, %s samples/s steady, latency p50 %s us%n", took,
+            out.printf(
+                    Locale.ROOT,
+                    "  done in %s: test accuracy %s, %s samples/s steady, latency p50 %s us%n",
+                    took,
                     Figure.TEST_ACCURACY.format(figures.testAccuracy()),
                     Figure.STEADY_THROUGHPUT.format(figures.steadySamplesPerSecond()),
                     Figure.LATENCY_P50.format(figures.latencyP50Micros()));
         } else {
-            out.printf("  FAILED after %s: %s (output in %s)%n", took, ((PairOutcome.Failed) outcome).reason(),
-                    outcome.log());
+            out.printf(
+                    "  FAILED after %s: %s (output in %s)%n",
+                    took, ((PairOutcome.Failed) outcome).reason(), outcome.log());
         }
         out.flush();
     }

@@ -38,18 +38,34 @@ final class ConsoleProgress implements TrainingProgress, DownloadProgress {
 
     @Override
     public void onBatch(int epoch, int batch, int batches, Evaluation soFar) {
-        line.update(batch, batches, "epoch " + epoch, () -> String.format(Locale.ROOT,
-                "%d/%d batches, %,.0f samples/s, loss %.4f, acc %.4f", batch, batches,
-                soFar.count() / line.elapsedSeconds(), soFar.loss(), soFar.accuracy()));
+        line.update(
+                batch,
+                batches,
+                "epoch " + epoch,
+                () -> String.format(
+                        Locale.ROOT,
+                        "%d/%d batches, %,.0f samples/s, loss %.4f, acc %.4f",
+                        batch,
+                        batches,
+                        soFar.count() / line.elapsedSeconds(),
+                        soFar.loss(),
+                        soFar.accuracy()));
     }
 
     @Override
     public void onEpochEnd(EpochMetrics m) {
         line.clear();
         if (epochLines != null) {
-            epochLines.printf(Locale.ROOT, "epoch %d: train loss %.4f acc %.4f | test loss %.4f acc %.4f"
-                    + " | %.1f s, %,.0f samples/s%n", m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(),
-                    m.testAccuracy(), m.seconds(), m.samplesPerSecond());
+            epochLines.printf(
+                    Locale.ROOT,
+                    "epoch %d: train loss %.4f acc %.4f | test loss %.4f acc %.4f" + " | %.1f s, %,.0f samples/s%n",
+                    m.epoch(),
+                    m.trainLoss(),
+                    m.trainAccuracy(),
+                    m.testLoss(),
+                    m.testAccuracy(),
+                    m.seconds(),
+                    m.samplesPerSecond());
             epochLines.flush();
         }
     }
@@ -62,9 +78,18 @@ final class ConsoleProgress implements TrainingProgress, DownloadProgress {
     EvaluationProgress evaluation(String label) {
         line.start();
         return (scored, total, soFar) -> {
-            line.update(scored, total, label, () -> String.format(Locale.ROOT,
-                    "%,d/%,d images, %,.0f images/s, loss %.4f, acc %.4f", scored, total,
-                    scored / line.elapsedSeconds(), soFar.loss(), soFar.accuracy()));
+            line.update(
+                    scored,
+                    total,
+                    label,
+                    () -> String.format(
+                            Locale.ROOT,
+                            "%,d/%,d images, %,.0f images/s, loss %.4f, acc %.4f",
+                            scored,
+                            total,
+                            scored / line.elapsedSeconds(),
+                            soFar.loss(),
+                            soFar.accuracy()));
             if (scored == total) {
                 line.clear();
             }
@@ -78,7 +103,8 @@ final class ConsoleProgress implements TrainingProgress, DownloadProgress {
             line.start();
         }
         line.update(bytesSoFar, totalBytes, "download " + fileName(address), () -> {
-            String size = totalBytes > 0 ? String.format(Locale.ROOT, "%.1f/%.1f MiB", bytesSoFar / MIB, totalBytes / MIB)
+            String size = totalBytes > 0
+                    ? String.format(Locale.ROOT, "%.1f/%.1f MiB", bytesSoFar / MIB, totalBytes / MIB)
                     : String.format(Locale.ROOT, "%.1f MiB", bytesSoFar / MIB);
             return String.format(Locale.ROOT, "%s, %.1f MiB/s", size, bytesSoFar / MIB / line.elapsedSeconds());
         });
@@ -87,8 +113,8 @@ final class ConsoleProgress implements TrainingProgress, DownloadProgress {
     @Override
     public void onFileDone(String address, long bytes) {
         downloading = null;
-        line.note(String.format(Locale.ROOT, "downloaded %s (%.1f MiB in %.1f s)", address, bytes / MIB,
-                line.elapsedSeconds()));
+        line.note(String.format(
+                Locale.ROOT, "downloaded %s (%.1f MiB in %.1f s)", address, bytes / MIB, line.elapsedSeconds()));
     }
 
     private static String fileName(String address) {

@@ -12,7 +12,9 @@ import picocli.CommandLine.Option;
 /** The option of the commands that read a dataset, and the finding and loading it implies. */
 final class DataOptions {
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
             description = "Folder with the four IDX files (train-images-idx3-ubyte.gz, ...); default: searched.")
     Path dataDir;
 

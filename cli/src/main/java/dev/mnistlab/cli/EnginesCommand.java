@@ -15,14 +15,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code mnistlab engines}: the backends on the class path, their versions, devices and threads. */
-@Command(name = "engines",
+@Command(
+        name = "engines",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"List the engines mnistlab can train on: versions, devices and threads.",
-            "Loads each engine's bundled native library (nothing is downloaded).", ""},
-        footer = {"", "Examples:",
+        description = {
+            "List the engines mnistlab can train on: versions, devices and threads.",
+            "Loads each engine's bundled native library (nothing is downloaded).",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
             "  mnistlab engines",
-            "  mnistlab engines --json     # for scripts: versions, devices, GPU count, threads"})
+            "  mnistlab engines --json     # for scripts: versions, devices, GPU count, threads"
+        })
 final class EnginesCommand implements Callable<Integer> {
 
     @Spec
@@ -46,10 +53,12 @@ final class EnginesCommand implements Callable<Integer> {
             try {
                 BackendInfo info = Backends.get(name).describe();
                 engine.add("info", new Gson().toJsonTree(info));
-                out.printf("  engine   %s %s (%s build), DJL %s%n", info.engineName(), info.engineVersion(),
-                        info.nativeFlavor(), info.djlVersion());
-                out.printf("  devices  %s (%d GPU%s)%n", String.join(", ", info.devices()), info.gpuCount(),
-                        info.gpuCount() == 1 ? "" : "s");
+                out.printf(
+                        "  engine   %s %s (%s build), DJL %s%n",
+                        info.engineName(), info.engineVersion(), info.nativeFlavor(), info.djlVersion());
+                out.printf(
+                        "  devices  %s (%d GPU%s)%n",
+                        String.join(", ", info.devices()), info.gpuCount(), info.gpuCount() == 1 ? "" : "s");
                 out.printf("  threads  %s%n", info.threads());
                 loaded++;
             } catch (RuntimeException | UnsatisfiedLinkError e) {

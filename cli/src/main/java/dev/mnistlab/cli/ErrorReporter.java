@@ -8,12 +8,12 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
-import picocli.CommandLine;
 
 /**
  * Maps every failure to one line on standard error and an exit code: 2 for bad usage or input
@@ -30,11 +30,13 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         String suggestion = "";
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+        if (e instanceof UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()) {
             suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
         }
-        command.getErr().println("mnistlab: " + e.getMessage() + suggestion + " (see '"
-                + command.getCommandSpec().qualifiedName() + " --help')");
+        command.getErr()
+                .println("mnistlab: " + e.getMessage() + suggestion + " (see '"
+                        + command.getCommandSpec().qualifiedName() + " --help')");
         return USAGE;
     }
 
@@ -68,11 +70,13 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
         String message = e.getMessage();
         if (cause instanceof FileSystemException fileSystem) {
-            String reason = fileSystem.getReason() != null ? fileSystem.getReason()
-                    : fileSystem instanceof NoSuchFileException ? "no such file or folder"
-                    : fileSystem instanceof AccessDeniedException ? "permission denied"
-                    : fileSystem instanceof FileAlreadyExistsException ? "already exists"
-                    : null;
+            String reason = fileSystem.getReason() != null
+                    ? fileSystem.getReason()
+                    : fileSystem instanceof NoSuchFileException
+                            ? "no such file or folder"
+                            : fileSystem instanceof AccessDeniedException
+                                    ? "permission denied"
+                                    : fileSystem instanceof FileAlreadyExistsException ? "already exists" : null;
             if (reason != null && !message.contains(reason)) {
                 message += " (" + reason + ")";
             }

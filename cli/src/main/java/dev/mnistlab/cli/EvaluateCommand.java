@@ -8,8 +8,8 @@ import dev.mnistlab.eval.EvaluationReport;
 import dev.mnistlab.eval.ModelEvaluator;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.pictures.ConfusionChart;
-import dev.mnistlab.report.EvaluationText;
 import dev.mnistlab.pictures.PngFile;
+import dev.mnistlab.report.EvaluationText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,16 +22,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mnistlab evaluate}: scores a saved model on its dataset's test set, on any engine. */
-@Command(name = "evaluate",
+@Command(
+        name = "evaluate",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {"Score a saved model on the test set: loss, accuracy, per-class precision, recall and F1,",
-            "and the confusion matrix. The engine may differ from the one that trained the model.", ""},
-        footer = {"", "Examples:",
+        description = {
+            "Score a saved model on the test set: loss, accuracy, per-class precision, recall and F1,",
+            "and the confusion matrix. The engine may differ from the one that trained the model.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
             "  mnistlab evaluate --model runs/cnn-pt --engine mxnet",
             "  mnistlab evaluate --model runs/mlp --json > scores.json",
-            "  mnistlab evaluate --model runs/mlp --output runs/mlp     # also confusion.png"})
+            "  mnistlab evaluate --model runs/mlp --output runs/mlp     # also confusion.png"
+        })
 final class EvaluateCommand implements Callable<Integer> {
 
     private static final int BATCH_SIZE = 1000;
@@ -48,7 +55,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--output", paramLabel = "DIR",
+    @Option(
+            names = "--output",
+            paramLabel = "DIR",
             description = "Also write confusion.png, the confusion matrix as a labelled heat map, into DIR"
                     + " (default: none).")
     Path output;
@@ -61,12 +70,16 @@ final class EvaluateCommand implements Callable<Integer> {
         try (Model model = saved.load(descriptor, backend)) {
             DatasetSplits splits = data.load(descriptor.dataset(), progress);
             splits.requireClassNames(descriptor.classNames());
-            EvaluationReport report = ModelEvaluator.evaluate(model, splits.test(), BATCH_SIZE, descriptor.classNames().size(),
-                    progress.evaluation("test set"));
+            EvaluationReport report = ModelEvaluator.evaluate(
+                    model, splits.test(), BATCH_SIZE, descriptor.classNames().size(), progress.evaluation("test set"));
             Path chart = output == null ? null : output.resolve(ConfusionChart.FILE_NAME);
             if (chart != null) {
-                String title = String.format(Locale.ROOT, "%s on %s, %s: test accuracy %.4f",
-                        descriptor.architecture().name(), descriptor.dataset().id(), backend.name(),
+                String title = String.format(
+                        Locale.ROOT,
+                        "%s on %s, %s: test accuracy %.4f",
+                        descriptor.architecture().name(),
+                        descriptor.dataset().id(),
+                        backend.name(),
                         report.summary().accuracy());
                 PngFile.write(ConfusionChart.draw(report.confusion(), descriptor.classNames(), title), chart);
             }
@@ -78,9 +91,14 @@ final class EvaluateCommand implements Callable<Integer> {
             common.printJson(spec, () -> result);
             if (!common.json) {
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf("Model %s (%s) on %s, %s: %s test set from %s%n%n", saved.folder,
-                        descriptor.architecture().name(), backend.name(), model.getNDManager().getDevice(),
-                        descriptor.dataset().id(), splits.source());
+                out.printf(
+                        "Model %s (%s) on %s, %s: %s test set from %s%n%n",
+                        saved.folder,
+                        descriptor.architecture().name(),
+                        backend.name(),
+                        model.getNDManager().getDevice(),
+                        descriptor.dataset().id(),
+                        splits.source());
                 out.print(EvaluationText.table(report, descriptor.classNames()));
                 out.flush();
             }

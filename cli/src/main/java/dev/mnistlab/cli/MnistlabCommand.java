@@ -4,20 +4,33 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top-level {@code mnistlab} command: only subcommands, each in a class of its own. */
-@Command(name = "mnistlab",
+@Command(
+        name = "mnistlab",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Train, evaluate and compare MNIST-style classifiers on DJL, with the engine chosen by a flag.",
-            ""},
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ShowCommand.class, CompareCommand.class,
-            EnginesCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Examples:",
+        description = {
+            "Train, evaluate and compare MNIST-style classifiers on DJL, with the engine chosen by a flag.",
+            ""
+        },
+        subcommands = {
+            TrainCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            ShowCommand.class,
+            CompareCommand.class,
+            EnginesCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "Examples:",
             "  mnistlab train --data-dir ../shared/data/mnist",
             "  mnistlab train --engine mxnet --model cnn --epochs 1 --output runs/cnn-mx",
             "  mnistlab compare --data-dir ../shared/data/mnist --output cmp",
             "  mnistlab engines",
             "",
-            "Exit codes: 0 success, 2 bad usage or input, 1 internal failure."})
+            "Exit codes: 0 success, 2 bad usage or input, 1 internal failure."
+        })
 public final class MnistlabCommand {
 
     /** Builds the command line with mnistlab's error handling and exit codes. */

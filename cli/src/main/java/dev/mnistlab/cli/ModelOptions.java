@@ -18,11 +18,18 @@ import picocli.CommandLine.Option;
  */
 abstract class ModelOptions {
 
-    @Option(names = "--engine", defaultValue = Backends.DEFAULT, paramLabel = "NAME",
-            description = "Engine: pytorch or mxnet (default: ${DEFAULT-VALUE}); need not be the one that trained the model.")
+    @Option(
+            names = "--engine",
+            defaultValue = Backends.DEFAULT,
+            paramLabel = "NAME",
+            description =
+                    "Engine: pytorch or mxnet (default: ${DEFAULT-VALUE}); need not be the one that trained the model.")
     String engine;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "WHERE",
+    @Option(
+            names = "--device",
+            defaultValue = "auto",
+            paramLabel = "WHERE",
             description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
     String device;
 
@@ -42,6 +49,7 @@ abstract class ModelOptions {
 
     /** Loads the model described by {@code descriptor} on the chosen engine and device; the caller closes it. */
     Model load(ModelDescriptor descriptor, Backend backend) {
-        return ModelFolder.load(folder(), descriptor, backend, DeviceChoice.parse(device).resolve(backend));
+        return ModelFolder.load(
+                folder(), descriptor, backend, DeviceChoice.parse(device).resolve(backend));
     }
 }

@@ -31,18 +31,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mnistlab predict}: classifies people's own image files with a saved model. */
-@Command(name = "predict",
+@Command(
+        name = "predict",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {"Classify image files (PNG, JPEG, BMP, GIF; any size, colour or grey, dark ink on light paper",
+        description = {
+            "Classify image files (PNG, JPEG, BMP, GIF; any size, colour or grey, dark ink on light paper",
             "or light on dark) and folders of them. Each picture is prepared the way MNIST was made: grey scale,",
             "ink bright on black, cropped to the ink, scaled to fit 20x20, centred by its centre of mass in 28x28.",
             "Files that cannot be read are reported one by one; the rest are still classified (exit code 2 then).",
-            ""},
-        footer = {"", "Examples:",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
             "  mnistlab predict --model runs/cnn photo-of-a-7.jpg scans/",
-            "  mnistlab predict --model runs/cnn --top-k 3 --json scans/"})
+            "  mnistlab predict --model runs/cnn --top-k 3 --json scans/"
+        })
 final class PredictCommand implements Callable<Integer> {
 
     private static final int BATCH = 256;
@@ -56,11 +62,16 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     SavedModelOptions saved;
 
-    @Option(names = "--top-k", defaultValue = "1", paramLabel = "K",
+    @Option(
+            names = "--top-k",
+            defaultValue = "1",
+            paramLabel = "K",
             description = "Show the K most probable classes, 1 to 10 (default: ${DEFAULT-VALUE}).")
     int topK;
 
-    @Option(names = "--save-prepared", paramLabel = "DIR",
+    @Option(
+            names = "--save-prepared",
+            paramLabel = "DIR",
             description = "Also write each prepared 28x28 image, as the model sees it, to DIR/<file>.28x28.png"
                     + " (default: none).")
     Path savePrepared;
@@ -80,7 +91,8 @@ final class PredictCommand implements Callable<Integer> {
                 float[] pixels = MnistPreprocessor.toMnist(ImageFiles.read(file), file.toString());
                 prepared.put(file, pixels);
                 if (savePrepared != null) {
-                    AtomicFile.write(savePrepared.resolve(file.getFileName() + ".28x28.png"),
+                    AtomicFile.write(
+                            savePrepared.resolve(file.getFileName() + ".28x28.png"),
                             out -> ImageIO.write(MnistPreprocessor.toImage(pixels), "png", out));
                 }
             } catch (InvalidInputException e) {
@@ -93,7 +105,8 @@ final class PredictCommand implements Callable<Integer> {
             List<Path> files = new ArrayList<>(prepared.keySet());
             for (int from = 0; from < files.size(); from += BATCH) {
                 List<Path> chunk = files.subList(from, Math.min(files.size(), from + BATCH));
-                List<Prediction> answers = classifier.classify(chunk.stream().map(prepared::get).toList(), topK);
+                List<Prediction> answers =
+                        classifier.classify(chunk.stream().map(prepared::get).toList(), topK);
                 for (int i = 0; i < chunk.size(); i++) {
                     predictions.put(chunk.get(i), answers.get(i));
                 }
@@ -108,8 +121,10 @@ final class PredictCommand implements Callable<Integer> {
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
-                    List<Path> images = walk.filter(Files::isRegularFile).filter(ImageFiles::hasImageExtension)
-                            .sorted().toList();
+                    List<Path> images = walk.filter(Files::isRegularFile)
+                            .filter(ImageFiles::hasImageExtension)
+                            .sorted()
+                            .toList();
                     if (images.isEmpty()) {
                         failures.put(path, path + ": folder holds no PNG, JPEG, BMP or GIF files");
                     }

@@ -34,6 +34,7 @@ final class ProgressLine {
     static final long LINE_SECONDS = 10;
     /** An ETA from the first moments (JIT warm-up, first batches) is wild: wait this long. */
     private static final double ETA_AFTER_SECONDS = 1.0;
+
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final int BAR_WIDTH = 24;
 
@@ -87,7 +88,8 @@ final class ProgressLine {
         lastQuarter = quarter;
         double elapsed = elapsedSeconds();
         String eta = total > 0 && done > 0 && !finished && elapsed >= ETA_AFTER_SECONDS
-                ? ", ETA " + clock(elapsed / done * (total - done)) : "";
+                ? ", ETA " + clock(elapsed / done * (total - done))
+                : "";
         if (mode == Mode.LIVE) {
             err.print("\r" + label + " " + bar(done, total) + " " + details.get() + eta + "\033[K");
             drawn = true;

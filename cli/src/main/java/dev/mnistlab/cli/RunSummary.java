@@ -16,19 +16,31 @@ final class RunSummary {
     static String describe(TrainingSpec spec, Backend backend, DatasetSplits splits) {
         int classes = splits.classNames().size();
         String architecture = spec.architecture() instanceof MlpArchitecture mlp
-                ? "mlp 784-" + mlp.hidden().stream().map(String::valueOf).collect(Collectors.joining("-")) + "-" + classes
+                ? "mlp 784-" + mlp.hidden().stream().map(String::valueOf).collect(Collectors.joining("-")) + "-"
+                        + classes
                 : "cnn conv5x5x32-pool-conv5x5x64-pool-1024-" + classes;
-        String data = splits.classNames().equals(spec.dataset().classNames()) ? spec.dataset().id()
+        String data = splits.classNames().equals(spec.dataset().classNames())
+                ? spec.dataset().id()
                 : classes + " classes " + splits.classNames();
         String hyperParameters = spec.optimizer().hyperParameters().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + " " + BigDecimal.valueOf(e.getValue()).stripTrailingZeros())
                 .collect(Collectors.joining(", "));
-        return String.format("Training %s on %s (%d train / %d test images from %s)%n"
+        return String.format(
+                "Training %s on %s (%d train / %d test images from %s)%n"
                         + "  engine %s, %s (%s), batch %d, %d epoch%s%s, seed %d",
-                architecture, data, splits.train().size(), splits.test().size(), splits.source(),
-                backend.name(), spec.optimizer().name(), hyperParameters, spec.batchSize(), spec.epochs(),
+                architecture,
+                data,
+                splits.train().size(),
+                splits.test().size(),
+                splits.source(),
+                backend.name(),
+                spec.optimizer().name(),
+                hyperParameters,
+                spec.batchSize(),
+                spec.epochs(),
                 spec.epochs() == 1 ? "" : "s",
-                spec.limitBatches() > 0 ? " of at most " + spec.limitBatches() + " batches" : "", spec.seed());
+                spec.limitBatches() > 0 ? " of at most " + spec.limitBatches() + " batches" : "",
+                spec.seed());
     }
 }

@@ -6,7 +6,10 @@ import picocli.CommandLine.Option;
 /** Options of the commands that need a saved model: the folder (required), the engine and the device. */
 final class SavedModelOptions extends ModelOptions {
 
-    @Option(names = "--model", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "DIR",
             description = "Model folder written by 'mnistlab train --output'.")
     Path folder;
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mnistlab show}: a sheet of images with their labels, or with a model's predictions. */
-@Command(name = "show",
+@Command(
+        name = "show",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
@@ -35,11 +36,15 @@ import picocli.CommandLine.Spec;
             "tutorial's 6x6 samples), or with --model, titled with the model's prediction",
             "and probability; --errors keeps only the images it gets wrong, titled",
             "'true -> predicted (p)' in red.",
-            ""},
-        footer = {"", "Examples:",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
             "  mnistlab show --data-dir ../shared/data/mnist --output samples.png",
             "  mnistlab show --dataset fashion-mnist --labels 0,6 --rows 4 --cols 8 --output shirts.png",
-            "  mnistlab show --model runs/cnn --errors --output errors.png"})
+            "  mnistlab show --model runs/cnn --errors --output errors.png"
+        })
 final class ShowCommand implements Callable<Integer> {
 
     /** The largest grid side accepted. */
@@ -51,28 +56,48 @@ final class ShowCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "NAME",
+    @Option(
+            names = "--dataset",
+            defaultValue = "mnist",
+            paramLabel = "NAME",
             description = "Dataset: mnist or fashion-mnist (default: ${DEFAULT-VALUE}; with --model, the model's).")
     String dataset;
 
     @Mixin
     DataOptions data;
 
-    @Option(names = "--split", defaultValue = "test", paramLabel = "WHICH",
+    @Option(
+            names = "--split",
+            defaultValue = "test",
+            paramLabel = "WHICH",
             description = "train or test (default: ${DEFAULT-VALUE}).")
     String split;
 
-    @Option(names = "--rows", defaultValue = "6", paramLabel = "N", description = "Grid rows (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rows",
+            defaultValue = "6",
+            paramLabel = "N",
+            description = "Grid rows (default: ${DEFAULT-VALUE}).")
     int rows;
 
-    @Option(names = "--cols", defaultValue = "6", paramLabel = "N", description = "Grid columns (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--cols",
+            defaultValue = "6",
+            paramLabel = "N",
+            description = "Grid columns (default: ${DEFAULT-VALUE}).")
     int cols;
 
-    @Option(names = "--start", defaultValue = "0", paramLabel = "N",
+    @Option(
+            names = "--start",
+            defaultValue = "0",
+            paramLabel = "N",
             description = "Index of the first image to consider (default: ${DEFAULT-VALUE}).")
     int start;
 
-    @Option(names = "--labels", split = ",", paramLabel = "CLASSES",
+    @Option(
+            names = "--labels",
+            split = ",",
+            paramLabel = "CLASSES",
             description = "Only images of these class indices, e.g. 3,5 (default: all).")
     List<Integer> labels = new ArrayList<>();
 
@@ -82,7 +107,10 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--errors", description = "With --model: only the images the model gets wrong.")
     boolean errors;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--output",
+            required = true,
+            paramLabel = "FILE",
             description = "The PNG file to write; written whole or not at all.")
     Path output;
 
@@ -97,21 +125,22 @@ final class ShowCommand implements Callable<Integer> {
         }
         for (int label : labels) {
             if (label < 0 || label >= splits.classNames().size()) {
-                throw new InvalidInputException("--labels takes class indices 0 to " + (splits.classNames().size() - 1)
-                        + ", got " + label);
+                throw new InvalidInputException("--labels takes class indices 0 to "
+                        + (splits.classNames().size() - 1) + ", got " + label);
             }
         }
         ImageSet images = split.equals("train") ? splits.train() : splits.test();
         if (start >= images.size()) {
-            throw new InvalidInputException("--start " + start + " is past the last image of the " + split
-                    + " set (" + images.size() + " images)");
+            throw new InvalidInputException("--start " + start + " is past the last image of the " + split + " set ("
+                    + images.size() + " images)");
         }
         List<ImageGrid.Tile> tiles = descriptor == null
                 ? SampleSheet.labelled(images, splits.classNames(), start, Set.copyOf(labels), rows * cols)
                 : predicted(descriptor, images);
         if (tiles.isEmpty()) {
-            throw new InvalidInputException("no image matches: " + (errors ? "the model gets every one right"
-                    : "no image of classes " + labels) + " from index " + start + " of the " + split + " set");
+            throw new InvalidInputException(
+                    "no image matches: " + (errors ? "the model gets every one right" : "no image of classes " + labels)
+                            + " from index " + start + " of the " + split + " set");
         }
         PngFile.write(ImageGrid.draw(tiles, rows, cols), output);
         JsonObject result = new JsonObject();
@@ -123,23 +152,26 @@ final class ShowCommand implements Callable<Integer> {
         result.addProperty("cols", cols);
         result.addProperty("model", model.given() ? model.folder().toString() : null);
         common.printJson(spec, () -> result);
-        common.text(spec).printf("Wrote %s: %d images of the %s %s set in a %dx%d grid%n", output, tiles.size(), named.id(), split,
-                rows, cols).flush();
+        common.text(spec)
+                .printf(
+                        "Wrote %s: %d images of the %s %s set in a %dx%d grid%n",
+                        output, tiles.size(), named.id(), split, rows, cols)
+                .flush();
         return 0;
     }
 
     private List<ImageGrid.Tile> predicted(ModelDescriptor descriptor, ImageSet images) {
         try (Model loaded = model.load(descriptor, model.backend())) {
             DigitClassifier classifier = new DigitClassifier(loaded, descriptor.classNames());
-            return SampleSheet.predicted(images, descriptor.classNames(), classifier, start, Set.copyOf(labels),
-                    rows * cols, errors);
+            return SampleSheet.predicted(
+                    images, descriptor.classNames(), classifier, start, Set.copyOf(labels), rows * cols, errors);
         }
     }
 
     private void validate() {
         if (rows < 1 || rows > MAX_SIDE || cols < 1 || cols > MAX_SIDE) {
-            throw new InvalidInputException("--rows and --cols must be between 1 and " + MAX_SIDE + ", got "
-                    + rows + "x" + cols);
+            throw new InvalidInputException(
+                    "--rows and --cols must be between 1 and " + MAX_SIDE + ", got " + rows + "x" + cols);
         }
         if (!split.equals("train") && !split.equals("test")) {
             throw new InvalidInputException("--split must be train or test, got '" + split + "'");

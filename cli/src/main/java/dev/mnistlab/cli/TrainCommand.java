@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mnistlab train}: trains a model on one engine and reports per-epoch and final figures. */
-@Command(name = "train",
+@Command(
+        name = "train",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
@@ -36,15 +37,19 @@ import picocli.CommandLine.Spec;
             "Train a classifier and evaluate it on the test set after every epoch.",
             "Defaults reproduce the Keras tutorial: MLP 784-32-10, RMSprop lr 0.001 rho 0.9 eps 1e-8,",
             "batch 32, 2 epochs (test accuracy about 0.947). --model cnn defaults to Adam lr 0.001, batch 64, 1 epoch.",
-            ""},
-        footer = {"", "The dataset folder is found in this order: --data-dir, $MNISTLAB_DATA_DIR/<dataset>,",
+            ""
+        },
+        footer = {
+            "",
+            "The dataset folder is found in this order: --data-dir, $MNISTLAB_DATA_DIR/<dataset>,",
             "~/.mnistlab/datasets/<dataset>, system folders (/usr/share/datasets/fashion-mnist), then a download.",
             "",
             "Examples:",
             "  mnistlab train --data-dir ../shared/data/mnist",
             "  mnistlab train --engine mxnet --model cnn --epochs 1 --output runs/cnn-mx",
             "  mnistlab train --dataset fashion-mnist --hidden 128,64 --optimizer adam",
-            "  mnistlab train --resume runs/cnn-mx --epochs 3     # continue a run, after a crash or for more epochs"})
+            "  mnistlab train --resume runs/cnn-mx --epochs 3     # continue a run, after a crash or for more epochs"
+        })
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -53,15 +58,24 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--engine", defaultValue = Backends.DEFAULT, paramLabel = "NAME",
+    @Option(
+            names = "--engine",
+            defaultValue = Backends.DEFAULT,
+            paramLabel = "NAME",
             description = "Engine: pytorch or mxnet (default: ${DEFAULT-VALUE}). 'mnistlab engines' lists them.")
     String engine;
 
-    @Option(names = "--model", defaultValue = "mlp", paramLabel = "NAME",
+    @Option(
+            names = "--model",
+            defaultValue = "mlp",
+            paramLabel = "NAME",
             description = "Model: mlp or cnn (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "WIDTHS",
+    @Option(
+            names = "--hidden",
+            split = ",",
+            paramLabel = "WIDTHS",
             description = "MLP hidden layer widths, comma-separated (default: 32).")
     List<Integer> hidden;
 
@@ -71,12 +85,17 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--optimizer", paramLabel = "NAME",
+    @Option(
+            names = "--optimizer",
+            paramLabel = "NAME",
             description = "rmsprop, adam or sgd (default: rmsprop; cnn adam). A setting the optimizer does not use"
                     + " (--rho with adam) is an error.")
     String optimizer;
 
-    @Option(names = "--learning-rate", paramLabel = "LR", description = "Learning rate, above 0 and at most 10 (default: 0.001; sgd 0.01).")
+    @Option(
+            names = "--learning-rate",
+            paramLabel = "LR",
+            description = "Learning rate, above 0 and at most 10 (default: 0.001; sgd 0.01).")
     Double learningRate;
 
     @Option(names = "--rho", paramLabel = "R", description = "RMSprop decay, 0 to below 1 (default: 0.9).")
@@ -85,32 +104,47 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--beta1", paramLabel = "B", description = "Adam first-moment decay, 0 to below 1 (default: 0.9).")
     Double beta1;
 
-    @Option(names = "--beta2", paramLabel = "B", description = "Adam second-moment decay, 0 to below 1 (default: 0.999).")
+    @Option(
+            names = "--beta2",
+            paramLabel = "B",
+            description = "Adam second-moment decay, 0 to below 1 (default: 0.999).")
     Double beta2;
 
-    @Option(names = "--epsilon", paramLabel = "E", description = "RMSprop/Adam epsilon, above 0 and at most 1 (default: 1e-8).")
+    @Option(
+            names = "--epsilon",
+            paramLabel = "E",
+            description = "RMSprop/Adam epsilon, above 0 and at most 1 (default: 1e-8).")
     Double epsilon;
 
     @Option(names = "--momentum", paramLabel = "M", description = "SGD momentum, 0 to below 1 (default: 0).")
     Double momentum;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "WHERE",
-            description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}: a GPU if the engine sees one). See docs/gpu.md.")
+    @Option(
+            names = "--device",
+            defaultValue = "auto",
+            paramLabel = "WHERE",
+            description =
+                    "auto, cpu or gpu (default: ${DEFAULT-VALUE}: a GPU if the engine sees one). See docs/gpu.md.")
     String device;
 
-    @Option(names = "--resume", paramLabel = "DIR",
+    @Option(
+            names = "--resume",
+            paramLabel = "DIR",
             description = "Continue the run saved in DIR (by --output) from its last completed epoch, up to --epochs"
                     + " (default: the epochs it was started with). Other settings come from DIR.")
     Path resume;
 
-    @Option(names = "--output", paramLabel = "DIR",
-            description = "Write the model folder DIR after every epoch: model.json, parameters (DJL .params), metrics.json,"
-                    + " curves.png, optimizer state. An earlier model folder there is replaced; a folder of other files"
-                    + " is refused (default: none, nothing is written).")
+    @Option(
+            names = "--output",
+            paramLabel = "DIR",
+            description =
+                    "Write the model folder DIR after every epoch: model.json, parameters (DJL .params), metrics.json,"
+                            + " curves.png, optimizer state. An earlier model folder there is replaced; a folder of other files"
+                            + " is refused (default: none, nothing is written).")
     Path output;
 
-    private static final List<String> RESUME_OPTIONS = List.of("--resume", "--epochs", "--engine", "--device",
-            "--data-dir", "--verbose", "--quiet", "--json");
+    private static final List<String> RESUME_OPTIONS =
+            List.of("--resume", "--epochs", "--engine", "--device", "--data-dir", "--verbose", "--quiet", "--json");
 
     @Override
     public Integer call() throws IOException {
@@ -119,9 +153,15 @@ final class TrainCommand implements Callable<Integer> {
 
     private int trainAnew() throws IOException {
         TrainingSpec trainingSpec = run.applyTo(TrainingSpec.builder())
-                .optModel(model).optHidden(hidden)
-                .optOptimizer(optimizer).optLearningRate(learningRate).optRho(rho)
-                .optBeta1(beta1).optBeta2(beta2).optEpsilon(epsilon).optMomentum(momentum)
+                .optModel(model)
+                .optHidden(hidden)
+                .optOptimizer(optimizer)
+                .optLearningRate(learningRate)
+                .optRho(rho)
+                .optBeta1(beta1)
+                .optBeta2(beta2)
+                .optEpsilon(epsilon)
+                .optMomentum(momentum)
                 .optDevice(device)
                 .build();
         if (output != null) {
@@ -134,7 +174,8 @@ final class TrainCommand implements Callable<Integer> {
         DatasetSplits splits = data.load(trainingSpec.dataset(), progress);
         out.println(RunSummary.describe(trainingSpec, backend, splits));
         out.flush();
-        EpochCheckpoint checkpoint = output == null ? EpochCheckpoint.NONE : RunOutput.checkpointInto(output, TrainingCurves.IN_RUN_FOLDER);
+        EpochCheckpoint checkpoint =
+                output == null ? EpochCheckpoint.NONE : RunOutput.checkpointInto(output, TrainingCurves.IN_RUN_FOLDER);
         try (TrainedModel trained = new ClassifierTrainer(backend).train(trainingSpec, splits, progress, checkpoint)) {
             report(trained.result(), output);
         }
@@ -151,18 +192,26 @@ final class TrainCommand implements Callable<Integer> {
         }
         AtomicFolder.recover(resume);
         TrainingCheckpoint from = TrainingCheckpoint.read(resume);
-        TrainingSpec continued = from.continuedTo(run.epochs != null ? run.epochs : from.spec().epochs());
+        TrainingSpec continued =
+                from.continuedTo(run.epochs != null ? run.epochs : from.spec().epochs());
         Backend backend = Backends.get(engine);
         DeviceChoice deviceChoice = DeviceChoice.parse(device);
         deviceChoice.resolve(backend);
         PrintWriter out = common.text(spec);
         ConsoleProgress progress = common.progress(spec);
         DatasetSplits splits = data.load(from.spec().dataset(), progress);
-        out.printf("Resuming %s after epoch %d of %d, up to epoch %d%n", resume, from.completed().size(),
-                from.spec().epochs(), continued.epochs());
+        out.printf(
+                "Resuming %s after epoch %d of %d, up to epoch %d%n",
+                resume, from.completed().size(), from.spec().epochs(), continued.epochs());
         out.flush();
-        try (TrainedModel trained = new ClassifierTrainer(backend).resume(from, continued, deviceChoice, splits, progress,
-                RunOutput.checkpointInto(resume, TrainingCurves.IN_RUN_FOLDER))) {
+        try (TrainedModel trained = new ClassifierTrainer(backend)
+                .resume(
+                        from,
+                        continued,
+                        deviceChoice,
+                        splits,
+                        progress,
+                        RunOutput.checkpointInto(resume, TrainingCurves.IN_RUN_FOLDER))) {
             report(trained.result(), resume);
         }
         return 0;
@@ -173,11 +222,17 @@ final class TrainCommand implements Callable<Integer> {
         json.addProperty("output", written == null ? null : written.toString());
         common.printJson(spec, () -> json);
         PrintWriter out = common.text(spec);
-        out.printf("Test accuracy %.4f, test loss %.4f (training %.1f s on %s %s, %s)%n",
-                result.testAccuracy(), result.testLoss(), result.trainSeconds(), result.backend().name(),
-                result.backend().engineVersion(), result.device());
+        out.printf(
+                "Test accuracy %.4f, test loss %.4f (training %.1f s on %s %s, %s)%n",
+                result.testAccuracy(),
+                result.testLoss(),
+                result.trainSeconds(),
+                result.backend().name(),
+                result.backend().engineVersion(),
+                result.device());
         if (written != null) {
-            out.println("Wrote model folder " + written + " (model.json, parameters, metrics.json, curves.png, optimizer state);"
+            out.println("Wrote model folder " + written
+                    + " (model.json, parameters, metrics.json, curves.png, optimizer state);"
                     + " 'mnistlab evaluate --model " + written + "' scores it on any engine");
         }
         out.flush();

@@ -50,7 +50,8 @@ public class BatchCreationBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        ImageSet train = DatasetLoader.load(BenchmarkData.mnistFolder(), NamedDataset.MNIST).train();
+        ImageSet train = DatasetLoader.load(BenchmarkData.mnistFolder(), NamedDataset.MNIST)
+                .train();
         manager = Backends.get(engine).engine().newBaseManager(Device.cpu());
         batcher = new ImageBatcher(train, batchSize);
         order = EpochOrder.shuffled(train.size(), 42, 1);

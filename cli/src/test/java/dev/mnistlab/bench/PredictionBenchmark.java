@@ -56,7 +56,8 @@ public class PredictionBenchmark {
     public void initialise() throws IOException {
         loaded = UntrainedModel.of(engine, model);
         classifier = new DigitClassifier(loaded, NamedDataset.MNIST.classNames());
-        ImageSet test = DatasetLoader.load(BenchmarkData.mnistFolder(), NamedDataset.MNIST).test();
+        ImageSet test = DatasetLoader.load(BenchmarkData.mnistFolder(), NamedDataset.MNIST)
+                .test();
         for (int first = 0; first < 10 * batch; first += batch) {
             List<float[]> call = new ArrayList<>();
             for (int i = first; i < first + batch; i++) {

@@ -43,26 +43,33 @@ class BadInputTest {
 
     @Test
     void unknownEngineListsAvailableOnes() {
-        assertBadInput("mnistlab: --engine 'tensorflow' is unknown: available engines are mxnet, pytorch",
+        assertBadInput(
+                "mnistlab: --engine 'tensorflow' is unknown: available engines are mxnet, pytorch",
                 train("--engine", "tensorflow"));
     }
 
     @Test
     void compareRejectsBadPlansBeforeRunningAnything() throws IOException {
         String[] base = {"compare", "--data-dir", data.toString(), "--output", output.toString()};
-        assertBadInput("mnistlab: --engine 'tensorflow' is unknown: available engines are mxnet, pytorch",
+        assertBadInput(
+                "mnistlab: --engine 'tensorflow' is unknown: available engines are mxnet, pytorch",
                 concat(base, "--engines", "pytorch,tensorflow"));
-        assertBadInput("mnistlab: --model 'rnn' is unknown: choose one of mlp, cnn", concat(base, "--models", "mlp,rnn"));
+        assertBadInput(
+                "mnistlab: --model 'rnn' is unknown: choose one of mlp, cnn", concat(base, "--models", "mlp,rnn"));
         assertBadInput("mnistlab: --repeat must be between 1 and 100, got 0", concat(base, "--repeat", "0"));
-        assertBadInput("mnistlab: --threads must be between 1 and 1024 (or 0 for the engine's default), got -2",
+        assertBadInput(
+                "mnistlab: --threads must be between 1 and 1024 (or 0 for the engine's default), got -2",
                 concat(base, "--threads", "-2"));
-        assertBadInput("mnistlab: --engines names an engine twice: mxnet,mxnet", concat(base, "--engines", "mxnet,mxnet"));
+        assertBadInput(
+                "mnistlab: --engines names an engine twice: mxnet,mxnet", concat(base, "--engines", "mxnet,mxnet"));
         assertBadInput("mnistlab: --batch-size must be between 1 and 65536, got 0", concat(base, "--batch-size", "0"));
         Path unrelated = Files.createDirectories(dir.resolve("unrelated"));
         Files.writeString(unrelated.resolve("notes.txt"), "mine");
         CliRun run = CliRun.of("compare", "--data-dir", data.toString(), "--output", unrelated.toString());
-        assertEquals("mnistlab: --output " + unrelated + " holds files but no earlier comparison; give a new or"
-                + " empty folder" + System.lineSeparator(), run.err());
+        assertEquals(
+                "mnistlab: --output " + unrelated + " holds files but no earlier comparison; give a new or"
+                        + " empty folder" + System.lineSeparator(),
+                run.err());
         assertEquals(2, run.exitCode());
     }
 
@@ -91,21 +98,31 @@ class BadInputTest {
     @Test
     void missingDataFolderListsExpectedFiles() {
         Path absent = dir.resolve("absent");
-        assertBadInput("mnistlab: --data-dir " + absent + " does not exist; it must hold"
+        assertBadInput(
+                "mnistlab: --data-dir " + absent + " does not exist; it must hold"
                         + " train-images-idx3-ubyte.gz (or train-images-idx3-ubyte),"
                         + " train-labels-idx1-ubyte.gz (or train-labels-idx1-ubyte),"
                         + " t10k-images-idx3-ubyte.gz (or t10k-images-idx3-ubyte),"
                         + " t10k-labels-idx1-ubyte.gz (or t10k-labels-idx1-ubyte),"
                         + " or train/ and test/ folders with one folder of 28x28 images per class",
-                "train", "--data-dir", absent.toString(), "--output", output.toString());
+                "train",
+                "--data-dir",
+                absent.toString(),
+                "--output",
+                output.toString());
     }
 
     @Test
     void wrongMagicNumber() throws IOException {
         Path labelsFile = data.resolve("train-labels-idx1-ubyte.gz");
-        Files.copy(data.resolve("train-images-idx3-ubyte.gz"), labelsFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertBadInput("mnistlab: " + labelsFile + ": has magic number 0x00000803, expected 0x00000801"
-                + " (IDX, unsigned bytes, 1 dimension); is it the right file?", train());
+        Files.copy(
+                data.resolve("train-images-idx3-ubyte.gz"),
+                labelsFile,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertBadInput(
+                "mnistlab: " + labelsFile + ": has magic number 0x00000803, expected 0x00000801"
+                        + " (IDX, unsigned bytes, 1 dimension); is it the right file?",
+                train());
     }
 
     @Test
@@ -113,23 +130,30 @@ class BadInputTest {
         Path images = data.resolve("t10k-images-idx3-ubyte.gz");
         byte[] raw = IdxFiles.images(16, 5);
         Files.write(images, gzip(Arrays.copyOf(raw, raw.length - 100)));
-        assertBadInput("mnistlab: " + images + ": truncated: the header promises 12544 bytes of data but the file"
-                + " holds 12444", train());
+        assertBadInput(
+                "mnistlab: " + images + ": truncated: the header promises 12544 bytes of data but the file"
+                        + " holds 12444",
+                train());
     }
 
     @Test
     void imageAndLabelCountsDiffer() throws IOException {
         Files.write(data.resolve("t10k-labels-idx1-ubyte.gz"), gzip(labels(15)));
-        assertBadInput("mnistlab: " + data.resolve("t10k-images-idx3-ubyte.gz") + " holds 16 images but "
-                + data.resolve("t10k-labels-idx1-ubyte.gz") + " holds 15 labels; the counts must match", train());
+        assertBadInput(
+                "mnistlab: " + data.resolve("t10k-images-idx3-ubyte.gz") + " holds 16 images but "
+                        + data.resolve("t10k-labels-idx1-ubyte.gz") + " holds 15 labels; the counts must match",
+                train());
     }
 
     @Test
     void gpuWithoutGpu() {
-        assertBadInput("mnistlab: --device gpu: the pytorch engine sees no GPU (no CUDA device visible, or CPU-only"
-                + " native libraries loaded; see docs/gpu.md); choose cpu or auto", train("--device", "gpu"));
-        assertBadInput("mnistlab: --device gpu: the mxnet engine sees no GPU (no CUDA device visible, or CPU-only"
-                + " native libraries loaded; see docs/gpu.md); choose cpu or auto",
+        assertBadInput(
+                "mnistlab: --device gpu: the pytorch engine sees no GPU (no CUDA device visible, or CPU-only"
+                        + " native libraries loaded; see docs/gpu.md); choose cpu or auto",
+                train("--device", "gpu"));
+        assertBadInput(
+                "mnistlab: --device gpu: the mxnet engine sees no GPU (no CUDA device visible, or CPU-only"
+                        + " native libraries loaded; see docs/gpu.md); choose cpu or auto",
                 train("--engine", "mxnet", "--device", "gpu"));
     }
 
@@ -137,8 +161,10 @@ class BadInputTest {
     void outputThatIsAFile() throws IOException {
         Path file = Files.writeString(dir.resolve("taken"), "x");
         CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--output", file.toString());
-        assertEquals("mnistlab: --output " + file + " is a file; give a folder (it is created if needed)"
-                + System.lineSeparator(), run.err());
+        assertEquals(
+                "mnistlab: --output " + file + " is a file; give a folder (it is created if needed)"
+                        + System.lineSeparator(),
+                run.err());
         assertEquals(2, run.exitCode());
         assertEquals("x", Files.readString(file));
     }
@@ -147,8 +173,11 @@ class BadInputTest {
     void outputWhereNothingCanBeWrittenFailsBeforeTrainingInOneLine() {
         CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--output", "/proc/run");
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().matches("mnistlab: could not read or write a file: /proc/\\.run\\.probe-\\d+ \\(no such file"
-                + " or folder\\) \\(run with --verbose for details\\)\\R"), run.err());
+        assertTrue(
+                run.err()
+                        .matches("mnistlab: could not read or write a file: /proc/\\.run\\.probe-\\d+ \\(no such file"
+                                + " or folder\\) \\(run with --verbose for details\\)\\R"),
+                run.err());
         assertEquals("", run.out(), "nothing was trained");
     }
 
@@ -157,8 +186,10 @@ class BadInputTest {
         Path folder = Files.createDirectories(dir.resolve("documents"));
         Files.writeString(folder.resolve("thesis.txt"), "keep me");
         CliRun run = CliRun.of("train", "--data-dir", data.toString(), "--output", folder.toString());
-        assertEquals("mnistlab: --output " + folder + " holds files but no model; give a new or empty folder, or one"
-                + " a training run saved" + System.lineSeparator(), run.err());
+        assertEquals(
+                "mnistlab: --output " + folder + " holds files but no model; give a new or empty folder, or one"
+                        + " a training run saved" + System.lineSeparator(),
+                run.err());
         assertEquals(2, run.exitCode());
         assertEquals("keep me", Files.readString(folder.resolve("thesis.txt")));
     }
@@ -166,10 +197,16 @@ class BadInputTest {
     @Test
     void evaluateWithoutModelFolder() {
         Path absent = dir.resolve("no-model");
-        assertBadInput("mnistlab: --model " + absent + " does not exist; give a folder that a training run saved",
-                "evaluate", "--model", absent.toString());
-        assertBadInput("mnistlab: --model " + data + " has no model.json; is it a folder that a training run saved?",
-                "evaluate", "--model", data.toString());
+        assertBadInput(
+                "mnistlab: --model " + absent + " does not exist; give a folder that a training run saved",
+                "evaluate",
+                "--model",
+                absent.toString());
+        assertBadInput(
+                "mnistlab: --model " + data + " has no model.json; is it a folder that a training run saved?",
+                "evaluate",
+                "--model",
+                data.toString());
     }
 
     @Test
@@ -177,26 +214,43 @@ class BadInputTest {
         Path run = dir.resolve("run");
         CliRun first = CliRun.of("train", "--data-dir", data.toString(), "--epochs", "1", "--output", run.toString());
         assertEquals(0, first.exitCode(), first.err());
-        assertBadInput("mnistlab: --model cannot be changed when resuming: the run's settings come from " + run
-                + "; only --epochs, --engine, --device, --data-dir may be given with --resume",
-                "train", "--resume", run.toString(), "--model", "cnn");
-        assertBadInput("mnistlab: --resume " + run + " already has 1 epoch; ask for 2 or more epochs in all to"
-                + " train further", "train", "--resume", run.toString(), "--data-dir", data.toString());
+        assertBadInput(
+                "mnistlab: --model cannot be changed when resuming: the run's settings come from " + run
+                        + "; only --epochs, --engine, --device, --data-dir may be given with --resume",
+                "train",
+                "--resume",
+                run.toString(),
+                "--model",
+                "cnn");
+        assertBadInput(
+                "mnistlab: --resume " + run + " already has 1 epoch; ask for 2 or more epochs in all to"
+                        + " train further",
+                "train",
+                "--resume",
+                run.toString(),
+                "--data-dir",
+                data.toString());
         CliRun resumed = CliRun.of("train", "--resume", run.toString(), "--epochs", "2", "--data-dir", data.toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().startsWith("Resuming " + run + " after epoch 1 of 1, up to epoch 2"), resumed.out());
         assertTrue(Files.exists(run.resolve("model-0002.params")));
 
         Files.delete(run.resolve("optimizer.state"));
-        assertBadInput("mnistlab: --resume " + run + ": no checkpoint (optimizer.state is missing); only folders"
-                + " saved with their optimizer state can be resumed", "train", "--resume", run.toString());
+        assertBadInput(
+                "mnistlab: --resume " + run + ": no checkpoint (optimizer.state is missing); only folders"
+                        + " saved with their optimizer state can be resumed",
+                "train",
+                "--resume",
+                run.toString());
     }
 
     @Test
     void brokenModelFolders() throws IOException {
         Path run = dir.resolve("model");
-        assertEquals(0, CliRun.of("train", "--data-dir", data.toString(), "--epochs", "1", "--output", run.toString())
-                .exitCode());
+        assertEquals(
+                0,
+                CliRun.of("train", "--data-dir", data.toString(), "--epochs", "1", "--output", run.toString())
+                        .exitCode());
         Path descriptor = run.resolve("model.json");
         String json = Files.readString(descriptor);
 
@@ -204,11 +258,11 @@ class BadInputTest {
         CliRun malformed = CliRun.of("evaluate", "--model", run.toString(), "--data-dir", data.toString());
         assertEquals(2, malformed.exitCode());
         assertTrue(malformed.err().startsWith("mnistlab: " + descriptor + ": malformed ("), malformed.err());
-        assertTrue(malformed.err().endsWith("); save the model again"
-                + System.lineSeparator()), malformed.err());
+        assertTrue(malformed.err().endsWith("); save the model again" + System.lineSeparator()), malformed.err());
 
-        Files.writeString(descriptor, json.replace("\"name\": \"mlp\"", "\"name\": \"cnn\"").replace("\"hidden\"",
-                "\"unused\""));
+        Files.writeString(
+                descriptor,
+                json.replace("\"name\": \"mlp\"", "\"name\": \"cnn\"").replace("\"hidden\"", "\"unused\""));
         CliRun foreign = CliRun.of("evaluate", "--model", run.toString(), "--data-dir", data.toString());
         assertEquals(2, foreign.exitCode());
         assertTrue(foreign.err().startsWith("mnistlab: " + run + ": its parameters "), foreign.err());
@@ -219,16 +273,23 @@ class BadInputTest {
         Files.write(parameters, Arrays.copyOf(whole, whole.length - 1000));
         CliRun truncated = CliRun.of("evaluate", "--model", run.toString(), "--data-dir", data.toString());
         assertEquals(2, truncated.exitCode());
-        assertTrue(truncated.err().startsWith("mnistlab: " + run + ": its parameters cannot be loaded as the mlp it"
-                + " describes ("), truncated.err());
+        assertTrue(
+                truncated
+                        .err()
+                        .startsWith("mnistlab: " + run + ": its parameters cannot be loaded as the mlp it"
+                                + " describes ("),
+                truncated.err());
         assertEquals(1, truncated.err().lines().count(), truncated.err());
     }
 
     @Test
     void malformedNumberAndUnknownOptionAreUsageErrors() {
-        assertBadInput("mnistlab: Invalid value for option '--epochs': 'two' is not an int (see 'mnistlab train --help')",
+        assertBadInput(
+                "mnistlab: Invalid value for option '--epochs': 'two' is not an int (see 'mnistlab train --help')",
                 train("--epochs", "two"));
-        assertBadInput("mnistlab: Unknown options: '--epoch', '2'; did you mean --epochs or --epsilon? (see 'mnistlab train --help')", train("--epoch", "2"));
+        assertBadInput(
+                "mnistlab: Unknown options: '--epoch', '2'; did you mean --epochs or --epsilon? (see 'mnistlab train --help')",
+                train("--epoch", "2"));
     }
 
     @Test
@@ -236,6 +297,7 @@ class BadInputTest {
         CliRun run = CliRun.of(train("--epochs", "0", "--verbose"));
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("\tat dev.mnistlab."), run.err());
-        assertTrue(run.err().endsWith("mnistlab: --epochs must be between 1 and 10000, got 0" + System.lineSeparator()));
+        assertTrue(
+                run.err().endsWith("mnistlab: --epochs must be between 1 and 10000, got 0" + System.lineSeparator()));
     }
 }

@@ -36,9 +36,10 @@ class ClassifierMemoryIT {
                 }
             }
             double end = ResidentMemory.afterCollectionMiB();
-            System.out.printf("%s: resident memory %.1f MiB after %,d images, %.1f MiB after %,d (Java heap"
-                    + " committed %.1f MiB)%n", engine, settled, SETTLE, end, CALLS,
-                    Runtime.getRuntime().totalMemory() / 1048576.0);
+            System.out.printf(
+                    "%s: resident memory %.1f MiB after %,d images, %.1f MiB after %,d (Java heap"
+                            + " committed %.1f MiB)%n",
+                    engine, settled, SETTLE, end, CALLS, Runtime.getRuntime().totalMemory() / 1048576.0);
             assertTrue(end - settled < ALLOWED_GROWTH_MIB, engine + " grew from " + settled + " to " + end + " MiB");
         }
     }

@@ -1,6 +1,5 @@
 package dev.mnistlab.cli;
 
-import java.util.stream.Collectors;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -14,7 +13,9 @@ final class CliReference {
     /** Returns the synopsis in a code block and a table of the arguments and options, each with its help text. */
     static String options(CommandSpec spec) {
         StringBuilder markdown = new StringBuilder("```\n")
-                .append(new Help(spec, Help.defaultColorScheme(Help.Ansi.OFF)).synopsis(0).strip())
+                .append(new Help(spec, Help.defaultColorScheme(Help.Ansi.OFF))
+                        .synopsis(0)
+                        .strip())
                 .append("\n```\n\n| option | meaning |\n|---|---|\n");
         for (PositionalParamSpec parameter : spec.positionalParameters()) {
             markdown.append(row(parameter.paramLabel(), parameter.description()));

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine;
 
 /** Every command's help teaches, and docs/cli.md shows every command's options as the code declares them. */
 class CliReferenceTest {
@@ -23,7 +23,8 @@ class CliReferenceTest {
     }
 
     private static boolean documented(CommandLine command) {
-        return !command.getCommandSpec().usageMessage().hidden() && !command.getCommandName().equals("help");
+        return !command.getCommandSpec().usageMessage().hidden()
+                && !command.getCommandName().equals("help");
     }
 
     @Test
@@ -38,13 +39,17 @@ class CliReferenceTest {
             if (String.join("", spec.usageMessage().description()).length() < 40) {
                 problems.add(name + " has no description");
             }
-            long examples = List.of(spec.usageMessage().footer()).stream().filter(line -> line.startsWith("  mnistlab "))
+            long examples = List.of(spec.usageMessage().footer()).stream()
+                    .filter(line -> line.startsWith("  mnistlab "))
                     .count();
             if (examples < 2) {
                 problems.add(name + " shows " + examples + " examples; give two or three");
             }
             for (OptionSpec option : spec.options()) {
-                if (option.usageHelp() || option.versionHelp() || option.required() || option.arity().max() == 0) {
+                if (option.usageHelp()
+                        || option.versionHelp()
+                        || option.required()
+                        || option.arity().max() == 0) {
                     continue;
                 }
                 String description = String.join(" ", option.description());
@@ -60,8 +65,8 @@ class CliReferenceTest {
     void cliDocShowsEveryCommandsOptionsAsDeclared() throws IOException {
         for (CommandLine command : commands().values()) {
             if (documented(command)) {
-                DocSection.assertCurrent(CLI_DOC, "options " + command.getCommandName(),
-                        CliReference.options(command.getCommandSpec()));
+                DocSection.assertCurrent(
+                        CLI_DOC, "options " + command.getCommandName(), CliReference.options(command.getCommandSpec()));
             }
         }
     }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code mnistlab compare} end to end on real MNIST, with few steps, in real child JVMs. */
 class CompareCommandIT {
 
-    private static final List<String> CHARTS = List.of("accuracy.png", "training-throughput.png",
-            "inference-latency.png", "inference-throughput.png");
+    private static final List<String> CHARTS =
+            List.of("accuracy.png", "training-throughput.png", "inference-latency.png", "inference-throughput.png");
 
     @TempDir
     Path dir;
@@ -28,18 +28,31 @@ class CompareCommandIT {
     @Test
     void comparesBothEnginesOnBothModelsAndWritesEveryFile() throws IOException {
         Path output = dir.resolve("cmp");
-        CliRun run = CliRun.of("compare", "--engines", "pytorch,mxnet", "--models", "mlp,cnn", "--epochs", "1",
-                "--limit-batches", "20", "--data-dir", RealData.mnist().toString(), "--output", output.toString());
+        CliRun run = CliRun.of(
+                "compare",
+                "--engines",
+                "pytorch,mxnet",
+                "--models",
+                "mlp,cnn",
+                "--epochs",
+                "1",
+                "--limit-batches",
+                "20",
+                "--data-dir",
+                RealData.mnist().toString(),
+                "--output",
+                output.toString());
 
         assertEquals(0, run.exitCode(), run.err() + run.out());
         assertTrue(run.out().contains("[4/4] mxnet cnn, run 1"), run.out());
         String report = Files.readString(output.resolve(CompareReport.MARKDOWN_FILE));
-        for (String pair : List.of("| mlp | pytorch | 1 |", "| mlp | mxnet | 1 |", "| cnn | pytorch | 1 |",
-                "| cnn | mxnet | 1 |")) {
+        for (String pair : List.of(
+                "| mlp | pytorch | 1 |", "| mlp | mxnet | 1 |", "| cnn | pytorch | 1 |", "| cnn | mxnet | 1 |")) {
             assertTrue(report.contains(pair), pair + " missing from\n" + report);
         }
         assertTrue(report.contains("**Machine:** "), report);
-        assertTrue(report.contains("```\nmnistlab compare --engines pytorch,mxnet --models mlp,cnn --epochs 1 "), report);
+        assertTrue(
+                report.contains("```\nmnistlab compare --engines pytorch,mxnet --models mlp,cnn --epochs 1 "), report);
         List<String> csv = Files.readAllLines(output.resolve(CompareReport.CSV_FILE));
         assertEquals(5, csv.size(), String.join("\n", csv));
         JsonObject results = JsonParser.parseString(Files.readString(output.resolve(CompareReport.JSON_FILE)))
@@ -61,16 +74,29 @@ class CompareCommandIT {
     @Test
     void childJvmsThatFailAreReportedNotHidden() throws IOException {
         Path output = dir.resolve("failing");
-        CliRun run = CliRun.of("compare", "--engines", "pytorch", "--models", "mlp", "--jvm-option=-Xmx1k",
-                "--data-dir", RealData.mnist().toString(), "--output", output.toString());
+        CliRun run = CliRun.of(
+                "compare",
+                "--engines",
+                "pytorch",
+                "--models",
+                "mlp",
+                "--jvm-option=-Xmx1k",
+                "--data-dir",
+                RealData.mnist().toString(),
+                "--output",
+                output.toString());
 
         assertEquals(1, run.exitCode(), run.out());
-        assertEquals("mnistlab: 1 of 1 measurements failed; the others are reported. See the Failures section of "
-                + output.resolve(CompareReport.MARKDOWN_FILE) + System.lineSeparator(), run.err());
+        assertEquals(
+                "mnistlab: 1 of 1 measurements failed; the others are reported. See the Failures section of "
+                        + output.resolve(CompareReport.MARKDOWN_FILE) + System.lineSeparator(),
+                run.err());
         assertTrue(run.out().contains("FAILED after "), run.out());
         String report = Files.readString(output.resolve(CompareReport.MARKDOWN_FILE));
         assertTrue(report.contains("- `pytorch-mlp-1`: exit code 1: "), report);
-        assertTrue(Files.readString(output.resolve("runs/pytorch-mlp-1/output.log")).contains("heap"),
+        assertTrue(
+                Files.readString(output.resolve("runs/pytorch-mlp-1/output.log"))
+                        .contains("heap"),
                 "the child's own words are kept");
     }
 }

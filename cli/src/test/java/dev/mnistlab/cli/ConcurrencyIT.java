@@ -90,7 +90,9 @@ class ConcurrencyIT {
                     try (DigitClassifier other = DigitClassifier.open(loaded, Backends.get(engine))) {
                         List<Prediction> answers = classifyAll(other, test, 0, 100);
                         for (int i = 0; i < answers.size(); i++) {
-                            assertEquals(expectedLoaded.get(i).best().index(), answers.get(i).best().index());
+                            assertEquals(
+                                    expectedLoaded.get(i).best().index(),
+                                    answers.get(i).best().index());
                         }
                         done++;
                     }
@@ -117,9 +119,13 @@ class ConcurrencyIT {
 
     private Path save(String engine, int seed, String name) throws IOException {
         Path folder = dir.resolve(name);
-        TrainingSpec spec = TrainingSpec.builder().optEpochs(1).optLimitBatches(300).optSeed(seed).build();
-        try (TrainedModel trained = new ClassifierTrainer(Backends.get(engine)).train(spec, mnist,
-                TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
+        TrainingSpec spec = TrainingSpec.builder()
+                .optEpochs(1)
+                .optLimitBatches(300)
+                .optSeed(seed)
+                .build();
+        try (TrainedModel trained = new ClassifierTrainer(Backends.get(engine))
+                .train(spec, mnist, TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
             assertTrue(trained.result().testAccuracy() > 0.85, trained.result().toString());
             RunOutput.save(trained, folder);
         }
@@ -127,10 +133,16 @@ class ConcurrencyIT {
     }
 
     private static List<byte[]> parametersAfterTraining(String engine, String model) {
-        TrainingSpec spec = TrainingSpec.builder().optModel(model).optEpochs(1).optLimitBatches(40).build();
-        try (TrainedModel trained = new ClassifierTrainer(Backends.get(engine)).train(spec, mnist,
-                TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
-            assertTrue(trained.result().testAccuracy() > 0.5, engine + " " + model + ": " + trained.result().epochs());
+        TrainingSpec spec = TrainingSpec.builder()
+                .optModel(model)
+                .optEpochs(1)
+                .optLimitBatches(40)
+                .build();
+        try (TrainedModel trained = new ClassifierTrainer(Backends.get(engine))
+                .train(spec, mnist, TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
+            assertTrue(
+                    trained.result().testAccuracy() > 0.5,
+                    engine + " " + model + ": " + trained.result().epochs());
             List<byte[]> parameters = new ArrayList<>();
             PairList<String, Parameter> all = trained.model().getBlock().getParameters();
             for (int i = 0; i < all.size(); i++) {

@@ -28,8 +28,8 @@ class ConsoleOutputIT {
     Path dir;
 
     private static List<String> train(String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("train", "--data-dir", RealData.mnist().toString(),
-                "--epochs", "2", "--limit-batches", "200"));
+        List<String> args = new java.util.ArrayList<>(
+                List.of("train", "--data-dir", RealData.mnist().toString(), "--epochs", "2", "--limit-batches", "200"));
         args.addAll(List.of(extra));
         return args;
     }
@@ -39,8 +39,15 @@ class ConsoleOutputIT {
         ProcessRun run = ProcessRun.of(train().toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.err());
         System.out.println("standard error of 'mnistlab train' in a log:\n" + run.err());
-        assertTrue(run.err().lines().anyMatch(line -> PLAIN_PROGRESS.matcher(line).matches()), run.err());
-        assertEquals(8, run.err().lines().filter(line -> line.matches("epoch [12]: +\\d+% .*")).count(), run.err());
+        assertTrue(
+                run.err().lines().anyMatch(line -> PLAIN_PROGRESS.matcher(line).matches()), run.err());
+        assertEquals(
+                8,
+                run.err()
+                        .lines()
+                        .filter(line -> line.matches("epoch [12]: +\\d+% .*"))
+                        .count(),
+                run.err());
         assertFalse(run.err().contains("\r") || run.err().contains("\033"), "no terminal control characters in logs");
         assertTrue(run.out().contains("epoch 2: train loss "), run.out());
     }
@@ -56,15 +63,35 @@ class ConsoleOutputIT {
         assertTrue(result.get("testAccuracy").getAsDouble() > 0.8, result.toString());
         assertTrue(run.err().contains("epoch 2: train loss "), "epoch lines move to standard error: " + run.err());
 
-        CliRun evaluate = CliRun.of("evaluate", "--model", output.toString(), "--data-dir", RealData.mnist().toString(),
-                "--json", "--quiet");
+        CliRun evaluate = CliRun.of(
+                "evaluate",
+                "--model",
+                output.toString(),
+                "--data-dir",
+                RealData.mnist().toString(),
+                "--json",
+                "--quiet");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
-        assertEquals(result.get("testAccuracy").getAsDouble(), onlyJsonObject(evaluate.out()).get("testAccuracy")
-                .getAsDouble(), 1e-9);
+        assertEquals(
+                result.get("testAccuracy").getAsDouble(),
+                onlyJsonObject(evaluate.out()).get("testAccuracy").getAsDouble(),
+                1e-9);
         assertEquals("", evaluate.err());
 
-        CliRun show = CliRun.of("show", "--model", output.toString(), "--data-dir", RealData.mnist().toString(),
-                "--errors", "--rows", "2", "--cols", "3", "--output", dir.resolve("errors.png").toString(), "--json");
+        CliRun show = CliRun.of(
+                "show",
+                "--model",
+                output.toString(),
+                "--data-dir",
+                RealData.mnist().toString(),
+                "--errors",
+                "--rows",
+                "2",
+                "--cols",
+                "3",
+                "--output",
+                dir.resolve("errors.png").toString(),
+                "--json");
         assertEquals(0, show.exitCode(), show.err());
         assertEquals(6, onlyJsonObject(show.out()).get("images").getAsInt());
 

@@ -16,7 +16,8 @@ class FieldFlagsTest {
     @Test
     void everyFieldMapsToAnExistingOption() {
         Set<String> options = new TreeSet<>();
-        for (CommandLine command : MnistlabCommand.commandLine().getSubcommands().values()) {
+        for (CommandLine command :
+                MnistlabCommand.commandLine().getSubcommands().values()) {
             command.getCommandSpec().options().forEach(option -> options.addAll(List.of(option.names())));
         }
         List<String> missing = new ArrayList<>();

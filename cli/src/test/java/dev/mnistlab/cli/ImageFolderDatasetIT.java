@@ -27,31 +27,47 @@ class ImageFolderDatasetIT {
     @Test
     void threeDigitClassesInFoldersTrainEvaluateAndPredictByName() throws IOException {
         DatasetSplits mnist = DatasetLoader.load(RealData.mnist(), NamedDataset.MNIST);
-        Path folders = ImageFolders.write(dir.resolve("digits"), mnist.train().head(6000), mnist.test().head(1000),
+        Path folders = ImageFolders.write(
+                dir.resolve("digits"),
+                mnist.train().head(6000),
+                mnist.test().head(1000),
                 List.of("zero", "one", "two"));
         Path model = dir.resolve("model");
 
         CliRun train = CliRun.of("train", "--data-dir", folders.toString(), "--output", model.toString(), "--quiet");
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.out().contains("Training mlp 784-32-3 on 3 classes [one, two, zero] ("), train.out());
-        JsonObject metrics = JsonParser.parseString(Files.readString(model.resolve("metrics.json"))).getAsJsonObject();
+        JsonObject metrics = JsonParser.parseString(Files.readString(model.resolve("metrics.json")))
+                .getAsJsonObject();
         double accuracy = metrics.get("testAccuracy").getAsDouble();
         System.out.printf("MLP on 3 MNIST classes from PNG folders: test accuracy %.4f%n", accuracy);
         assertTrue(accuracy > 0.97, "test accuracy " + accuracy);
-        assertEquals("[\"one\",\"two\",\"zero\"]", JsonParser.parseString(Files.readString(model.resolve("model.json")))
-                .getAsJsonObject().get("classNames").toString());
+        assertEquals(
+                "[\"one\",\"two\",\"zero\"]",
+                JsonParser.parseString(Files.readString(model.resolve("model.json")))
+                        .getAsJsonObject()
+                        .get("classNames")
+                        .toString());
 
-        CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data-dir", folders.toString(), "--json",
-                "--quiet");
+        CliRun evaluate = CliRun.of(
+                "evaluate", "--model", model.toString(), "--data-dir", folders.toString(), "--json", "--quiet");
         assertEquals(0, evaluate.exitCode(), evaluate.err());
         JsonObject scores = JsonParser.parseString(evaluate.out()).getAsJsonObject();
         assertEquals(accuracy, scores.get("testAccuracy").getAsDouble(), 1e-9);
         assertEquals(3, scores.getAsJsonArray("confusion").size());
 
-        CliRun wrongData = CliRun.of("evaluate", "--model", model.toString(), "--data-dir", RealData.mnist().toString());
+        CliRun wrongData = CliRun.of(
+                "evaluate",
+                "--model",
+                model.toString(),
+                "--data-dir",
+                RealData.mnist().toString());
         assertEquals(2, wrongData.exitCode());
-        assertEquals("mnistlab: the model's classes [one, two, zero] are not those of the data in " + RealData.mnist()
-                + " [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]; give --data-dir with the data it was trained on" + System.lineSeparator(), wrongData.err());
+        assertEquals(
+                "mnistlab: the model's classes [one, two, zero] are not those of the data in " + RealData.mnist()
+                        + " [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]; give --data-dir with the data it was trained on"
+                        + System.lineSeparator(),
+                wrongData.err());
 
         Path zero = dir.resolve("a-zero.png");
         ImageIO.write(ImageFolders.grey(mnist.test(), 3), "png", zero.toFile());

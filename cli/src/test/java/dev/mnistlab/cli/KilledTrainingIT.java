@@ -40,8 +40,16 @@ class KilledTrainingIT {
         int duringWrites = 0;
         for (int run = 0; run < KILLS; run++) {
             Path output = dir.resolve("run-" + run);
-            Process process = start("train", "--data-dir", data.toString(), "--epochs", "1000", "--limit-batches", "5",
-                    "--output", output.toString());
+            Process process = start(
+                    "train",
+                    "--data-dir",
+                    data.toString(),
+                    "--epochs",
+                    "1000",
+                    "--limit-batches",
+                    "5",
+                    "--output",
+                    output.toString());
             Thread.sleep(2500 + random.nextInt(3500));
             process.destroyForcibly();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "killed process did not end");
@@ -51,18 +59,23 @@ class KilledTrainingIT {
             }
             String hidden = "." + output.getFileName() + ".";
             try (var leftovers = Files.list(dir)) {
-                duringWrites += leftovers.anyMatch(p -> p.getFileName().toString().startsWith(hidden)) ? 1 : 0;
+                duringWrites +=
+                        leftovers.anyMatch(p -> p.getFileName().toString().startsWith(hidden)) ? 1 : 0;
             }
         }
-        System.out.printf("%d kills: %d left a complete model folder, %d none; %d struck during a folder write%n",
+        System.out.printf(
+                "%d kills: %d left a complete model folder, %d none; %d struck during a folder write%n",
                 KILLS, complete, KILLS - complete, duringWrites);
         assertTrue(complete >= KILLS / 2, "most kills should come after the first epoch: " + complete);
     }
 
     private static void assertLoadable(Path output) throws IOException {
-        JsonObject metrics = JsonParser.parseString(Files.readString(output.resolve("metrics.json"))).getAsJsonObject();
+        JsonObject metrics = JsonParser.parseString(Files.readString(output.resolve("metrics.json")))
+                .getAsJsonObject();
         int epochs = metrics.getAsJsonArray("epochs").size();
-        assertTrue(Files.exists(output.resolve(String.format("model-%04d.params", epochs))), "parameters of epoch " + epochs);
+        assertTrue(
+                Files.exists(output.resolve(String.format("model-%04d.params", epochs))),
+                "parameters of epoch " + epochs);
         try (Model model = ModelFolder.load(output, Backends.get("pytorch"), Device.cpu())) {
             assertEquals(4, model.getBlock().getParameters().size());
         }
@@ -70,9 +83,12 @@ class KilledTrainingIT {
 
     private static Process start(String... args) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(java.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File("/dev/null")).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(new File("/dev/null"))
+                .start();
     }
 }

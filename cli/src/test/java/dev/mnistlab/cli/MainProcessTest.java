@@ -13,7 +13,8 @@ class MainProcessTest {
     void badInputExitsWithTwoAndOneLine() throws IOException, InterruptedException {
         ProcessRun result = ProcessRun.of("train", "--model", "rnn");
         assertEquals(2, result.exitCode());
-        assertEquals("mnistlab: --model 'rnn' is unknown: choose one of mlp, cnn" + System.lineSeparator(), result.err());
+        assertEquals(
+                "mnistlab: --model 'rnn' is unknown: choose one of mlp, cnn" + System.lineSeparator(), result.err());
     }
 
     @Test
@@ -28,7 +29,8 @@ class MainProcessTest {
     void enginesListsBothBackends() throws IOException, InterruptedException {
         ProcessRun result = ProcessRun.of("engines");
         assertEquals(0, result.exitCode(), result.err());
-        assertTrue(result.out().contains("pytorch (default)\n  engine   PyTorch 2.7.1 (cpu build), DJL 0.36.0"),
+        assertTrue(
+                result.out().contains("pytorch (default)\n  engine   PyTorch 2.7.1 (cpu build), DJL 0.36.0"),
                 result.out());
         assertTrue(result.out().contains("mxnet\n  engine   MXNet "), result.out());
         assertEquals("", result.err(), "no log noise on a healthy machine");

@@ -31,8 +31,16 @@ class PredictCommandTest {
     @BeforeAll
     static void trainTinyModelAndDrawImages() throws IOException {
         model = dir.resolve("model");
-        CliRun train = CliRun.of("train", "--data-dir", IdxFiles.writeDataset(dir.resolve("data"), 64, 16).toString(),
-                "--limit-batches", "1", "--epochs", "1", "--output", model.toString());
+        CliRun train = CliRun.of(
+                "train",
+                "--data-dir",
+                IdxFiles.writeDataset(dir.resolve("data"), 64, 16).toString(),
+                "--limit-batches",
+                "1",
+                "--epochs",
+                "1",
+                "--output",
+                model.toString());
         assertEquals(0, train.exitCode(), train.err());
         images = Files.createDirectories(dir.resolve("images"));
         BufferedImage page = new BufferedImage(200, 160, BufferedImage.TYPE_INT_RGB);
@@ -56,21 +64,34 @@ class PredictCommandTest {
     void badFilesAreReportedAndTheRestClassified() {
         CliRun run = CliRun.of("predict", "--model", model.toString(), images.toString());
         assertEquals(2, run.exitCode(), "some files failed");
-        assertEquals(String.join(System.lineSeparator(),
-                "mnistlab: " + images.resolve("empty.png") + ": empty file (0 bytes)",
-                "mnistlab: " + images.resolve("notes.gif") + ": not an image mnistlab can read (PNG, JPEG, BMP or GIF)",
-                ""), run.err());
+        assertEquals(
+                String.join(
+                        System.lineSeparator(),
+                        "mnistlab: " + images.resolve("empty.png") + ": empty file (0 bytes)",
+                        "mnistlab: " + images.resolve("notes.gif")
+                                + ": not an image mnistlab can read (PNG, JPEG, BMP or GIF)",
+                        ""),
+                run.err());
         String[] lines = run.out().split(System.lineSeparator());
         assertEquals(2, lines.length, run.out());
-        assertTrue(lines[0].matches(java.util.regex.Pattern.quote(images.resolve("one.jpg").toString())
-                + ": \\d \\(\\d\\.\\d{4}\\)"), lines[0]);
+        assertTrue(
+                lines[0].matches(java.util.regex.Pattern.quote(
+                                images.resolve("one.jpg").toString()) + ": \\d \\(\\d\\.\\d{4}\\)"),
+                lines[0]);
     }
 
     @Test
     void allGoodFilesExitWithZero() throws IOException {
         Path prepared = dir.resolve("prepared");
-        CliRun run = CliRun.of("predict", "--model", model.toString(), "--top-k", "3", "--save-prepared",
-                prepared.toString(), images.resolve("one.png").toString());
+        CliRun run = CliRun.of(
+                "predict",
+                "--model",
+                model.toString(),
+                "--top-k",
+                "3",
+                "--save-prepared",
+                prepared.toString(),
+                images.resolve("one.png").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("  top-3: "), run.out());
         BufferedImage seen = ImageIO.read(prepared.resolve("one.png.28x28.png").toFile());
@@ -81,23 +102,44 @@ class PredictCommandTest {
 
     @Test
     void jsonListsPredictionsAndErrors() {
-        CliRun run = CliRun.of("predict", "--model", model.toString(), "--json", "--top-k", "2", images.toString(),
+        CliRun run = CliRun.of(
+                "predict",
+                "--model",
+                model.toString(),
+                "--json",
+                "--top-k",
+                "2",
+                images.toString(),
                 dir.resolve("absent.png").toString());
         assertEquals(2, run.exitCode());
         JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
         assertEquals(2, json.getAsJsonArray("predictions").size());
-        assertEquals(2, json.getAsJsonArray("predictions").get(0).getAsJsonObject().getAsJsonArray("top").size());
+        assertEquals(
+                2,
+                json.getAsJsonArray("predictions")
+                        .get(0)
+                        .getAsJsonObject()
+                        .getAsJsonArray("top")
+                        .size());
         assertEquals(3, json.getAsJsonArray("errors").size());
-        assertEquals(dir.resolve("absent.png") + ": no such file or folder",
-                json.getAsJsonArray("errors").get(0).getAsJsonObject().get("error").getAsString());
+        assertEquals(
+                dir.resolve("absent.png") + ": no such file or folder",
+                json.getAsJsonArray("errors")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("error")
+                        .getAsString());
     }
 
     @Test
     void blankPageIsReported() {
-        CliRun run = CliRun.of("predict", "--model", model.toString(), dir.resolve("blank.png").toString());
+        CliRun run = CliRun.of(
+                "predict", "--model", model.toString(), dir.resolve("blank.png").toString());
         assertEquals(2, run.exitCode());
-        assertEquals("mnistlab: " + dir.resolve("blank.png") + ": no ink found (a blank page?); give a picture of one"
-                + " digit" + System.lineSeparator(), run.err());
+        assertEquals(
+                "mnistlab: " + dir.resolve("blank.png") + ": no ink found (a blank page?); give a picture of one"
+                        + " digit" + System.lineSeparator(),
+                run.err());
     }
 
     @Test
@@ -105,8 +147,10 @@ class PredictCommandTest {
         Path bomb = Files.write(dir.resolve("bomb.png"), Pictures.pngClaiming(30_000, 30_000));
         CliRun run = CliRun.of("predict", "--model", model.toString(), bomb.toString());
         assertEquals(2, run.exitCode());
-        assertEquals("mnistlab: " + bomb + ": 30000x30000 pixels, over the limit of 40 megapixels (20000 per side);"
-                + " scale the image down" + System.lineSeparator(), run.err());
+        assertEquals(
+                "mnistlab: " + bomb + ": 30000x30000 pixels, over the limit of 40 megapixels (20000 per side);"
+                        + " scale the image down" + System.lineSeparator(),
+                run.err());
     }
 
     @Test

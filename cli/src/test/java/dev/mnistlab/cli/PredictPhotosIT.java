@@ -40,7 +40,8 @@ class PredictPhotosIT {
     void oneEpochCnnReadsPicturesOfHandwrittenDigits() throws IOException {
         Path data = RealData.mnist();
         Path model = dir.resolve("cnn");
-        CliRun train = CliRun.of("train", "--model", "cnn", "--data-dir", data.toString(), "--output", model.toString());
+        CliRun train =
+                CliRun.of("train", "--model", "cnn", "--data-dir", data.toString(), "--output", model.toString());
         assertEquals(0, train.exitCode(), train.err());
 
         ImageSet test = DatasetLoader.load(data, NamedDataset.MNIST).test();
@@ -50,16 +51,21 @@ class PredictPhotosIT {
         for (int i = 0; i < IMAGES; i++) {
             int index = 1000 + i * 37;
             String name = String.format("digit-%03d.%s", i, i % 2 == 0 ? "png" : "jpg");
-            ImageIO.write(page(test, index, i, random), i % 2 == 0 ? "png" : "jpg", pictures.resolve(name).toFile());
+            ImageIO.write(
+                    page(test, index, i, random),
+                    i % 2 == 0 ? "png" : "jpg",
+                    pictures.resolve(name).toFile());
             truth.put(pictures.resolve(name).toString(), test.label(index));
         }
 
         CliRun predict = CliRun.of("predict", "--model", model.toString(), "--json", pictures.toString());
         assertEquals(0, predict.exitCode(), predict.err());
         int correct = 0;
-        for (JsonElement element : JsonParser.parseString(predict.out()).getAsJsonObject().getAsJsonArray("predictions")) {
+        for (JsonElement element :
+                JsonParser.parseString(predict.out()).getAsJsonObject().getAsJsonArray("predictions")) {
             JsonObject prediction = element.getAsJsonObject();
-            if (truth.get(prediction.get("file").getAsString()) == prediction.get("class").getAsInt()) {
+            if (truth.get(prediction.get("file").getAsString())
+                    == prediction.get("class").getAsInt()) {
                 correct++;
             }
         }

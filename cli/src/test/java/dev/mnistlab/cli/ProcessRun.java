@@ -15,12 +15,13 @@ record ProcessRun(int exitCode, String out, String err) {
 
     static ProcessRun of(String... args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(java.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Path err = Files.createTempFile("mnistlab-err", ".txt");
         try {
-            Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
+            Process process =
+                    new ProcessBuilder(command).redirectError(err.toFile()).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(process.waitFor(120, TimeUnit.SECONDS), "mnistlab did not finish");
             return new ProcessRun(process.exitValue(), out, Files.readString(err));

@@ -20,7 +20,8 @@ class ProgressLineTest {
     private final StringWriter out = new StringWriter();
 
     private ConsoleProgress console(ProgressLine.Mode mode) {
-        return new ConsoleProgress(new PrintWriter(out, true), new ProgressLine(new PrintWriter(err, true), mode, nanos::get));
+        return new ConsoleProgress(
+                new PrintWriter(out, true), new ProgressLine(new PrintWriter(err, true), mode, nanos::get));
     }
 
     /** Trains one epoch of 100 batches of 32, each taking 50 ms, with the running loss falling. */
@@ -37,14 +38,19 @@ class ProgressLineTest {
     void terminalGetsABarRedrawnInPlaceWithRateLossAndEta() {
         epochOf100Batches(console(ProgressLine.Mode.LIVE));
         String shown = err.toString();
-        assertTrue(shown.contains("\repoch 1 [############------------]  50% 50/100 batches, 640 samples/s,"
-                + " loss 0.0400, acc 0.6250, ETA 0:03\033[K"), shown);
+        assertTrue(
+                shown.contains("\repoch 1 [############------------]  50% 50/100 batches, 640 samples/s,"
+                        + " loss 0.0400, acc 0.6250, ETA 0:03\033[K"),
+                shown);
         assertEquals(50, shown.split("\r", -1).length - 2, "a redraw every 100 ms of 5 s, then one to clear");
-        assertTrue(shown.startsWith("\repoch 1 [------------------------]   2% 2/100 batches, 640 samples/s,"
-                + " loss 1.0000, acc 0.5050\033[K"), "no ETA in the first second: " + shown.substring(0, 120));
+        assertTrue(
+                shown.startsWith("\repoch 1 [------------------------]   2% 2/100 batches, 640 samples/s,"
+                        + " loss 1.0000, acc 0.5050\033[K"),
+                "no ETA in the first second: " + shown.substring(0, 120));
         assertTrue(shown.endsWith("\r\033[K"), "the bar is cleared before the epoch's line");
         assertFalse(shown.contains("\n"), "nothing but the bar on standard error");
-        assertTrue(out.toString().startsWith("epoch 1: train loss 0.0200 acc 0.7500 | test loss 0.0300 acc 0.7400"),
+        assertTrue(
+                out.toString().startsWith("epoch 1: train loss 0.0200 acc 0.7500 | test loss 0.0300 acc 0.7400"),
                 out.toString());
     }
 
@@ -52,11 +58,13 @@ class ProgressLineTest {
     void logsGetAPlainLineEveryQuarterWithoutControlCharacters() {
         epochOf100Batches(console(ProgressLine.Mode.LINES));
         List<String> lines = err.toString().lines().toList();
-        assertEquals(List.of(
-                "epoch 1:  25% 25/100 batches, 640 samples/s, loss 0.0800, acc 0.5625, ETA 0:04",
-                "epoch 1:  50% 50/100 batches, 640 samples/s, loss 0.0400, acc 0.6250, ETA 0:03",
-                "epoch 1:  75% 75/100 batches, 640 samples/s, loss 0.0267, acc 0.6875, ETA 0:01",
-                "epoch 1: 100% 100/100 batches, 640 samples/s, loss 0.0200, acc 0.7500"), lines);
+        assertEquals(
+                List.of(
+                        "epoch 1:  25% 25/100 batches, 640 samples/s, loss 0.0800, acc 0.5625, ETA 0:04",
+                        "epoch 1:  50% 50/100 batches, 640 samples/s, loss 0.0400, acc 0.6250, ETA 0:03",
+                        "epoch 1:  75% 75/100 batches, 640 samples/s, loss 0.0267, acc 0.6875, ETA 0:01",
+                        "epoch 1: 100% 100/100 batches, 640 samples/s, loss 0.0200, acc 0.7500"),
+                lines);
     }
 
     @Test
@@ -72,8 +80,8 @@ class ProgressLineTest {
 
     @Test
     void quietShowsNothing() {
-        epochOf100Batches(new ConsoleProgress(null, new ProgressLine(new PrintWriter(err, true),
-                ProgressLine.Mode.OFF, nanos::get)));
+        epochOf100Batches(new ConsoleProgress(
+                null, new ProgressLine(new PrintWriter(err, true), ProgressLine.Mode.OFF, nanos::get)));
         progressOfADownload(console(ProgressLine.Mode.OFF));
         assertEquals("", err.toString());
     }
@@ -83,7 +91,8 @@ class ProgressLineTest {
         progressOfADownload(console(ProgressLine.Mode.LINES));
         List<String> lines = err.toString().lines().toList();
         assertEquals("download train-images-idx3-ubyte.gz:  50% 4.0/8.0 MiB, 2.0 MiB/s, ETA 0:02", lines.get(1));
-        assertEquals("downloaded https://example.org/mnist/train-images-idx3-ubyte.gz (8.0 MiB in 4.0 s)",
+        assertEquals(
+                "downloaded https://example.org/mnist/train-images-idx3-ubyte.gz (8.0 MiB in 4.0 s)",
                 lines.get(lines.size() - 1));
     }
 
@@ -95,8 +104,10 @@ class ProgressLineTest {
             scoring.onScored(scored, 10_000, new Evaluation(0.1, 0.97, scored));
         }
         String shown = err.toString();
-        assertTrue(shown.contains("\rtest set [############------------]  50% 5,000/10,000 images, 5,000 images/s,"
-                + " loss 0.1000, acc 0.9700, ETA 0:01"), shown);
+        assertTrue(
+                shown.contains("\rtest set [############------------]  50% 5,000/10,000 images, 5,000 images/s,"
+                        + " loss 0.1000, acc 0.9700, ETA 0:01"),
+                shown);
         assertTrue(shown.endsWith("\r\033[K"), shown);
     }
 

@@ -42,7 +42,9 @@ class SharedClassifierIT {
                 parts.add(pool.submit(() -> {
                     List<Prediction> mine = new ArrayList<>();
                     for (int i = from; i < from + share; i++) {
-                        mine.add(classifier.classify(List.of(test.scaledImage(i)), 3).get(0));
+                        mine.add(classifier
+                                .classify(List.of(test.scaledImage(i)), 3)
+                                .get(0));
                     }
                     return mine;
                 }));

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnistlab.pictures.ConfusionChart;
-import dev.mnistlab.pictures.ImageGrid;
 import dev.mnistlab.pictures.GridCells;
+import dev.mnistlab.pictures.ImageGrid;
 import dev.mnistlab.pictures.TrainingCurves;
 import dev.mnistlab.testing.IdxFiles;
 import dev.mnistlab.testing.Pictures;
@@ -34,12 +34,12 @@ class ShowCommandTest {
     @Test
     void samplesSheetHasOneTilePerCell() throws IOException {
         Path png = dir.resolve("samples.png");
-        CliRun run = CliRun.of("show", "--data-dir", data.toString(), "--rows", "3", "--cols", "4", "--output",
-                png.toString());
+        CliRun run = CliRun.of(
+                "show", "--data-dir", data.toString(), "--rows", "3", "--cols", "4", "--output", png.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals("Wrote " + png + ": 12 images of the mnist test set in a 3x4 grid" + System.lineSeparator(),
-                run.out());
+        assertEquals(
+                "Wrote " + png + ": 12 images of the mnist test set in a 3x4 grid" + System.lineSeparator(), run.out());
         BufferedImage sheet = Pictures.readPng(png);
         assertEquals(ImageGrid.width(4), sheet.getWidth());
         assertEquals(ImageGrid.height(3), sheet.getHeight());
@@ -49,8 +49,20 @@ class ShowCommandTest {
     @Test
     void labelFilterCanLeaveCellsEmpty() throws IOException {
         Path png = dir.resolve("threes.png");
-        CliRun run = CliRun.of("show", "--data-dir", data.toString(), "--split", "train", "--labels", "3",
-                "--rows", "5", "--cols", "5", "--output", png.toString());
+        CliRun run = CliRun.of(
+                "show",
+                "--data-dir",
+                data.toString(),
+                "--split",
+                "train",
+                "--labels",
+                "3",
+                "--rows",
+                "5",
+                "--cols",
+                "5",
+                "--output",
+                png.toString());
 
         assertEquals(0, run.exitCode(), run.err());
         int threes = Integer.parseInt(run.out().split(": ")[1].split(" ")[0]);
@@ -61,22 +73,41 @@ class ShowCommandTest {
     @Test
     void trainedModelGivesCurvesConfusionAndErrorSheet() throws IOException {
         Path model = dir.resolve("model");
-        assertEquals(0, CliRun.of("train", "--data-dir", data.toString(), "--epochs", "2", "--output",
-                model.toString()).exitCode());
+        assertEquals(
+                0,
+                CliRun.of("train", "--data-dir", data.toString(), "--epochs", "2", "--output", model.toString())
+                        .exitCode());
         BufferedImage curves = Pictures.readPng(model.resolve(TrainingCurves.FILE_NAME));
         assertEquals(TrainingCurves.WIDTH, curves.getWidth());
         assertTrue(Pictures.colours(curves) > 20, "curves drawn");
 
-        CliRun evaluate = CliRun.of("evaluate", "--model", model.toString(), "--data-dir", data.toString(),
-                "--output", dir.resolve("eval").toString());
+        CliRun evaluate = CliRun.of(
+                "evaluate",
+                "--model",
+                model.toString(),
+                "--data-dir",
+                data.toString(),
+                "--output",
+                dir.resolve("eval").toString());
         assertEquals(0, evaluate.exitCode(), evaluate.err());
         BufferedImage confusion = Pictures.readPng(dir.resolve("eval").resolve(ConfusionChart.FILE_NAME));
         assertEquals(ConfusionChart.HEIGHT, confusion.getHeight());
         assertTrue(Pictures.colours(confusion) > 20, "heat map drawn");
 
         Path errors = dir.resolve("errors.png");
-        CliRun show = CliRun.of("show", "--model", model.toString(), "--errors", "--data-dir", data.toString(),
-                "--rows", "2", "--cols", "3", "--output", errors.toString());
+        CliRun show = CliRun.of(
+                "show",
+                "--model",
+                model.toString(),
+                "--errors",
+                "--data-dir",
+                data.toString(),
+                "--rows",
+                "2",
+                "--cols",
+                "3",
+                "--output",
+                errors.toString());
         assertEquals(0, show.exitCode(), show.err());
         assertEquals(6, GridCells.tilesIn(Pictures.readPng(errors), 2, 3), "random data: six mistakes at least");
     }

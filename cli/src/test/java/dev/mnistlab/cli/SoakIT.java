@@ -35,22 +35,28 @@ class SoakIT {
     void tenMlpEpochsKeepResidentMemoryAndLiveArraysFlat(String engine) throws IOException {
         DatasetSplits mnist = DatasetLoader.load(RealData.mnist(), NamedDataset.MNIST);
         ClassifierTrainer trainer = new ClassifierTrainer(Backends.get(engine));
-        int liveAfterOne = liveArrays(trainer, TrainingSpec.builder().optEpochs(1).build(), mnist, new ArrayList<>());
+        int liveAfterOne =
+                liveArrays(trainer, TrainingSpec.builder().optEpochs(1).build(), mnist, new ArrayList<>());
         List<Double> residentMiB = new ArrayList<>();
-        int liveAfterTen = liveArrays(trainer, TrainingSpec.builder().optEpochs(10).build(), mnist, residentMiB);
+        int liveAfterTen =
+                liveArrays(trainer, TrainingSpec.builder().optEpochs(10).build(), mnist, residentMiB);
 
         double first = residentMiB.get(0);
         double last = residentMiB.get(residentMiB.size() - 1);
-        System.out.printf("%s, 10 MLP epochs: resident memory after each epoch %s MiB (last/first %.3f);"
-                + " live arrays in the model's manager after 1 epoch %d, after 10 %d%n", engine,
+        System.out.printf(
+                "%s, 10 MLP epochs: resident memory after each epoch %s MiB (last/first %.3f);"
+                        + " live arrays in the model's manager after 1 epoch %d, after 10 %d%n",
+                engine,
                 residentMiB.stream().map(mib -> String.format("%.0f", mib)).collect(Collectors.joining(", ")),
-                last / first, liveAfterOne, liveAfterTen);
+                last / first,
+                liveAfterOne,
+                liveAfterTen);
         assertTrue(last <= first * (1 + ALLOWED_GROWTH), engine + ": " + residentMiB);
         assertEquals(liveAfterOne, liveAfterTen, "arrays left behind by training");
     }
 
-    private static int liveArrays(ClassifierTrainer trainer, TrainingSpec spec, DatasetSplits data,
-            List<Double> residentMiB) {
+    private static int liveArrays(
+            ClassifierTrainer trainer, TrainingSpec spec, DatasetSplits data, List<Double> residentMiB) {
         TrainingProgress recorder = new TrainingProgress() {
             @Override
             public void onEpochEnd(EpochMetrics metrics) {
@@ -62,7 +68,9 @@ class SoakIT {
             }
         };
         try (TrainedModel trained = trainer.train(spec, data, recorder, EpochCheckpoint.NONE)) {
-            assertTrue(trained.result().testAccuracy() > 0.93, trained.result().epochs().toString());
+            assertTrue(
+                    trained.result().testAccuracy() > 0.93,
+                    trained.result().epochs().toString());
             Model model = trained.model();
             return ((BaseNDManager) model.getNDManager()).getManagedArrays().size();
         }

@@ -24,14 +24,33 @@ class TrainCommandIT {
     @ValueSource(strings = {"pytorch", "mxnet"})
     void writesMetricsAndParameters(String engine) throws IOException {
         Path output = dir.resolve("run-" + engine);
-        CliRun run = CliRun.of("train", "--engine", engine, "--data-dir", RealData.mnist().toString(),
-                "--epochs", "2", "--limit-batches", "200", "--output", output.toString());
+        CliRun run = CliRun.of(
+                "train",
+                "--engine",
+                engine,
+                "--data-dir",
+                RealData.mnist().toString(),
+                "--epochs",
+                "2",
+                "--limit-batches",
+                "200",
+                "--output",
+                output.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("epoch 1: train loss "), run.out());
         assertTrue(run.out().contains("epoch 2: train loss "), run.out());
-        JsonObject metrics = JsonParser.parseString(Files.readString(output.resolve("metrics.json"))).getAsJsonObject();
-        for (String field : List.of("engine", "engineVersion", "model", "dataset", "seed", "testAccuracy", "testLoss",
-                "trainSeconds", "epochs")) {
+        JsonObject metrics = JsonParser.parseString(Files.readString(output.resolve("metrics.json")))
+                .getAsJsonObject();
+        for (String field : List.of(
+                "engine",
+                "engineVersion",
+                "model",
+                "dataset",
+                "seed",
+                "testAccuracy",
+                "testLoss",
+                "trainSeconds",
+                "epochs")) {
             assertTrue(metrics.has(field), field + " missing from " + metrics);
         }
         assertEquals(engine, metrics.get("engine").getAsString());
@@ -40,7 +59,8 @@ class TrainCommandIT {
         assertEquals(42, metrics.get("seed").getAsInt());
         assertTrue(metrics.get("testAccuracy").getAsDouble() > 0.85, metrics.toString());
         JsonObject epoch = metrics.getAsJsonArray("epochs").get(1).getAsJsonObject();
-        for (String field : List.of("epoch", "trainLoss", "trainAccuracy", "testAccuracy", "seconds", "samplesPerSecond")) {
+        for (String field :
+                List.of("epoch", "trainLoss", "trainAccuracy", "testAccuracy", "seconds", "samplesPerSecond")) {
             assertTrue(epoch.has(field), field + " missing from " + epoch);
         }
         assertEquals(2, epoch.get("epoch").getAsInt());
@@ -53,8 +73,18 @@ class TrainCommandIT {
     void modelTrainedOnOneEngineScoresTheSameOnBoth(String trainedOn) {
         Path model = dir.resolve("model-" + trainedOn);
         String data = RealData.mnist().toString();
-        CliRun train = CliRun.of("train", "--engine", trainedOn, "--model", "cnn", "--data-dir", data,
-                "--limit-batches", "40", "--output", model.toString());
+        CliRun train = CliRun.of(
+                "train",
+                "--engine",
+                trainedOn,
+                "--model",
+                "cnn",
+                "--data-dir",
+                data,
+                "--limit-batches",
+                "40",
+                "--output",
+                model.toString());
         assertEquals(0, train.exitCode(), train.err());
         double pytorch = evaluatedAccuracy(model, "pytorch", data);
         double mxnet = evaluatedAccuracy(model, "mxnet", data);
@@ -63,7 +93,8 @@ class TrainCommandIT {
     }
 
     private static double evaluatedAccuracy(Path model, String engine, String data) {
-        CliRun run = CliRun.of("evaluate", "--model", model.toString(), "--engine", engine, "--data-dir", data, "--json");
+        CliRun run =
+                CliRun.of("evaluate", "--model", model.toString(), "--engine", engine, "--data-dir", data, "--json");
         assertEquals(0, run.exitCode(), run.err());
         JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
         assertEquals(10_000, json.get("count").getAsInt());
@@ -75,8 +106,8 @@ class TrainCommandIT {
     @ValueSource(strings = {"pytorch", "mxnet"})
     void findsFashionMnistInTheDebianFolder(String engine) {
         RealData.fashionMnist();
-        CliRun run = CliRun.of("train", "--engine", engine, "--dataset", "fashion-mnist", "--epochs", "1",
-                "--limit-batches", "100");
+        CliRun run = CliRun.of(
+                "train", "--engine", engine, "--dataset", "fashion-mnist", "--epochs", "1", "--limit-batches", "100");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("images from /usr/share/datasets/fashion-mnist"), run.out());
     }

@@ -23,9 +23,13 @@ import org.junit.jupiter.api.Test;
 class TroubleshootingDocTest {
 
     private static final Path DOC = Path.of("../docs/troubleshooting.md");
-    private static final List<Path> SOURCES = List.of(Path.of("../core/src/main/java"), Path.of("src/main/java"),
-            Path.of("../pictures/src/main/java"), Path.of("../compare/src/main/java"),
-            Path.of("../backend-pytorch/src/main/java"), Path.of("../backend-mxnet/src/main/java"));
+    private static final List<Path> SOURCES = List.of(
+            Path.of("../core/src/main/java"),
+            Path.of("src/main/java"),
+            Path.of("../pictures/src/main/java"),
+            Path.of("../compare/src/main/java"),
+            Path.of("../backend-pytorch/src/main/java"),
+            Path.of("../backend-mxnet/src/main/java"));
     private static final Pattern RAISE = Pattern.compile("new InvalidInputException\\(|throw invalid\\(file, ");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -36,11 +40,13 @@ class TroubleshootingDocTest {
         int messages = 0;
         for (Path root : SOURCES) {
             try (Stream<Path> files = Files.walk(root)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     String source = Files.readString(file);
                     Matcher raise = RAISE.matcher(source);
                     while (raise.find()) {
-                        String fragment = longestLiteral(source.substring(raise.end(), statementEnd(source, raise.end())));
+                        String fragment =
+                                longestLiteral(source.substring(raise.end(), statementEnd(source, raise.end())));
                         if (!fragment.isEmpty()) {
                             messages++;
                             if (!doc.contains(fragment) && !doc.contains(asShown(fragment))) {
@@ -58,7 +64,8 @@ class TroubleshootingDocTest {
     private static String asShown(String fragment) {
         for (InputField field : InputField.values()) {
             if (fragment.startsWith(field.apiName())) {
-                return FieldFlags.flag(field) + fragment.substring(field.apiName().length());
+                return FieldFlags.flag(field)
+                        + fragment.substring(field.apiName().length());
             }
         }
         return fragment;
@@ -78,6 +85,9 @@ class TroubleshootingDocTest {
                 parts.add(piece.replaceAll("^[\\s:;,.(]+|[\\s:;,.(]+$", ""));
             }
         }
-        return parts.stream().max(Comparator.comparingInt(String::length)).filter(part -> part.length() >= 6).orElse("");
+        return parts.stream()
+                .max(Comparator.comparingInt(String::length))
+                .filter(part -> part.length() >= 6)
+                .orElse("");
     }
 }

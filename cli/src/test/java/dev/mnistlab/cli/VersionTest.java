@@ -15,8 +15,8 @@ class VersionTest {
             String[] lines = run.out().split("\\R");
             assertTrue(lines[0].matches("mnistlab \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), lines[0]);
             assertTrue(lines[1].startsWith("DJL 0.36.0, Java "), lines[1]);
-            assertTrue(lines[2].startsWith("engines bundled: pytorch-native-cpu 2.7.1, mxnet-native-mkl 1.9.1"),
-                    lines[2]);
+            assertTrue(
+                    lines[2].startsWith("engines bundled: pytorch-native-cpu 2.7.1, mxnet-native-mkl 1.9.1"), lines[2]);
         }
     }
 }

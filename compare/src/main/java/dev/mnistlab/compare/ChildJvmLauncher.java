@@ -85,7 +85,8 @@ public final class ChildJvmLauncher implements PairLauncher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        System.getProperties().stringPropertyNames().stream().sorted()
+        System.getProperties().stringPropertyNames().stream()
+                .sorted()
                 .filter(name -> FORWARDED_PROPERTY_PREFIXES.stream().anyMatch(name::startsWith))
                 .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
         command.add("-cp");
@@ -98,8 +99,8 @@ public final class ChildJvmLauncher implements PairLauncher {
 
     private static String copyOutput(Process child, Path log, Consumer<String> output) throws IOException {
         String lastLine = "";
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8));
+        try (BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
                 Writer logWriter = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 logWriter.write(line);

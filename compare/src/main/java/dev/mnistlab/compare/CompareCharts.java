@@ -34,8 +34,8 @@ final class CompareCharts {
 
     private static final int WIDTH = 800;
     private static final int PANEL_HEIGHT = 220;
-    private static final Map<String, Color> ENGINE_COLOURS = Map.of("pytorch", new Color(0xEE4C2C),
-            "mxnet", new Color(0x1F77B4));
+    private static final Map<String, Color> ENGINE_COLOURS =
+            Map.of("pytorch", new Color(0xEE4C2C), "mxnet", new Color(0x1F77B4));
     private static final Color OTHER_ENGINE = new Color(0x2CA02C);
 
     private CompareCharts() {}
@@ -43,7 +43,8 @@ final class CompareCharts {
     /** Draws one figure over every pair measured. */
     static BufferedImage draw(CompareResults results, Figure figure) {
         List<PairSummary> summaries = results.summaries();
-        List<String> models = summaries.stream().map(PairSummary::model).distinct().toList();
+        List<String> models =
+                summaries.stream().map(PairSummary::model).distinct().toList();
         CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(new CategoryAxis("engine"));
         for (String model : models) {
             DefaultCategoryDataset dataset = new DefaultCategoryDataset();
@@ -54,8 +55,8 @@ final class CompareCharts {
             }
             combined.add(panel(dataset, model, figure));
         }
-        JFreeChart chart = new JFreeChart(figure.heading() + " (median of runs)", JFreeChart.DEFAULT_TITLE_FONT,
-                combined, false);
+        JFreeChart chart =
+                new JFreeChart(figure.heading() + " (median of runs)", JFreeChart.DEFAULT_TITLE_FONT, combined, false);
         chart.setBackgroundPaint(Color.WHITE);
         return chart.createBufferedImage(WIDTH, 60 + PANEL_HEIGHT * Math.max(1, models.size()));
     }
@@ -72,8 +73,7 @@ final class CompareCharts {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setMaximumBarWidth(0.25);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-                new FigureFormat(figure)));
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new FigureFormat(figure)));
         renderer.setDefaultItemLabelsVisible(true);
         CategoryPlot plot = new CategoryPlot(dataset, null, axis, renderer);
         plot.setBackgroundPaint(new Color(0xF4F4F4));

@@ -1,9 +1,9 @@
 package dev.mnistlab.compare;
 
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.pictures.PngFile;
 import dev.mnistlab.report.AtomicFile;
 import dev.mnistlab.report.AtomicFolder;
-import dev.mnistlab.pictures.PngFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +60,8 @@ public final class CompareReport {
             return;
         }
         if (!Files.isDirectory(folder)) {
-            throw new InvalidInputException("--output " + folder + " is a file; give a folder (it is created if needed)");
+            throw new InvalidInputException(
+                    "--output " + folder + " is a file; give a folder (it is created if needed)");
         }
         try (Stream<Path> entries = Files.list(folder)) {
             if (entries.findAny().isPresent() && !Files.exists(folder.resolve(JSON_FILE))) {

@@ -45,7 +45,9 @@ public record CompareResults(CompareContext context, ComparePlan plan, List<Pair
 
     /** Returns the failed measurements. */
     public List<PairOutcome.Failed> failures() {
-        return outcomes.stream().filter(PairOutcome.Failed.class::isInstance).map(PairOutcome.Failed.class::cast)
+        return outcomes.stream()
+                .filter(PairOutcome.Failed.class::isInstance)
+                .map(PairOutcome.Failed.class::cast)
                 .toList();
     }
 }

@@ -54,7 +54,10 @@ public enum Figure {
 
     /** Returns a name fit for a CSV header or a file name, e.g. {@code latency_p50_us}. */
     public String key() {
-        return heading().replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_|_$", "").toLowerCase(Locale.ROOT);
+        return heading()
+                .replaceAll("[^A-Za-z0-9]+", "_")
+                .replaceAll("^_|_$", "")
+                .toLowerCase(Locale.ROOT);
     }
 
     /** Returns this figure of one measurement. */

@@ -26,11 +26,11 @@ import java.util.Set;
  * @param os the operating system and kernel
  * @param java the Java runtime
  */
-public record MachineInfo(String cpuModel, int cores, double clockMhz, List<String> simd, double memoryGib,
-        String os, String java) {
+public record MachineInfo(
+        String cpuModel, int cores, double clockMhz, List<String> simd, double memoryGib, String os, String java) {
 
-    private static final List<String> SIMD_FLAGS = List.of("sse4_2", "avx", "avx2", "fma", "avx512f",
-            "avx512_bf16", "avx512_vnni", "amx_tile");
+    private static final List<String> SIMD_FLAGS =
+            List.of("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512_bf16", "avx512_vnni", "amx_tile");
 
     /** Copies the flag list. */
     public MachineInfo {
@@ -42,11 +42,17 @@ public record MachineInfo(String cpuModel, int cores, double clockMhz, List<Stri
         List<String> cpuInfo = lines(Path.of("/proc/cpuinfo"));
         String model = field(cpuInfo, "model name").orElse(System.getProperty("os.arch"));
         double mhz = field(cpuInfo, "cpu MHz").map(Double::parseDouble).orElse(Double.NaN);
-        Set<String> flags = Set.copyOf(Arrays.asList(field(cpuInfo, "flags").orElse("").split("\\s+")));
+        Set<String> flags =
+                Set.copyOf(Arrays.asList(field(cpuInfo, "flags").orElse("").split("\\s+")));
         double memory = field(lines(Path.of("/proc/meminfo")), "MemTotal")
-                .map(value -> Long.parseLong(value.replace("kB", "").trim()) / 1024.0 / 1024.0).orElse(Double.NaN);
-        return new MachineInfo(model, Runtime.getRuntime().availableProcessors(), mhz,
-                SIMD_FLAGS.stream().filter(flags::contains).toList(), memory,
+                .map(value -> Long.parseLong(value.replace("kB", "").trim()) / 1024.0 / 1024.0)
+                .orElse(Double.NaN);
+        return new MachineInfo(
+                model,
+                Runtime.getRuntime().availableProcessors(),
+                mhz,
+                SIMD_FLAGS.stream().filter(flags::contains).toList(),
+                memory,
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     }
@@ -66,8 +72,16 @@ public record MachineInfo(String cpuModel, int cores, double clockMhz, List<Stri
 
     /** Returns a one-line description, e.g. {@code AMD EPYC, 2 cores at 2596 MHz, avx2 fma, 23.4 GiB}. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s, %d cores at %.0f MHz (%s), %.1f GiB, %s, %s", cpuModel, cores,
-                clockMhz, String.join(" ", simd), memoryGib, os, java);
+        return String.format(
+                Locale.ROOT,
+                "%s, %d cores at %.0f MHz (%s), %.1f GiB, %s, %s",
+                cpuModel,
+                cores,
+                clockMhz,
+                String.join(" ", simd),
+                memoryGib,
+                os,
+                java);
     }
 
     private static List<String> lines(Path file) {
@@ -79,7 +93,9 @@ public record MachineInfo(String cpuModel, int cores, double clockMhz, List<Stri
     }
 
     private static Optional<String> field(List<String> lines, String name) {
-        return lines.stream().filter(line -> line.startsWith(name))
-                .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst();
+        return lines.stream()
+                .filter(line -> line.startsWith(name))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                .findFirst();
     }
 }

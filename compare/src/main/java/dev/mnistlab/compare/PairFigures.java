@@ -33,11 +33,28 @@ import java.nio.file.Path;
  * @param forwardFlops floating-point operations of one image's forward pass
  * @param trainingGflops achieved GFLOP/s in steady training (three forward passes' worth per image)
  */
-public record PairFigures(String engine, String model, int repetition, String engineVersion, String djlVersion,
-        String threads, String device, double testAccuracy, double testLoss, double trainSeconds,
-        double firstEpochSamplesPerSecond, double steadySamplesPerSecond, double optimizerShare,
-        double batchingShare, double latencyP50Micros, double latencyP99Micros, double batchImagesPerSecond,
-        double modelLoadMillis, double peakRssMiB, long forwardFlops, double trainingGflops) {
+public record PairFigures(
+        String engine,
+        String model,
+        int repetition,
+        String engineVersion,
+        String djlVersion,
+        String threads,
+        String device,
+        double testAccuracy,
+        double testLoss,
+        double trainSeconds,
+        double firstEpochSamplesPerSecond,
+        double steadySamplesPerSecond,
+        double optimizerShare,
+        double batchingShare,
+        double latencyP50Micros,
+        double latencyP99Micros,
+        double batchImagesPerSecond,
+        double modelLoadMillis,
+        double peakRssMiB,
+        long forwardFlops,
+        double trainingGflops) {
 
     /** Writes the figures as JSON, atomically. */
     public void write(Path file) throws IOException {

@@ -52,7 +52,8 @@ public final class PairMain {
     private static void measure(Path requestFile, Path resultFile) throws IOException {
         PairRequest request = PairRequest.read(requestFile);
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        DatasetSplits data = DatasetLoader.load(request.dataFolder(), request.spec().dataset());
+        DatasetSplits data =
+                DatasetLoader.load(request.dataFolder(), request.spec().dataset());
         PairMeasurer measurer = new PairMeasurer(Backends.get(request.engine()), out);
         PairFigures figures = measurer.measure(request.spec(), data, request.repetition(), resultFile.getParent());
         figures.write(resultFile);

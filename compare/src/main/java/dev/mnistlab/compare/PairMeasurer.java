@@ -70,8 +70,8 @@ public final class PairMeasurer {
         StepTimeline timeline = new StepTimeline(log);
         Path modelFolder = workFolder.resolve("model");
         TrainingResult result;
-        try (TrainedModel trained = new ClassifierTrainer(backend).train(spec, data, timeline,
-                RunOutput.checkpointInto(modelFolder))) {
+        try (TrainedModel trained =
+                new ClassifierTrainer(backend).train(spec, data, timeline, RunOutput.checkpointInto(modelFolder))) {
             result = trained.result();
         }
         double peakRss = ProcessMemory.peakRssMiB();
@@ -80,28 +80,51 @@ public final class PairMeasurer {
         log.flush();
         double loadMillis = medianLoadMillis(modelFolder, device);
         try (Model model = ModelFolder.load(modelFolder, backend, device)) {
-            InferenceTimer timer = new InferenceTimer(new DigitClassifier(model, spec.dataset().classNames()));
+            InferenceTimer timer =
+                    new InferenceTimer(new DigitClassifier(model, spec.dataset().classNames()));
             List<float[]> images = scaledImages(data.test(), LATENCY_CALLS);
             double[] latencies = timer.singleImageMicros(images, LATENCY_WARM_UP, LATENCY_CALLS);
-            double batchRate = timer.batchImagesPerSecond(images.subList(0, THROUGHPUT_BATCH),
-                    THROUGHPUT_MIN_CALLS, THROUGHPUT_MIN_SECONDS);
+            double batchRate = timer.batchImagesPerSecond(
+                    images.subList(0, THROUGHPUT_BATCH), THROUGHPUT_MIN_CALLS, THROUGHPUT_MIN_SECONDS);
             return figures(result, repetition, timeline, latencies, batchRate, loadMillis, peakRss);
         }
     }
 
-    private PairFigures figures(TrainingResult result, int repetition, StepTimeline timeline, double[] latencies,
-            double batchRate, double loadMillis, double peakRss) {
+    private PairFigures figures(
+            TrainingResult result,
+            int repetition,
+            StepTimeline timeline,
+            double[] latencies,
+            double batchRate,
+            double loadMillis,
+            double peakRss) {
         TrainingSpec spec = result.spec();
         BackendInfo info = result.backend();
         double steady = timeline.steadyStepsPerSecond() * spec.batchSize();
         long flops = spec.architecture().forwardFlops();
-        StepPhases phases = result.epochs().stream().map(EpochMetrics::phases).reduce(StepPhases.none(),
-                StepPhases::plus);
-        return new PairFigures(info.name(), spec.architecture().name(), repetition, info.engineVersion(),
-                info.djlVersion(), info.threads(), result.device(), result.testAccuracy(), result.testLoss(),
-                result.trainSeconds(), result.epochs().get(0).samplesPerSecond(), steady, phases.optimizerShare(),
-                phases.batchingShare(), InferenceTimer.percentile(latencies, 0.5),
-                InferenceTimer.percentile(latencies, 0.99), batchRate, loadMillis, peakRss, flops,
+        StepPhases phases =
+                result.epochs().stream().map(EpochMetrics::phases).reduce(StepPhases.none(), StepPhases::plus);
+        return new PairFigures(
+                info.name(),
+                spec.architecture().name(),
+                repetition,
+                info.engineVersion(),
+                info.djlVersion(),
+                info.threads(),
+                result.device(),
+                result.testAccuracy(),
+                result.testLoss(),
+                result.trainSeconds(),
+                result.epochs().get(0).samplesPerSecond(),
+                steady,
+                phases.optimizerShare(),
+                phases.batchingShare(),
+                InferenceTimer.percentile(latencies, 0.5),
+                InferenceTimer.percentile(latencies, 0.99),
+                batchRate,
+                loadMillis,
+                peakRss,
+                flops,
                 3.0 * flops * steady / 1e9);
     }
 

@@ -3,11 +3,11 @@ package dev.mnistlab.compare;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.mnistlab.report.AtomicFile;
+import dev.mnistlab.train.TrainingSpec;
+import dev.mnistlab.train.TrainingSpecJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import dev.mnistlab.train.TrainingSpec;
-import dev.mnistlab.train.TrainingSpecJson;
 import java.nio.file.Path;
 
 /**
@@ -55,9 +55,11 @@ public record PairRequest(String engine, TrainingSpec spec, Path dataFolder, int
     }
 
     private static PairRequest fromJson(JsonObject json) {
-        return new PairRequest(json.get("engine").getAsString(),
+        return new PairRequest(
+                json.get("engine").getAsString(),
                 TrainingSpecJson.read(json.getAsJsonObject("spec")),
-                Path.of(json.get("dataFolder").getAsString()), json.get("threads").getAsInt(),
+                Path.of(json.get("dataFolder").getAsString()),
+                json.get("threads").getAsInt(),
                 json.get("repetition").getAsInt());
     }
 }

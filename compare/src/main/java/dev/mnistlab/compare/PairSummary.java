@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param measured the repetitions that produced figures
  * @param failed the repetitions that did not
  */
-public record PairSummary(String engine, String model, List<PairOutcome.Measured> measured,
-        List<PairOutcome.Failed> failed) {
+public record PairSummary(
+        String engine, String model, List<PairOutcome.Measured> measured, List<PairOutcome.Failed> failed) {
 
     /** Copies the lists. */
     public PairSummary {
@@ -24,7 +24,9 @@ public record PairSummary(String engine, String model, List<PairOutcome.Measured
 
     /** Returns the spread of one figure over the measured repetitions. */
     public Spread spread(Figure figure) {
-        return Spread.of(measured.stream().mapToDouble(outcome -> figure.of(outcome.figures())).toArray());
+        return Spread.of(measured.stream()
+                .mapToDouble(outcome -> figure.of(outcome.figures()))
+                .toArray());
     }
 
     /** Returns the spread of every figure. */

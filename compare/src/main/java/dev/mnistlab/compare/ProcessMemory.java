@@ -17,7 +17,9 @@ final class ProcessMemory {
         try {
             for (String line : Files.readAllLines(STATUS)) {
                 if (line.startsWith(PEAK_FIELD)) {
-                    String kib = line.substring(PEAK_FIELD.length()).replace("kB", "").trim();
+                    String kib = line.substring(PEAK_FIELD.length())
+                            .replace("kB", "")
+                            .trim();
                     return Long.parseLong(kib) / 1024.0;
                 }
             }

@@ -9,11 +9,16 @@ import java.util.function.Function;
 /** Writes a comparison's {@code report.md}, and the tables the console shows. */
 public final class ReportMarkdown {
 
-    private static final List<Figure> TRAINING_FIGURES = List.of(Figure.TEST_ACCURACY, Figure.TEST_LOSS,
-            Figure.TRAIN_SECONDS, Figure.FIRST_EPOCH_THROUGHPUT, Figure.STEADY_THROUGHPUT, Figure.TRAINING_GFLOPS);
+    private static final List<Figure> TRAINING_FIGURES = List.of(
+            Figure.TEST_ACCURACY,
+            Figure.TEST_LOSS,
+            Figure.TRAIN_SECONDS,
+            Figure.FIRST_EPOCH_THROUGHPUT,
+            Figure.STEADY_THROUGHPUT,
+            Figure.TRAINING_GFLOPS);
     private static final List<Figure> STEP_FIGURES = List.of(Figure.OPTIMIZER_SHARE, Figure.BATCHING_SHARE);
-    private static final List<Figure> INFERENCE_FIGURES = List.of(Figure.LATENCY_P50, Figure.LATENCY_P99,
-            Figure.BATCH_THROUGHPUT, Figure.MODEL_LOAD, Figure.PEAK_RSS);
+    private static final List<Figure> INFERENCE_FIGURES = List.of(
+            Figure.LATENCY_P50, Figure.LATENCY_P99, Figure.BATCH_THROUGHPUT, Figure.MODEL_LOAD, Figure.PEAK_RSS);
 
     private ReportMarkdown() {}
 
@@ -22,12 +27,21 @@ public final class ReportMarkdown {
         CompareContext context = results.context();
         MachineInfo machine = context.machine();
         StringBuilder md = new StringBuilder();
-        md.append("# mnistlab compare: ").append(String.join(" vs ", results.plan().engines())).append("\n\n");
-        md.append("Run ").append(context.startedAt()).append(" with\n\n```\n").append(context.command())
+        md.append("# mnistlab compare: ")
+                .append(String.join(" vs ", results.plan().engines()))
+                .append("\n\n");
+        md.append("Run ")
+                .append(context.startedAt())
+                .append(" with\n\n```\n")
+                .append(context.command())
                 .append("\n```\n\n");
         md.append("**Machine:** ").append(machine.describe()).append(".\n");
-        md.append(String.format(Locale.ROOT, "Peak FP32 rate: %.1f GFLOP/s (%d cores x %.2f GHz x %d FLOPs per"
-                + " cycle).%n%n", machine.peakGflops(), machine.cores(), machine.clockMhz() / 1000,
+        md.append(String.format(
+                Locale.ROOT,
+                "Peak FP32 rate: %.1f GFLOP/s (%d cores x %.2f GHz x %d FLOPs per" + " cycle).%n%n",
+                machine.peakGflops(),
+                machine.cores(),
+                machine.clockMhz() / 1000,
                 machine.flopsPerCycle()));
         md.append(repetitionNote(results.plan())).append("\n\n");
         md.append("## Settings\n\n").append(settings(results.plan())).append('\n');
@@ -44,12 +58,17 @@ public final class ReportMarkdown {
         double peak = results.context().machine().peakGflops();
         StringBuilder md = new StringBuilder();
         md.append("## Accuracy and training\n\n");
-        List<String> headings = new ArrayList<>(TRAINING_FIGURES.stream().map(Figure::heading).toList());
+        List<String> headings =
+                new ArrayList<>(TRAINING_FIGURES.stream().map(Figure::heading).toList());
         headings.add("% of peak FP32");
         md.append(table(summaries, headings, summary -> {
             List<String> cells = new ArrayList<>(TRAINING_FIGURES.stream()
-                    .map(figure -> summary.spread(figure).format(figure)).toList());
-            cells.add(String.format(Locale.ROOT, "%.1f", 100 * summary.spread(Figure.TRAINING_GFLOPS).median() / peak));
+                    .map(figure -> summary.spread(figure).format(figure))
+                    .toList());
+            cells.add(String.format(
+                    Locale.ROOT,
+                    "%.1f",
+                    100 * summary.spread(Figure.TRAINING_GFLOPS).median() / peak));
             return cells;
         }));
         md.append("\n## Where a training step's time goes\n\n");
@@ -60,24 +79,38 @@ public final class ReportMarkdown {
     }
 
     private static String figureTable(List<PairSummary> summaries, List<Figure> figures) {
-        return table(summaries, figures.stream().map(Figure::heading).toList(),
-                summary -> figures.stream().map(figure -> summary.spread(figure).format(figure)).toList());
+        return table(
+                summaries,
+                figures.stream().map(Figure::heading).toList(),
+                summary -> figures.stream()
+                        .map(figure -> summary.spread(figure).format(figure))
+                        .toList());
     }
 
-    private static String table(List<PairSummary> summaries, List<String> headings,
-            Function<PairSummary, List<String>> cells) {
-        StringBuilder md = new StringBuilder("| model | engine | runs | ").append(String.join(" | ", headings))
-                .append(" |\n|---|---|---|").append("---:|".repeat(headings.size())).append('\n');
+    private static String table(
+            List<PairSummary> summaries, List<String> headings, Function<PairSummary, List<String>> cells) {
+        StringBuilder md = new StringBuilder("| model | engine | runs | ")
+                .append(String.join(" | ", headings))
+                .append(" |\n|---|---|---|")
+                .append("---:|".repeat(headings.size()))
+                .append('\n');
         for (PairSummary summary : summaries) {
-            md.append("| ").append(summary.model()).append(" | ").append(summary.engine()).append(" | ")
-                    .append(runs(summary)).append(" | ").append(String.join(" | ", cells.apply(summary)))
+            md.append("| ")
+                    .append(summary.model())
+                    .append(" | ")
+                    .append(summary.engine())
+                    .append(" | ")
+                    .append(runs(summary))
+                    .append(" | ")
+                    .append(String.join(" | ", cells.apply(summary)))
                     .append(" |\n");
         }
         return md.toString();
     }
 
     private static String runs(PairSummary summary) {
-        return summary.failed().isEmpty() ? String.valueOf(summary.measured().size())
+        return summary.failed().isEmpty()
+                ? String.valueOf(summary.measured().size())
                 : summary.measured().size() + " (" + summary.failed().size() + " failed)";
     }
 
@@ -94,22 +127,37 @@ public final class ReportMarkdown {
         StringBuilder md = new StringBuilder("| model | optimizer | batch | epochs | batch limit | seed | dataset |"
                 + " threads |\n|---|---|---:|---:|---:|---:|---|---|\n");
         for (TrainingSpec spec : plan.specs()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s %s | %d | %d | %s | %d | %s | %s |%n",
-                    spec.architecture().name(), spec.optimizer().name(), spec.optimizer().hyperParameters(),
-                    spec.batchSize(), spec.epochs(), spec.limitBatches() == 0 ? "none" : spec.limitBatches(),
-                    spec.seed(), spec.dataset().id(), plan.threads() == 0 ? "engine default" : plan.threads()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s %s | %d | %d | %s | %d | %s | %s |%n",
+                    spec.architecture().name(),
+                    spec.optimizer().name(),
+                    spec.optimizer().hyperParameters(),
+                    spec.batchSize(),
+                    spec.epochs(),
+                    spec.limitBatches() == 0 ? "none" : spec.limitBatches(),
+                    spec.seed(),
+                    spec.dataset().id(),
+                    plan.threads() == 0 ? "engine default" : plan.threads()));
         }
         return md.toString();
     }
 
     private static String engines(CompareResults results) {
-        StringBuilder md = new StringBuilder("\n## Engines\n\n| engine | version | DJL | threads | device |\n"
-                + "|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder(
+                "\n## Engines\n\n| engine | version | DJL | threads | device |\n" + "|---|---|---|---|---|\n");
         for (String engine : results.plan().engines()) {
-            results.summaries().stream().filter(summary -> summary.engine().equals(engine))
-                    .flatMap(summary -> summary.first().stream()).findFirst()
-                    .ifPresent(figures -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n",
-                            engine, figures.engineVersion(), figures.djlVersion(), figures.threads(),
+            results.summaries().stream()
+                    .filter(summary -> summary.engine().equals(engine))
+                    .flatMap(summary -> summary.first().stream())
+                    .findFirst()
+                    .ifPresent(figures -> md.append(String.format(
+                            Locale.ROOT,
+                            "| %s | %s | %s | %s | %s |%n",
+                            engine,
+                            figures.engineVersion(),
+                            figures.djlVersion(),
+                            figures.threads(),
                             figures.device())));
         }
         return md.toString();
@@ -121,9 +169,17 @@ public final class ReportMarkdown {
         }
         StringBuilder md = new StringBuilder("\n## Failures\n\n");
         for (PairOutcome.Failed failed : results.failures()) {
-            md.append("- `").append(failed.request().label()).append("`: ").append(failed.reason())
-                    .append(" (output: `").append(CompareRun.RUNS_FOLDER).append('/')
-                    .append(failed.request().label()).append('/').append(ChildJvmLauncher.LOG_FILE).append("`)\n");
+            md.append("- `")
+                    .append(failed.request().label())
+                    .append("`: ")
+                    .append(failed.reason())
+                    .append(" (output: `")
+                    .append(CompareRun.RUNS_FOLDER)
+                    .append('/')
+                    .append(failed.request().label())
+                    .append('/')
+                    .append(ChildJvmLauncher.LOG_FILE)
+                    .append("`)\n");
         }
         return md.toString();
     }

@@ -11,8 +11,16 @@ import java.util.List;
  */
 final class ResultsCsv {
 
-    private static final List<String> LEADING = List.of("engine", "model", "repetition", "status",
-            "engine_version", "djl_version", "threads", "device", "forward_flops");
+    private static final List<String> LEADING = List.of(
+            "engine",
+            "model",
+            "repetition",
+            "status",
+            "engine_version",
+            "djl_version",
+            "threads",
+            "device",
+            "forward_flops");
 
     private ResultsCsv() {}
 
@@ -23,20 +31,28 @@ final class ResultsCsv {
         StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
         for (PairOutcome outcome : results.outcomes()) {
             PairRequest request = outcome.request();
-            List<String> row = new ArrayList<>(List.of(request.engine(), request.spec().architecture().name(),
-                    String.valueOf(request.repetition())));
+            List<String> row = new ArrayList<>(List.of(
+                    request.engine(), request.spec().architecture().name(), String.valueOf(request.repetition())));
             if (outcome instanceof PairOutcome.Measured measured) {
                 PairFigures figures = measured.figures();
-                row.addAll(List.of("ok", figures.engineVersion(), figures.djlVersion(), figures.threads(),
-                        figures.device(), String.valueOf(figures.forwardFlops())));
-                Arrays.stream(Figure.values()).map(figure -> String.valueOf(figure.of(figures))).forEach(row::add);
+                row.addAll(List.of(
+                        "ok",
+                        figures.engineVersion(),
+                        figures.djlVersion(),
+                        figures.threads(),
+                        figures.device(),
+                        String.valueOf(figures.forwardFlops())));
+                Arrays.stream(Figure.values())
+                        .map(figure -> String.valueOf(figure.of(figures)))
+                        .forEach(row::add);
                 row.add("");
             } else {
                 row.add("failed");
                 row.addAll(Collections.nCopies(header.size() - row.size() - 1, ""));
                 row.add(((PairOutcome.Failed) outcome).reason());
             }
-            csv.append(String.join(",", row.stream().map(ResultsCsv::quoted).toList())).append('\n');
+            csv.append(String.join(",", row.stream().map(ResultsCsv::quoted).toList()))
+                    .append('\n');
         }
         return csv.toString();
     }

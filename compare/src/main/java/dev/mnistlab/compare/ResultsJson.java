@@ -19,7 +19,8 @@ final class ResultsJson {
         json.addProperty("format", "mnistlab-compare/1");
         json.addProperty("command", results.context().command());
         json.addProperty("startedAt", results.context().startedAt().toString());
-        JsonObject machine = CompareJson.GSON.toJsonTree(results.context().machine()).getAsJsonObject();
+        JsonObject machine =
+                CompareJson.GSON.toJsonTree(results.context().machine()).getAsJsonObject();
         machine.addProperty("peakGflops", results.context().machine().peakGflops());
         json.add("machine", machine);
         json.add("plan", plan(results.plan()));

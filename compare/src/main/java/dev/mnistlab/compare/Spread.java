@@ -15,7 +15,10 @@ public record Spread(double median, double min, double max, int count) {
 
     /** Summarises values; {@code NaN}s are left out. */
     public static Spread of(double... values) {
-        double[] sorted = Arrays.stream(values).filter(value -> !Double.isNaN(value)).sorted().toArray();
+        double[] sorted = Arrays.stream(values)
+                .filter(value -> !Double.isNaN(value))
+                .sorted()
+                .toArray();
         if (sorted.length == 0) {
             return new Spread(Double.NaN, Double.NaN, Double.NaN, 0);
         }
@@ -34,7 +37,6 @@ public record Spread(double median, double min, double max, int count) {
         if (count < 2) {
             return figure.format(median);
         }
-        return String.format(Locale.ROOT, "%s (%s-%s)", figure.format(median), figure.format(min),
-                figure.format(max));
+        return String.format(Locale.ROOT, "%s (%s-%s)", figure.format(median), figure.format(min), figure.format(max));
     }
 }

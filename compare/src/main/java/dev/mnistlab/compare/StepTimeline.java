@@ -42,8 +42,12 @@ final class StepTimeline implements TrainingProgress {
 
     @Override
     public void onEpochEnd(EpochMetrics metrics) {
-        log.printf(Locale.ROOT, "epoch %d: test accuracy %.4f, %.0f samples/s, optimizer %.1f%% of a step%n",
-                metrics.epoch(), metrics.testAccuracy(), metrics.samplesPerSecond(),
+        log.printf(
+                Locale.ROOT,
+                "epoch %d: test accuracy %.4f, %.0f samples/s, optimizer %.1f%% of a step%n",
+                metrics.epoch(),
+                metrics.testAccuracy(),
+                metrics.samplesPerSecond(),
                 100 * metrics.phases().optimizerShare());
         log.flush();
     }

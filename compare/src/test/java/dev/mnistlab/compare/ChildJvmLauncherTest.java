@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs real child JVMs ({@link ScriptedPair}) to check how the launcher reads their endings. */
 class ChildJvmLauncherTest {
 
-    private static final ChildJvmLauncher LAUNCHER = new ChildJvmLauncher(List.of(ScriptedPair.class.getName()),
-            List.of("-Xmx64m", "-Xshare:auto"));
+    private static final ChildJvmLauncher LAUNCHER =
+            new ChildJvmLauncher(List.of(ScriptedPair.class.getName()), List.of("-Xmx64m", "-Xshare:auto"));
 
     @TempDir
     Path folder;
@@ -35,24 +35,26 @@ class ChildJvmLauncherTest {
     @Test
     void childKilledMidwayIsReportedAndTheOtherPairsStillRun() throws Exception {
         ComparePlan plan = CompareFixtures.plan(List.of("first", "killed", "last"), List.of("mlp"), 1);
-        CompareResults results = new CompareRun(LAUNCHER, new CompareRun.Listener() {}).run(plan,
-                CompareFixtures.context(), folder);
+        CompareResults results =
+                new CompareRun(LAUNCHER, new CompareRun.Listener() {}).run(plan, CompareFixtures.context(), folder);
 
         List<PairOutcome> outcomes = results.outcomes();
         assertEquals(3, outcomes.size());
         assertInstanceOf(PairOutcome.Measured.class, outcomes.get(0));
-        assertEquals("killed by signal 9: scripted child for killed-mlp-1",
+        assertEquals(
+                "killed by signal 9: scripted child for killed-mlp-1",
                 assertInstanceOf(PairOutcome.Failed.class, outcomes.get(1)).reason());
         assertInstanceOf(PairOutcome.Measured.class, outcomes.get(2));
-        assertTrue(Files.readString(folder.resolve(CompareReport.MARKDOWN_FILE)).contains("- `killed-mlp-1`: killed by"
-                + " signal 9"));
+        assertTrue(Files.readString(folder.resolve(CompareReport.MARKDOWN_FILE))
+                .contains("- `killed-mlp-1`: killed by" + " signal 9"));
     }
 
     @Test
     void childThatWritesNoFiguresIsAFailure() throws Exception {
         PairOutcome outcome = LAUNCHER.launch(request("silent", 0), folder, line -> {});
 
-        assertEquals("the child JVM ended without writing its figures",
+        assertEquals(
+                "the child JVM ended without writing its figures",
                 assertInstanceOf(PairOutcome.Failed.class, outcome).reason());
     }
 
@@ -60,7 +62,8 @@ class ChildJvmLauncherTest {
     void childThatWritesGarbageIsAFailure() throws Exception {
         PairOutcome outcome = LAUNCHER.launch(request("garbled", 0), folder, line -> {});
 
-        assertTrue(assertInstanceOf(PairOutcome.Failed.class, outcome).reason()
+        assertTrue(assertInstanceOf(PairOutcome.Failed.class, outcome)
+                .reason()
                 .startsWith("the child JVM wrote unreadable figures: "));
     }
 
@@ -71,7 +74,8 @@ class ChildJvmLauncherTest {
             PairRequest request = request("pytorch", 3);
             PairOutcome outcome = LAUNCHER.launch(request, folder, line -> {});
 
-            PairFigures figures = assertInstanceOf(PairOutcome.Measured.class, outcome).figures();
+            PairFigures figures =
+                    assertInstanceOf(PairOutcome.Measured.class, outcome).figures();
             assertEquals(CompareFixtures.figures(request, 0.9, "OMP_NUM_THREADS=3, property=forwarded"), figures);
             assertTrue(Double.isNaN(figures.peakRssMiB()));
             assertTrue(Files.exists(folder.resolve(ChildJvmLauncher.REQUEST_FILE)));

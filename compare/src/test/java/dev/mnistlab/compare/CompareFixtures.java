@@ -8,14 +8,18 @@ import java.util.List;
 /** Plans, requests and figures for the comparison tests, without any training. */
 final class CompareFixtures {
 
-    static final MachineInfo MACHINE = new MachineInfo("Test CPU", 2, 2500, List.of("avx", "avx2", "fma"), 24,
-            "Linux test", "Java test");
+    static final MachineInfo MACHINE =
+            new MachineInfo("Test CPU", 2, 2500, List.of("avx", "avx2", "fma"), 24, "Linux test", "Java test");
 
     private CompareFixtures() {}
 
     static ComparePlan plan(List<String> engines, List<String> models, int repeat) {
         List<TrainingSpec> specs = models.stream()
-                .map(model -> TrainingSpec.builder().optModel(model).optLimitBatches(1).build()).toList();
+                .map(model -> TrainingSpec.builder()
+                        .optModel(model)
+                        .optLimitBatches(1)
+                        .build())
+                .toList();
         return new ComparePlan(engines, specs, Path.of("data"), 0, repeat);
     }
 
@@ -25,9 +29,27 @@ final class CompareFixtures {
 
     /** Figures derived from {@code accuracy}, so tests can tell them apart; peak RSS is unknown ({@code NaN}). */
     static PairFigures figures(PairRequest request, double accuracy, String threads) {
-        return new PairFigures(request.engine(), request.spec().architecture().name(), request.repetition(), "1.0",
-                "0.36.0", threads, "cpu()", accuracy, 1 - accuracy, 10 * accuracy, 1000 * accuracy,
-                2000 * accuracy, 0.1, 0.02, 100 * accuracy, 300 * accuracy, 50_000 * accuracy, 5, Double.NaN,
-                request.spec().architecture().forwardFlops(), 3.0);
+        return new PairFigures(
+                request.engine(),
+                request.spec().architecture().name(),
+                request.repetition(),
+                "1.0",
+                "0.36.0",
+                threads,
+                "cpu()",
+                accuracy,
+                1 - accuracy,
+                10 * accuracy,
+                1000 * accuracy,
+                2000 * accuracy,
+                0.1,
+                0.02,
+                100 * accuracy,
+                300 * accuracy,
+                50_000 * accuracy,
+                5,
+                Double.NaN,
+                request.spec().architecture().forwardFlops(),
+                3.0);
     }
 }

@@ -11,13 +11,22 @@ class FigureTest {
     void keysAreCsvFriendlyAndUnique() {
         assertEquals("latency_p50_us", Figure.LATENCY_P50.key());
         assertEquals("train_steady_samples_s", Figure.STEADY_THROUGHPUT.key());
-        assertEquals(Figure.values().length, Arrays.stream(Figure.values()).map(Figure::key).distinct().count());
+        assertEquals(
+                Figure.values().length,
+                Arrays.stream(Figure.values()).map(Figure::key).distinct().count());
     }
 
     @Test
     void sharesArePrintedAsPercentages() {
-        PairFigures figures = CompareFixtures.figures(new PairRequest("pytorch",
-                dev.mnistlab.train.TrainingSpec.builder().build(), java.nio.file.Path.of("data"), 0, 1), 0.9, "2");
+        PairFigures figures = CompareFixtures.figures(
+                new PairRequest(
+                        "pytorch",
+                        dev.mnistlab.train.TrainingSpec.builder().build(),
+                        java.nio.file.Path.of("data"),
+                        0,
+                        1),
+                0.9,
+                "2");
         assertEquals(10.0, Figure.OPTIMIZER_SHARE.of(figures), 1e-9);
         assertEquals("10.0", Figure.OPTIMIZER_SHARE.format(Figure.OPTIMIZER_SHARE.of(figures)));
     }

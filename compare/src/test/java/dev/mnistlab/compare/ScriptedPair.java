@@ -26,11 +26,21 @@ public final class ScriptedPair {
             case "silent" -> System.exit(0);
             case "garbled" -> java.nio.file.Files.writeString(result, "{not json");
             case "killed" -> {
-                new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+                new ProcessBuilder(
+                                "kill",
+                                "-KILL",
+                                Long.toString(ProcessHandle.current().pid()))
+                        .start()
+                        .waitFor();
                 Thread.sleep(60_000);
             }
-            default -> CompareFixtures.figures(request, 0.9, "OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS")
-                    + ", property=" + System.getProperty("mnistlab.scripted")).write(result);
+            default ->
+                CompareFixtures.figures(
+                                request,
+                                0.9,
+                                "OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS") + ", property="
+                                        + System.getProperty("mnistlab.scripted"))
+                        .write(result);
         }
     }
 }

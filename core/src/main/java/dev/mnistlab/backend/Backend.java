@@ -58,8 +58,14 @@ public interface Backend {
     default BackendInfo describe() {
         Engine engine = engine();
         int gpus = engine.getGpuCount();
-        return new BackendInfo(name(), engineName(), Engine.getDjlVersion(), engine.getVersion(),
+        return new BackendInfo(
+                name(),
+                engineName(),
+                Engine.getDjlVersion(),
+                engine.getVersion(),
                 gpus > 0 ? "cuda" : cpuFlavor(),
-                Arrays.stream(engine.getDevices()).map(Object::toString).toList(), gpus, threads());
+                Arrays.stream(engine.getDevices()).map(Object::toString).toList(),
+                gpus,
+                threads());
     }
 }

@@ -14,8 +14,15 @@ import java.util.List;
  * @param gpuCount how many GPUs the engine sees
  * @param threads how many threads the engine computes with, in the engine's own words
  */
-public record BackendInfo(String name, String engineName, String djlVersion, String engineVersion,
-        String nativeFlavor, List<String> devices, int gpuCount, String threads) {
+public record BackendInfo(
+        String name,
+        String engineName,
+        String djlVersion,
+        String engineVersion,
+        String nativeFlavor,
+        List<String> devices,
+        int gpuCount,
+        String threads) {
 
     /** Copies the device list so the record stays immutable. */
     public BackendInfo {

@@ -4,8 +4,8 @@ import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Set;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -83,8 +83,9 @@ public final class Backends {
     }
 
     private static String missing(String name, Set<String> found) {
-        String here = found.isEmpty() ? "no engine is on the class path" : "available engines are "
-                + String.join(", ", found);
+        String here = found.isEmpty()
+                ? "no engine is on the class path"
+                : "available engines are " + String.join(", ", found);
         if (ARTIFACTS.containsKey(name)) {
             return "engine '" + name + "' is not on the class path; add the Maven artifact " + ARTIFACTS.get(name)
                     + " (" + here + ")";

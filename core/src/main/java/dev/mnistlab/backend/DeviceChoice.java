@@ -23,8 +23,8 @@ public enum DeviceChoice {
         try {
             return valueOf(word.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(InputField.DEVICE, "device '" + word + "' is unknown: choose one of"
-                    + " auto, cpu, gpu");
+            throw new InvalidInputException(
+                    InputField.DEVICE, "device '" + word + "' is unknown: choose one of" + " auto, cpu, gpu");
         }
     }
 
@@ -40,9 +40,11 @@ public enum DeviceChoice {
             case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
             case GPU -> {
                 if (gpus == 0) {
-                    throw new InvalidInputException(InputField.DEVICE, "device gpu: the " + backend.name()
-                            + " engine sees no GPU (no CUDA device visible, or CPU-only native libraries"
-                            + " loaded; see docs/gpu.md); choose cpu or auto");
+                    throw new InvalidInputException(
+                            InputField.DEVICE,
+                            "device gpu: the " + backend.name()
+                                    + " engine sees no GPU (no CUDA device visible, or CPU-only native libraries"
+                                    + " loaded; see docs/gpu.md); choose cpu or auto");
                 }
                 yield Device.gpu();
             }

@@ -68,8 +68,7 @@ public final class DatasetDownloader {
         }
     }
 
-    private void downloadFromAnyMirror(DownloadSource source, DatasetFile file, Path folder)
-            throws IOException {
+    private void downloadFromAnyMirror(DownloadSource source, DatasetFile file, Path folder) throws IOException {
         List<String> failures = new ArrayList<>();
         for (URI mirror : source.mirrors()) {
             URI address = mirror.resolve(file.compressedName());
@@ -83,13 +82,15 @@ public final class DatasetDownloader {
                 throw new IOException("download of " + address + " interrupted", e);
             }
         }
-        throw new IOException("could not download " + file.compressedName() + ": "
-                + String.join("; ", failures));
+        throw new IOException("could not download " + file.compressedName() + ": " + String.join("; ", failures));
     }
 
     private void fetchVerified(URI address, String expectedMd5, Path destination)
             throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(address).timeout(Duration.ofMinutes(5)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(address)
+                .timeout(Duration.ofMinutes(5))
+                .GET()
+                .build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         Path part = destination.resolveSibling("." + destination.getFileName() + ".part");
         try (InputStream body = response.body()) {
@@ -110,8 +111,7 @@ public final class DatasetDownloader {
         }
     }
 
-    private void copyWithProgress(InputStream in, Path target, String address, long total)
-            throws IOException {
+    private void copyWithProgress(InputStream in, Path target, String address, long total) throws IOException {
         try (OutputStream out = Files.newOutputStream(target)) {
             byte[] buffer = new byte[BUFFER_BYTES];
             long copied = 0;

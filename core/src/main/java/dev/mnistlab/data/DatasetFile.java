@@ -62,7 +62,10 @@ public enum DatasetFile {
         StringBuilder names = new StringBuilder();
         for (DatasetFile file : values()) {
             names.append(names.length() == 0 ? "" : ", ")
-                    .append(file.compressedName()).append(" (or ").append(file.baseName).append(')');
+                    .append(file.compressedName())
+                    .append(" (or ")
+                    .append(file.baseName)
+                    .append(')');
         }
         return names.toString();
     }

@@ -17,8 +17,8 @@ public final class DatasetLoader {
     /** Image height and width the models are built for. */
     public static final int IMAGE_SIZE = 28;
 
-    private static final String IMAGE_FOLDERS = ", or train/ and test/ folders with one folder of 28x28 images"
-            + " per class";
+    private static final String IMAGE_FOLDERS =
+            ", or train/ and test/ folders with one folder of 28x28 images" + " per class";
 
     private DatasetLoader() {}
 
@@ -45,9 +45,11 @@ public final class DatasetLoader {
 
     private static void requireFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new InvalidInputException(InputField.DATA_FOLDER, "dataFolder " + folder + " does not exist;"
-                    + " it must hold "
-                    + DatasetFile.expectedNames() + IMAGE_FOLDERS);
+            throw new InvalidInputException(
+                    InputField.DATA_FOLDER,
+                    "dataFolder " + folder + " does not exist;"
+                            + " it must hold "
+                            + DatasetFile.expectedNames() + IMAGE_FOLDERS);
         }
         List<String> missing = new ArrayList<>();
         for (DatasetFile file : DatasetFile.values()) {
@@ -56,14 +58,16 @@ public final class DatasetLoader {
             }
         }
         if (!missing.isEmpty()) {
-            throw new InvalidInputException(InputField.DATA_FOLDER, "dataFolder " + folder + " lacks "
-                    + String.join(", ", missing)
-                    + "; it must hold " + DatasetFile.expectedNames() + IMAGE_FOLDERS);
+            throw new InvalidInputException(
+                    InputField.DATA_FOLDER,
+                    "dataFolder " + folder + " lacks "
+                            + String.join(", ", missing)
+                            + "; it must hold " + DatasetFile.expectedNames() + IMAGE_FOLDERS);
         }
     }
 
-    private static ImageSet loadPair(Path folder, DatasetFile imagesFile, DatasetFile labelsFile,
-            int classCount) throws IOException {
+    private static ImageSet loadPair(Path folder, DatasetFile imagesFile, DatasetFile labelsFile, int classCount)
+            throws IOException {
         IdxArray images = IdxReader.read(imagesFile.findIn(folder).orElseThrow(), imagesFile.dimensions());
         IdxArray labels = IdxReader.read(labelsFile.findIn(folder).orElseThrow(), labelsFile.dimensions());
         int rows = images.dimensions()[1];
@@ -80,8 +84,8 @@ public final class DatasetLoader {
         for (int i = 0; i < labelBytes.length; i++) {
             int label = labelBytes[i] & 0xff;
             if (label >= classCount) {
-                throw new InvalidInputException(labels.source() + ": label " + label + " at index " + i
-                        + " is outside 0-" + (classCount - 1));
+                throw new InvalidInputException(
+                        labels.source() + ": label " + label + " at index " + i + " is outside 0-" + (classCount - 1));
             }
         }
         return new ImageSet(images.data(), labelBytes, rows, cols);

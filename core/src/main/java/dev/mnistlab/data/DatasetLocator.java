@@ -38,7 +38,10 @@ public final class DatasetLocator {
      * @param downloader fetches files when no folder holds them
      * @param sources where each dataset is downloaded from ({@link DownloadSource#of} in production)
      */
-    public DatasetLocator(Map<String, String> environment, Path cacheRoot, DatasetDownloader downloader,
+    public DatasetLocator(
+            Map<String, String> environment,
+            Path cacheRoot,
+            DatasetDownloader downloader,
             Function<NamedDataset, DownloadSource> sources) {
         this.environment = environment;
         this.cacheRoot = cacheRoot;
@@ -49,8 +52,8 @@ public final class DatasetLocator {
     /** Creates the locator a user expects: real environment, {@code ~/.mnistlab/datasets}, real network. */
     public static DatasetLocator standard(DownloadProgress progress) {
         Path cache = Path.of(System.getProperty("user.home"), ".mnistlab", "datasets");
-        return new DatasetLocator(System.getenv(), cache, DatasetDownloader.withDefaultClient(progress),
-                DownloadSource::of);
+        return new DatasetLocator(
+                System.getenv(), cache, DatasetDownloader.withDefaultClient(progress), DownloadSource::of);
     }
 
     /**
@@ -88,9 +91,12 @@ public final class DatasetLocator {
         } catch (IOException e) {
             tried.add("download into " + cache + " (" + e.getMessage() + ")");
         }
-        throw new InvalidInputException(InputField.DATA_FOLDER, "dataFolder not given and dataset '"
-                + dataset.id() + "' not found elsewhere; tried: " + String.join("; ", tried) + ". Give a data folder"
-                + " holding " + DatasetFile.expectedNames() + ", or set " + DATA_DIR_VARIABLE
-                + " to a folder holding " + dataset.id() + "/, or connect to the internet");
+        throw new InvalidInputException(
+                InputField.DATA_FOLDER,
+                "dataFolder not given and dataset '"
+                        + dataset.id() + "' not found elsewhere; tried: " + String.join("; ", tried)
+                        + ". Give a data folder"
+                        + " holding " + DatasetFile.expectedNames() + ", or set " + DATA_DIR_VARIABLE
+                        + " to a folder holding " + dataset.id() + "/, or connect to the internet");
     }
 }

@@ -28,8 +28,10 @@ public record DatasetSplits(Path source, ImageSet train, ImageSet test, List<Str
      */
     public void requireClassNames(List<String> modelClasses) {
         if (!modelClasses.equals(classNames)) {
-            throw new InvalidInputException(InputField.DATA_FOLDER, "dataFolder " + source + " holds the classes "
-                    + classNames + ", not the model's " + modelClasses + "; give the data it was trained on");
+            throw new InvalidInputException(
+                    InputField.DATA_FOLDER,
+                    "dataFolder " + source + " holds the classes " + classNames + ", not the model's " + modelClasses
+                            + "; give the data it was trained on");
         }
     }
 }

@@ -46,8 +46,8 @@ public final class IdxReader {
     public static IdxArray read(Path file, int expectedDimensions) throws IOException {
         try (BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             boolean gzip = startsWithGzipMagic(raw);
-            try (DataInputStream in = new DataInputStream(gzip
-                    ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw)) {
+            try (DataInputStream in = new DataInputStream(
+                    gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw)) {
                 int[] dimensions = readHeader(file, in, expectedDimensions);
                 int declared = Math.toIntExact(elementCount(file, dimensions));
                 if (!gzip) {
@@ -108,34 +108,36 @@ public final class IdxReader {
     }
 
     private static InvalidInputException truncated(Path file, long declared, long held) {
-        return invalid(file, "truncated: the header promises " + declared + " bytes of data but the file holds " + held);
+        return invalid(
+                file, "truncated: the header promises " + declared + " bytes of data but the file holds " + held);
     }
 
     private static InvalidInputException trailing(Path file, long declared) {
         return invalid(file, "has bytes after the " + declared + " bytes its header promises; the file is corrupt");
     }
 
-    private static int[] readHeader(Path file, DataInputStream in, int expectedDimensions)
-            throws IOException {
+    private static int[] readHeader(Path file, DataInputStream in, int expectedDimensions) throws IOException {
         byte[] magic = in.readNBytes(4);
         if (magic.length < 4) {
             throw invalid(file, "is too short to be an IDX file (" + magic.length + " bytes)");
         }
         int expectedMagic = (UNSIGNED_BYTE << 8) | expectedDimensions;
-        int actualMagic = ((magic[0] & 0xff) << 24) | ((magic[1] & 0xff) << 16)
-                | ((magic[2] & 0xff) << 8) | (magic[3] & 0xff);
+        int actualMagic =
+                ((magic[0] & 0xff) << 24) | ((magic[1] & 0xff) << 16) | ((magic[2] & 0xff) << 8) | (magic[3] & 0xff);
         if (actualMagic != expectedMagic) {
-            throw invalid(file, String.format(
-                    "has magic number 0x%08x, expected 0x%08x (IDX, unsigned bytes, %d dimension%s);"
-                            + " is it the right file?",
-                    actualMagic, expectedMagic, expectedDimensions, expectedDimensions == 1 ? "" : "s"));
+            throw invalid(
+                    file,
+                    String.format(
+                            "has magic number 0x%08x, expected 0x%08x (IDX, unsigned bytes, %d dimension%s);"
+                                    + " is it the right file?",
+                            actualMagic, expectedMagic, expectedDimensions, expectedDimensions == 1 ? "" : "s"));
         }
         int[] dimensions = new int[expectedDimensions];
         for (int i = 0; i < expectedDimensions; i++) {
             dimensions[i] = in.readInt();
             if (dimensions[i] <= 0) {
-                throw invalid(file, "declares size " + dimensions[i] + " for dimension " + i
-                        + "; sizes must be positive");
+                throw invalid(
+                        file, "declares size " + dimensions[i] + " for dimension " + i + "; sizes must be positive");
             }
         }
         return dimensions;

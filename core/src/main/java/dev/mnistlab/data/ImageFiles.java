@@ -88,8 +88,8 @@ public final class ImageFiles {
             throw new InvalidInputException(name + ": empty file (0 bytes)");
         }
         if (bytes > MAX_FILE_BYTES) {
-            throw new InvalidInputException(name + ": " + bytes + " bytes, over the limit of " + MAX_FILE_BYTES
-                    + "; scale the image down");
+            throw new InvalidInputException(
+                    name + ": " + bytes + " bytes, over the limit of " + MAX_FILE_BYTES + "; scale the image down");
         }
     }
 
@@ -112,8 +112,8 @@ public final class ImageFiles {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
             }
-            throw new InvalidInputException(name + ": cannot be decoded as " + reader.getFormatName()
-                    + " (" + e.getMessage() + ")", e);
+            throw new InvalidInputException(
+                    name + ": cannot be decoded as " + reader.getFormatName() + " (" + e.getMessage() + ")", e);
         } finally {
             reader.dispose();
         }

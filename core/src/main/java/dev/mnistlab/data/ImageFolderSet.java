@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -60,13 +59,16 @@ public final class ImageFolderSet {
             throw new InvalidInputException(folder.resolve(TEST) + " has class folders " + testClasses + " but "
                     + folder.resolve(TRAIN) + " has " + classNames + "; both splits need the same classes");
         }
-        return new DatasetSplits(folder, read(folder.resolve(TRAIN), classNames), read(folder.resolve(TEST), classNames),
-                classNames);
+        return new DatasetSplits(
+                folder, read(folder.resolve(TRAIN), classNames), read(folder.resolve(TEST), classNames), classNames);
     }
 
     private static List<String> classFolders(Path split) throws IOException {
         try (Stream<Path> entries = Files.list(split)) {
-            return entries.filter(Files::isDirectory).map(path -> path.getFileName().toString()).sorted().toList();
+            return entries.filter(Files::isDirectory)
+                    .map(path -> path.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -77,7 +79,10 @@ public final class ImageFolderSet {
             Path classFolder = split.resolve(classNames.get(label));
             List<Path> files;
             try (Stream<Path> entries = Files.list(classFolder)) {
-                files = entries.filter(Files::isRegularFile).filter(ImageFiles::hasImageExtension).sorted().toList();
+                files = entries.filter(Files::isRegularFile)
+                        .filter(ImageFiles::hasImageExtension)
+                        .sorted()
+                        .toList();
             }
             if (files.isEmpty()) {
                 throw new InvalidInputException(classFolder + ": holds no PNG, JPEG, BMP or GIF files; every class"
@@ -88,8 +93,8 @@ public final class ImageFolderSet {
                 labels.write(label);
             }
         }
-        return new ImageSet(pixels.toByteArray(), labels.toByteArray(), DatasetLoader.IMAGE_SIZE,
-                DatasetLoader.IMAGE_SIZE);
+        return new ImageSet(
+                pixels.toByteArray(), labels.toByteArray(), DatasetLoader.IMAGE_SIZE, DatasetLoader.IMAGE_SIZE);
     }
 
     private static byte[] greyPixels(Path file) throws IOException {
@@ -101,12 +106,13 @@ public final class ImageFolderSet {
                     + " takes pictures of any size)");
         }
         byte[] grey = new byte[size * size];
-        boolean singleBand = image.getRaster().getNumBands() == 1 && image.getColorModel().getPixelSize() == 8;
+        boolean singleBand =
+                image.getRaster().getNumBands() == 1 && image.getColorModel().getPixelSize() == 8;
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
                 // A grey image's own levels: getRGB would pass them through a colour-space conversion.
-                grey[y * size + x] = (byte) (singleBand ? image.getRaster().getSample(x, y, 0)
-                        : ImageFiles.luminance(image.getRGB(x, y)));
+                grey[y * size + x] = (byte)
+                        (singleBand ? image.getRaster().getSample(x, y, 0) : ImageFiles.luminance(image.getRGB(x, y)));
             }
         }
         return grey;

@@ -15,8 +15,8 @@ public record ImageSet(byte[] pixels, byte[] labels, int rows, int cols) {
     /** Checks that pixels and labels describe the same number of images. */
     public ImageSet {
         if ((long) labels.length * rows * cols != pixels.length) {
-            throw new IllegalArgumentException(labels.length + " labels do not match "
-                    + pixels.length + " pixels of " + rows + "x" + cols + " images");
+            throw new IllegalArgumentException(labels.length + " labels do not match " + pixels.length + " pixels of "
+                    + rows + "x" + cols + " images");
         }
     }
 
@@ -57,14 +57,16 @@ public record ImageSet(byte[] pixels, byte[] labels, int rows, int cols) {
         if (count >= size()) {
             return this;
         }
-        return new ImageSet(Arrays.copyOf(pixels, count * pixelsPerImage()),
-                Arrays.copyOf(labels, count), rows, cols);
+        return new ImageSet(Arrays.copyOf(pixels, count * pixelsPerImage()), Arrays.copyOf(labels, count), rows, cols);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ImageSet that && rows == that.rows && cols == that.cols
-                && Arrays.equals(labels, that.labels) && Arrays.equals(pixels, that.pixels);
+        return other instanceof ImageSet that
+                && rows == that.rows
+                && cols == that.cols
+                && Arrays.equals(labels, that.labels)
+                && Arrays.equals(pixels, that.pixels);
     }
 
     @Override

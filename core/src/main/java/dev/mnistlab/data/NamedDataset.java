@@ -16,22 +16,39 @@ import java.util.stream.Collectors;
  */
 public enum NamedDataset {
     /** Handwritten digits 0-9 (LeCun, Cortes, Burges). */
-    MNIST("mnist",
+    MNIST(
+            "mnist",
             List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-            List.of(URI.create("https://ossci-datasets.s3.amazonaws.com/mnist/"),
+            List.of(
+                    URI.create("https://ossci-datasets.s3.amazonaws.com/mnist/"),
                     URI.create("https://storage.googleapis.com/cvdf-datasets/mnist/")),
             List.of(),
-            "f68b3c2dcbeaaa9fbdd348bbdeb94873", "d53e105ee54ea40749a09fcbcd1e9432",
-            "9fb629c4189551a2d022fa330f9573f3", "ec29112dd5afa0611ce80d1b7f02629c"),
+            "f68b3c2dcbeaaa9fbdd348bbdeb94873",
+            "d53e105ee54ea40749a09fcbcd1e9432",
+            "9fb629c4189551a2d022fa330f9573f3",
+            "ec29112dd5afa0611ce80d1b7f02629c"),
     /** Zalando's Fashion-MNIST: ten kinds of clothing in the MNIST format. */
-    FASHION_MNIST("fashion-mnist",
-            List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                    "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"),
-            List.of(URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"),
+    FASHION_MNIST(
+            "fashion-mnist",
+            List.of(
+                    "T-shirt/top",
+                    "Trouser",
+                    "Pullover",
+                    "Dress",
+                    "Coat",
+                    "Sandal",
+                    "Shirt",
+                    "Sneaker",
+                    "Bag",
+                    "Ankle boot"),
+            List.of(
+                    URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"),
                     URI.create("https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/data/fashion/")),
             List.of(Path.of("/usr/share/datasets/fashion-mnist")),
-            "8d4fb7e6c68d591d4c3dfef9ec88bf0d", "25c81989df183df01b3e8a0aad5dffbe",
-            "bef4ecab320f06d8554ea6380940ec79", "bb300cfdad3c16e7a12a480ee83cd310");
+            "8d4fb7e6c68d591d4c3dfef9ec88bf0d",
+            "25c81989df183df01b3e8a0aad5dffbe",
+            "bef4ecab320f06d8554ea6380940ec79",
+            "bb300cfdad3c16e7a12a480ee83cd310");
 
     private final String id;
     private final List<String> classNames;
@@ -39,15 +56,28 @@ public enum NamedDataset {
     private final List<Path> systemFolders;
     private final Map<DatasetFile, String> md5;
 
-    NamedDataset(String id, List<String> classNames, List<URI> mirrors, List<Path> systemFolders,
-            String trainImagesMd5, String trainLabelsMd5, String testImagesMd5, String testLabelsMd5) {
+    NamedDataset(
+            String id,
+            List<String> classNames,
+            List<URI> mirrors,
+            List<Path> systemFolders,
+            String trainImagesMd5,
+            String trainLabelsMd5,
+            String testImagesMd5,
+            String testLabelsMd5) {
         this.id = id;
         this.classNames = classNames;
         this.mirrors = mirrors;
         this.systemFolders = systemFolders;
         this.md5 = new EnumMap<>(Map.of(
-                DatasetFile.TRAIN_IMAGES, trainImagesMd5, DatasetFile.TRAIN_LABELS, trainLabelsMd5,
-                DatasetFile.TEST_IMAGES, testImagesMd5, DatasetFile.TEST_LABELS, testLabelsMd5));
+                DatasetFile.TRAIN_IMAGES,
+                trainImagesMd5,
+                DatasetFile.TRAIN_LABELS,
+                trainLabelsMd5,
+                DatasetFile.TEST_IMAGES,
+                testImagesMd5,
+                DatasetFile.TEST_LABELS,
+                testLabelsMd5));
     }
 
     /** Returns the name users type, e.g. {@code fashion-mnist}. */
@@ -86,8 +116,10 @@ public enum NamedDataset {
                 return dataset;
             }
         }
-        throw new InvalidInputException(InputField.DATASET, "dataset '" + id + "' is unknown: choose one of "
-                + ids() + ", or load a folder of IDX files or image folders");
+        throw new InvalidInputException(
+                InputField.DATASET,
+                "dataset '" + id + "' is unknown: choose one of " + ids()
+                        + ", or load a folder of IDX files or image folders");
     }
 
     /** Returns the known names, comma-separated. */

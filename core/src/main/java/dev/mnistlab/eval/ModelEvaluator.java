@@ -46,8 +46,8 @@ public final class ModelEvaluator {
      * @param progress hears about every scored batch
      * @return loss, accuracy and confusion matrix over all images
      */
-    public static EvaluationReport evaluate(Model model, ImageSet images, int batchSize, int classCount,
-            EvaluationProgress progress) {
+    public static EvaluationReport evaluate(
+            Model model, ImageSet images, int batchSize, int classCount, EvaluationProgress progress) {
         RunningScore score = new RunningScore();
         ConfusionMatrix confusion = new ConfusionMatrix(classCount);
         ImageBatcher batcher = new ImageBatcher(images, batchSize);
@@ -59,7 +59,8 @@ public final class ModelEvaluator {
                 try (Batch batch = batcher.batch(manager.newSubManager(), order, from, to)) {
                     NDList logits = model.getBlock().forward(parameters, batch.getData(), false);
                     NDArray loss = LOSS.evaluate(batch.getLabels(), logits);
-                    int[] predicted = score.add(logits.singletonOrThrow(), batch.getLabels().singletonOrThrow(), loss);
+                    int[] predicted = score.add(
+                            logits.singletonOrThrow(), batch.getLabels().singletonOrThrow(), loss);
                     for (int i = 0; i < predicted.length; i++) {
                         confusion.add(images.label(order[from + i]), predicted[i]);
                     }

@@ -57,7 +57,8 @@ public final class RunningScore {
 
     /** Returns the mean loss and accuracy of everything added. */
     public Evaluation result() {
-        return count == 0 ? new Evaluation(Double.NaN, Double.NaN, 0)
+        return count == 0
+                ? new Evaluation(Double.NaN, Double.NaN, 0)
                 : new Evaluation(lossSum / count, (double) correct / count, count);
     }
 }

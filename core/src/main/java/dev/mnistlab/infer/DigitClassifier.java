@@ -99,7 +99,8 @@ public final class DigitClassifier implements AutoCloseable {
      */
     public static DigitClassifier open(Path folder, Backend backend, Device device) throws IOException {
         ModelDescriptor descriptor = ModelFolder.readDescriptor(folder);
-        return new DigitClassifier(ModelFolder.load(folder, descriptor, backend, device), descriptor.classNames(), true);
+        return new DigitClassifier(
+                ModelFolder.load(folder, descriptor, backend, device), descriptor.classNames(), true);
     }
 
     /** Returns the name of each class, by index. */
@@ -114,8 +115,8 @@ public final class DigitClassifier implements AutoCloseable {
      */
     public static void requireTopK(int topK, int classCount) {
         if (topK < 1 || topK > classCount) {
-            throw new InvalidInputException(InputField.TOP_K, "topK must be between 1 and " + classCount + ", got "
-                    + topK);
+            throw new InvalidInputException(
+                    InputField.TOP_K, "topK must be between 1 and " + classCount + ", got " + topK);
         }
     }
 
@@ -166,8 +167,8 @@ public final class DigitClassifier implements AutoCloseable {
         float[] flat = new float[PIXELS];
         for (int row = 0; row < SIZE; row++) {
             if (pixels[row] == null || pixels[row].length != SIZE) {
-                throw new InvalidInputException("row " + row + " of a prepared image must have " + SIZE + " values, got "
-                        + (pixels[row] == null ? "null" : pixels[row].length));
+                throw new InvalidInputException("row " + row + " of a prepared image must have " + SIZE
+                        + " values, got " + (pixels[row] == null ? "null" : pixels[row].length));
             }
             System.arraycopy(pixels[row], 0, flat, row * SIZE, SIZE);
         }
@@ -202,7 +203,8 @@ public final class DigitClassifier implements AutoCloseable {
         int classes = classNames.size();
         for (int i = 0; i < images.size(); i++) {
             float[] row = Arrays.copyOfRange(probabilities, i * classes, (i + 1) * classes);
-            predictions.add(new Prediction(IntStream.range(0, classes).boxed()
+            predictions.add(new Prediction(IntStream.range(0, classes)
+                    .boxed()
                     .sorted(Comparator.comparingDouble((Integer c) -> row[c]).reversed())
                     .limit(topK)
                     .map(c -> new Prediction.RankedClass(c, classNames.get(c), row[c]))
@@ -233,13 +235,13 @@ public final class DigitClassifier implements AutoCloseable {
     private static void requirePrepared(float[] image, int index, int count) {
         String which = count == 1 ? "the prepared image" : "prepared image " + index + " (of " + count + ")";
         if (image.length != PIXELS) {
-            throw new InvalidInputException(which + " has " + image.length + " values; it needs " + PIXELS
-                    + " (28x28)");
+            throw new InvalidInputException(
+                    which + " has " + image.length + " values; it needs " + PIXELS + " (28x28)");
         }
         for (float value : image) {
             if (!(value >= 0 && value <= 1)) {
-                throw new InvalidInputException(which + " holds " + value
-                        + "; values must be in [0, 1] (divide 8-bit pixels by 255)");
+                throw new InvalidInputException(
+                        which + " holds " + value + "; values must be in [0, 1] (divide 8-bit pixels by 255)");
             }
         }
     }

@@ -59,13 +59,15 @@ public sealed interface Architecture permits MlpArchitecture, CnnArchitecture {
                 return hidden.isEmpty() ? MlpArchitecture.seed() : new MlpArchitecture(hidden);
             case "cnn":
                 if (!hidden.isEmpty()) {
-                    throw new InvalidInputException(InputField.HIDDEN_LAYERS, "hiddenLayers apply to the mlp"
-                            + " architecture only; give none for the cnn");
+                    throw new InvalidInputException(
+                            InputField.HIDDEN_LAYERS,
+                            "hiddenLayers apply to the mlp" + " architecture only; give none for the cnn");
                 }
                 return new CnnArchitecture();
             default:
-                throw new InvalidInputException(InputField.ARCHITECTURE, "architecture '" + name + "' is unknown:"
-                        + " choose one of " + names());
+                throw new InvalidInputException(
+                        InputField.ARCHITECTURE,
+                        "architecture '" + name + "' is unknown:" + " choose one of " + names());
         }
     }
 }

@@ -36,7 +36,8 @@ public record CnnArchitecture() implements Architecture {
     public long forwardFlops() {
         long side = IMAGE_SIDE;
         long firstConvolution = 2L * KERNEL_SIZE * KERNEL_SIZE * 1 * FIRST_FILTERS * side * side;
-        long secondConvolution = 2L * KERNEL_SIZE * KERNEL_SIZE * FIRST_FILTERS * SECOND_FILTERS * (side / 2) * (side / 2);
+        long secondConvolution =
+                2L * KERNEL_SIZE * KERNEL_SIZE * FIRST_FILTERS * SECOND_FILTERS * (side / 2) * (side / 2);
         long flattened = SECOND_FILTERS * (side / 4) * (side / 4);
         return firstConvolution + secondConvolution + 2L * flattened * DENSE_UNITS + 2L * DENSE_UNITS * CLASS_COUNT;
     }

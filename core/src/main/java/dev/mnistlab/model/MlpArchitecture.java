@@ -29,13 +29,14 @@ public record MlpArchitecture(List<Integer> hidden) implements Architecture {
     public MlpArchitecture {
         hidden = List.copyOf(hidden);
         if (hidden.size() > MAX_LAYERS) {
-            throw new InvalidInputException(InputField.HIDDEN_LAYERS, "hiddenLayers: at most " + MAX_LAYERS + " allowed, got "
-                    + hidden.size());
+            throw new InvalidInputException(
+                    InputField.HIDDEN_LAYERS, "hiddenLayers: at most " + MAX_LAYERS + " allowed, got " + hidden.size());
         }
         for (int width : hidden) {
             if (width < 1 || width > MAX_WIDTH) {
-                throw new InvalidInputException(InputField.HIDDEN_LAYERS, "hiddenLayers: widths must be between 1 and " + MAX_WIDTH
-                        + ", got " + width);
+                throw new InvalidInputException(
+                        InputField.HIDDEN_LAYERS,
+                        "hiddenLayers: widths must be between 1 and " + MAX_WIDTH + ", got " + width);
             }
         }
     }

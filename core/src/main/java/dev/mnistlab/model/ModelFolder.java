@@ -98,16 +98,20 @@ public final class ModelFolder {
      */
     public static JsonObject readJson(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
-            throw new InvalidInputException(InputField.MODEL_FOLDER, "modelFolder " + folder + " does not exist;"
-                    + " give a folder that a training run saved");
+            throw new InvalidInputException(
+                    InputField.MODEL_FOLDER,
+                    "modelFolder " + folder + " does not exist;" + " give a folder that a training run saved");
         }
         Path file = folder.resolve(DESCRIPTOR_FILE);
         if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(InputField.MODEL_FOLDER, "modelFolder " + folder + " has no "
-                    + DESCRIPTOR_FILE + "; is it a folder that a training run saved?");
+            throw new InvalidInputException(
+                    InputField.MODEL_FOLDER,
+                    "modelFolder " + folder + " has no " + DESCRIPTOR_FILE
+                            + "; is it a folder that a training run saved?");
         }
         try {
-            return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8)).getAsJsonObject();
+            return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
+                    .getAsJsonObject();
         } catch (CharacterCodingException e) {
             throw malformed(folder, new IllegalStateException("not UTF-8 text", e));
         } catch (JsonParseException | IllegalStateException e) {
@@ -127,8 +131,8 @@ public final class ModelFolder {
         try {
             String format = json.get("format").getAsString();
             if (!FORMAT.equals(format)) {
-                throw new InvalidInputException(file + ": format '" + format + "' is not " + FORMAT
-                        + "; this mnistlab cannot read it");
+                throw new InvalidInputException(
+                        file + ": format '" + format + "' is not " + FORMAT + "; this mnistlab cannot read it");
             }
             JsonObject architecture = json.getAsJsonObject("architecture");
             List<Integer> hidden = new ArrayList<>();
@@ -143,11 +147,13 @@ public final class ModelFolder {
                 classNames.add(name.getAsString());
             }
             if (classNames.size() < 2 || classNames.size() > Architecture.CLASS_COUNT) {
-                throw new InvalidInputException(file + ": lists " + classNames.size() + " class names; a model has 2 to "
-                        + Architecture.CLASS_COUNT);
+                throw new InvalidInputException(file + ": lists " + classNames.size()
+                        + " class names; a model has 2 to " + Architecture.CLASS_COUNT);
             }
-            return new ModelDescriptor(Architecture.parse(architecture.get("name").getAsString(), hidden),
-                    NamedDataset.byId(json.get("dataset").getAsString()), classNames);
+            return new ModelDescriptor(
+                    Architecture.parse(architecture.get("name").getAsString(), hidden),
+                    NamedDataset.byId(json.get("dataset").getAsString()),
+                    classNames);
         } catch (InvalidInputException e) {
             // Ours, naming the file; or a value's own check (an unknown model or dataset name, a bad
             // width), which must still say the file is at fault.
@@ -182,13 +188,16 @@ public final class ModelFolder {
     }
 
     private static InvalidInputException malformed(Path folder, RuntimeException e) {
-        return new InvalidInputException(folder.resolve(DESCRIPTOR_FILE) + ": malformed (" + e.getMessage()
-                + "); save the model again", e);
+        return new InvalidInputException(
+                folder.resolve(DESCRIPTOR_FILE) + ": malformed (" + e.getMessage() + "); save the model again", e);
     }
 
     private static Map<String, Shape> parameterShapes(Model model) {
         Map<String, Shape> shapes = new LinkedHashMap<>();
-        model.getBlock().getParameters().forEach(pair -> shapes.put(pair.getKey(), pair.getValue().getArray().getShape()));
+        model.getBlock()
+                .getParameters()
+                .forEach(pair ->
+                        shapes.put(pair.getKey(), pair.getValue().getArray().getShape()));
         return shapes;
     }
 
@@ -217,7 +226,8 @@ public final class ModelFolder {
         requireOwnParameterFiles(folder);
         Model model = Model.newInstance(descriptor.architecture().name(), device, backend.engineName());
         try {
-            model.setBlock(descriptor.architecture().newBlock(descriptor.classNames().size()));
+            model.setBlock(
+                    descriptor.architecture().newBlock(descriptor.classNames().size()));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
             Map<String, Shape> expected = parameterShapes(model);
             model.load(folder, PARAMETERS_PREFIX);
@@ -232,8 +242,10 @@ public final class ModelFolder {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
             }
-            throw new InvalidInputException(folder + ": its parameters cannot be loaded as the "
-                    + descriptor.architecture().name() + " it describes (" + e.getMessage() + ")", e);
+            throw new InvalidInputException(
+                    folder + ": its parameters cannot be loaded as the "
+                            + descriptor.architecture().name() + " it describes (" + e.getMessage() + ")",
+                    e);
         }
     }
 }

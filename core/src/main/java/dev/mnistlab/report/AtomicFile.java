@@ -31,8 +31,8 @@ public final class AtomicFile {
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + ProcessHandle.current().pid()
-                + ".tmp");
+        Path temporary = absolute.resolveSibling(
+                "." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 content.writeTo(out);

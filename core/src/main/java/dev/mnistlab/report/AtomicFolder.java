@@ -74,7 +74,8 @@ public final class AtomicFolder {
     public static void requireCreatable(Path target) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Files.createDirectories(absolute.getParent());
-        Path probe = absolute.resolveSibling("." + absolute.getFileName() + ".probe-" + ProcessHandle.current().pid());
+        Path probe = absolute.resolveSibling("." + absolute.getFileName() + ".probe-"
+                + ProcessHandle.current().pid());
         Files.deleteIfExists(probe);
         Files.createDirectory(probe);
         Files.delete(probe);
@@ -97,7 +98,8 @@ public final class AtomicFolder {
         String name = absolute.getFileName().toString();
         List<Path> leftovers;
         try (Stream<Path> siblings = Files.list(parent)) {
-            leftovers = siblings.filter(path -> leftBy(path, name) != null).sorted().toList();
+            leftovers =
+                    siblings.filter(path -> leftBy(path, name) != null).sorted().toList();
         }
         for (Path leftover : leftovers) {
             String kind = leftBy(leftover, name);

@@ -21,14 +21,23 @@ public final class EvaluationText {
      */
     public static String table(EvaluationReport report, List<String> classNames) {
         ConfusionMatrix confusion = report.confusion();
-        int width = Math.max(5, classNames.stream().mapToInt(String::length).max().orElse(5));
+        int width =
+                Math.max(5, classNames.stream().mapToInt(String::length).max().orElse(5));
         StringBuilder text = new StringBuilder();
-        text.append(String.format("Test accuracy %.4f, test loss %.4f on %d images%n%n", report.summary().accuracy(),
-                report.summary().loss(), report.summary().count()));
+        text.append(String.format(
+                "Test accuracy %.4f, test loss %.4f on %d images%n%n",
+                report.summary().accuracy(),
+                report.summary().loss(),
+                report.summary().count()));
         text.append(String.format("%-" + width + "s  precision  recall      f1  support%n", "class"));
         for (int c = 0; c < confusion.classCount(); c++) {
-            text.append(String.format("%-" + width + "s  %9.4f  %6.4f  %6.4f  %7d%n", classNames.get(c),
-                    confusion.precision(c), confusion.recall(c), confusion.f1(c), support(confusion, c)));
+            text.append(String.format(
+                    "%-" + width + "s  %9.4f  %6.4f  %6.4f  %7d%n",
+                    classNames.get(c),
+                    confusion.precision(c),
+                    confusion.recall(c),
+                    confusion.f1(c),
+                    support(confusion, c)));
         }
         text.append(String.format("%nConfusion matrix (rows: true class, columns: predicted class)%n"));
         text.append(" ".repeat(width));

@@ -40,16 +40,19 @@ public final class RunOutput {
             return;
         }
         if (!Files.isDirectory(folder)) {
-            throw new InvalidInputException(InputField.OUTPUT_FOLDER, "outputFolder " + folder + " is a file;"
-                    + " give a folder (it is created if needed)");
+            throw new InvalidInputException(
+                    InputField.OUTPUT_FOLDER,
+                    "outputFolder " + folder + " is a file;" + " give a folder (it is created if needed)");
         }
         boolean empty;
         try (Stream<Path> entries = Files.list(folder)) {
             empty = entries.findAny().isEmpty();
         }
         if (!empty && !Files.exists(folder.resolve(ModelFolder.DESCRIPTOR_FILE))) {
-            throw new InvalidInputException(InputField.OUTPUT_FOLDER, "outputFolder " + folder + " holds files"
-                    + " but no model; give a new or empty folder, or one a training run saved");
+            throw new InvalidInputException(
+                    InputField.OUTPUT_FOLDER,
+                    "outputFolder " + folder + " holds files"
+                            + " but no model; give a new or empty folder, or one a training run saved");
         }
     }
 
@@ -87,8 +90,9 @@ public final class RunOutput {
      * @param folder the output folder
      * @param extras files added to the folder
      */
-    public static void write(Model model, StatefulOptimizer optimizer, TrainingResult result, Path folder,
-            List<RunFolderExtra> extras) throws IOException {
+    public static void write(
+            Model model, StatefulOptimizer optimizer, TrainingResult result, Path folder, List<RunFolderExtra> extras)
+            throws IOException {
         requireWritable(folder);
         TrainingSpec spec = result.spec();
         ModelDescriptor descriptor = new ModelDescriptor(spec.architecture(), spec.dataset(), result.classNames());
@@ -99,8 +103,8 @@ public final class RunOutput {
             for (RunFolderExtra extra : extras) {
                 extra.write(result, staging);
             }
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(staging.resolve(TrainingCheckpoint.STATE_FILE))))) {
+            try (DataOutputStream out = new DataOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(staging.resolve(TrainingCheckpoint.STATE_FILE))))) {
                 optimizer.saveState(model, out);
             }
         });

@@ -46,7 +46,6 @@ public final class ClassifierTrainer {
 
     private static final int EVALUATION_BATCH_SIZE = 1000;
 
-
     private final Backend backend;
 
     /**
@@ -68,15 +67,22 @@ public final class ClassifierTrainer {
      * @return the trained model, which the caller must close
      * @throws UncheckedIOException if a checkpoint cannot be written
      */
-    public TrainedModel train(TrainingSpec spec, DatasetSplits data, TrainingProgress progress,
-            EpochCheckpoint checkpoint) {
+    public TrainedModel train(
+            TrainingSpec spec, DatasetSplits data, TrainingProgress progress, EpochCheckpoint checkpoint) {
         Device device = spec.device().resolve(backend);
         backend.engine().setRandomSeed(spec.seed());
         Model model = Model.newInstance(spec.architecture().name(), device, backend.engineName());
         try {
             model.setBlock(spec.architecture().newBlock(data.classNames().size()));
-            return run(model, device, spec, spec.optimizer().newOptimizer(backend, model.getNDManager()), List.of(),
-                    data, progress, checkpoint);
+            return run(
+                    model,
+                    device,
+                    spec,
+                    spec.optimizer().newOptimizer(backend, model.getNDManager()),
+                    List.of(),
+                    data,
+                    progress,
+                    checkpoint);
         } catch (RuntimeException | Error e) {
             model.close();
             throw e;
@@ -97,13 +103,19 @@ public final class ClassifierTrainer {
      * @return the trained model, which the caller must close
      * @throws dev.mnistlab.InvalidInputException if the checkpoint cannot be loaded
      */
-    public TrainedModel resume(TrainingCheckpoint from, TrainingSpec spec, DeviceChoice device, DatasetSplits data,
-            TrainingProgress progress, EpochCheckpoint checkpoint) throws IOException {
+    public TrainedModel resume(
+            TrainingCheckpoint from,
+            TrainingSpec spec,
+            DeviceChoice device,
+            DatasetSplits data,
+            TrainingProgress progress,
+            EpochCheckpoint checkpoint)
+            throws IOException {
         data.requireClassNames(from.descriptor().classNames());
         Device resolved = device.resolve(backend);
         Model model = ModelFolder.load(from.folder(), from.descriptor(), backend, resolved);
-        try (DataInputStream state = new DataInputStream(new BufferedInputStream(
-                Files.newInputStream(from.folder().resolve(TrainingCheckpoint.STATE_FILE))))) {
+        try (DataInputStream state = new DataInputStream(
+                new BufferedInputStream(Files.newInputStream(from.folder().resolve(TrainingCheckpoint.STATE_FILE))))) {
             StatefulOptimizer optimizer = spec.optimizer().newOptimizer(backend, model.getNDManager());
             optimizer.loadState(model, state);
             return run(model, resolved, spec, optimizer, from.completed(), data, progress, checkpoint);
@@ -113,8 +125,15 @@ public final class ClassifierTrainer {
         }
     }
 
-    private TrainedModel run(Model model, Device device, TrainingSpec spec, StatefulOptimizer optimizer,
-            List<EpochMetrics> completed, DatasetSplits data, TrainingProgress progress, EpochCheckpoint checkpoint) {
+    private TrainedModel run(
+            Model model,
+            Device device,
+            TrainingSpec spec,
+            StatefulOptimizer optimizer,
+            List<EpochMetrics> completed,
+            DatasetSplits data,
+            TrainingProgress progress,
+            EpochCheckpoint checkpoint) {
         BackendInfo info = backend.describe();
         List<EpochMetrics> epochs = new ArrayList<>(completed);
         TrainingResult result = null;
@@ -135,14 +154,19 @@ public final class ClassifierTrainer {
 
     private static DefaultTrainingConfig trainingConfig(TrainingSpec spec, Device device, StatefulOptimizer optimizer) {
         return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optInitializer(new SeededInitializer(spec.architecture().weightInit(), spec.seed()),
-                        Parameter.Type.WEIGHT)
+                .optInitializer(
+                        new SeededInitializer(spec.architecture().weightInit(), spec.seed()), Parameter.Type.WEIGHT)
                 .optOptimizer(optimizer)
                 .optDevices(new Device[] {device});
     }
 
-    private EpochMetrics runEpoch(Trainer trainer, ImageBatcher batcher, TrainingSpec spec,
-            DatasetSplits data, int epoch, TrainingProgress progress) {
+    private EpochMetrics runEpoch(
+            Trainer trainer,
+            ImageBatcher batcher,
+            TrainingSpec spec,
+            DatasetSplits data,
+            int epoch,
+            TrainingProgress progress) {
         int size = data.train().size();
         int[] order = EpochOrder.shuffled(size, spec.seed(), epoch);
         int batches = (size + spec.batchSize() - 1) / spec.batchSize();
@@ -166,11 +190,23 @@ public final class ClassifierTrainer {
         double seconds = (System.nanoTime() - start) / 1e9;
         Evaluation train = score.result();
         long evaluationStart = System.nanoTime();
-        Evaluation test = ModelEvaluator.evaluate(trainer.getModel(), data.test(), EVALUATION_BATCH_SIZE,
-                data.classNames().size()).summary();
+        Evaluation test = ModelEvaluator.evaluate(
+                        trainer.getModel(),
+                        data.test(),
+                        EVALUATION_BATCH_SIZE,
+                        data.classNames().size())
+                .summary();
         double evaluationSeconds = (System.nanoTime() - evaluationStart) / 1e9;
-        EpochMetrics metrics = new EpochMetrics(epoch, train.loss(), train.accuracy(), test.loss(),
-                test.accuracy(), seconds, train.count() / seconds, evaluationSeconds, clock.phases());
+        EpochMetrics metrics = new EpochMetrics(
+                epoch,
+                train.loss(),
+                train.accuracy(),
+                test.loss(),
+                test.accuracy(),
+                seconds,
+                train.count() / seconds,
+                evaluationSeconds,
+                clock.phases());
         progress.onEpochEnd(metrics);
         return metrics;
     }

@@ -13,6 +13,13 @@ package dev.mnistlab.train;
  * @param evaluationSeconds wall time of the evaluation on the test set
  * @param phases where the training time went
  */
-public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double testLoss,
-        double testAccuracy, double seconds, double samplesPerSecond, double evaluationSeconds,
+public record EpochMetrics(
+        int epoch,
+        double trainLoss,
+        double trainAccuracy,
+        double testLoss,
+        double testAccuracy,
+        double seconds,
+        double samplesPerSecond,
+        double evaluationSeconds,
         StepPhases phases) {}

@@ -19,9 +19,28 @@ final class FusedAdamUpdate {
 
     private FusedAdamUpdate() {}
 
-    static void apply(NDArray weight, NDArray grad, NDArray mean, NDArray variance, float stepSize, float beta1,
-            float beta2, float epsilon) {
-        weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, mean, variance), new NDList(weight),
-                stepSize, stepSize, NO_WEIGHT_DECAY, NO_RESCALING, NO_CLIPPING, beta1, beta2, epsilon, false, false);
+    static void apply(
+            NDArray weight,
+            NDArray grad,
+            NDArray mean,
+            NDArray variance,
+            float stepSize,
+            float beta1,
+            float beta2,
+            float epsilon) {
+        weight.getNDArrayInternal()
+                .adamUpdate(
+                        new NDList(weight, grad, mean, variance),
+                        new NDList(weight),
+                        stepSize,
+                        stepSize,
+                        NO_WEIGHT_DECAY,
+                        NO_RESCALING,
+                        NO_CLIPPING,
+                        beta1,
+                        beta2,
+                        epsilon,
+                        false,
+                        false);
     }
 }

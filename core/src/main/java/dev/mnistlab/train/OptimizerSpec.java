@@ -118,16 +118,22 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
      * @throws InvalidInputException if the name is unknown, a value is out of range, or a value is
      *     given that the chosen optimizer does not use
      */
-    static OptimizerSpec create(String name, Double learningRate, Double rho, Double beta1, Double beta2,
-            Double epsilon, Double momentum) {
+    static OptimizerSpec create(
+            String name, Double learningRate, Double rho, Double beta1, Double beta2, Double epsilon, Double momentum) {
         String kind = name.toLowerCase(Locale.ROOT);
         OptimizerSpec spec = switch (kind) {
-            case "rmsprop" -> new RmsProp(rate(learningRate, 0.001), fraction(InputField.RHO, rho, 0.9), epsilon(epsilon));
-            case "adam" -> new Adam(rate(learningRate, 0.001), fraction(InputField.BETA1, beta1, 0.9),
-                    fraction(InputField.BETA2, beta2, 0.999), epsilon(epsilon));
+            case "rmsprop" ->
+                new RmsProp(rate(learningRate, 0.001), fraction(InputField.RHO, rho, 0.9), epsilon(epsilon));
+            case "adam" ->
+                new Adam(
+                        rate(learningRate, 0.001),
+                        fraction(InputField.BETA1, beta1, 0.9),
+                        fraction(InputField.BETA2, beta2, 0.999),
+                        epsilon(epsilon));
             case "sgd" -> new Sgd(rate(learningRate, 0.01), fraction(InputField.MOMENTUM, momentum, 0.0));
-            default -> throw new InvalidInputException(InputField.OPTIMIZER, "optimizer '" + name
-                    + "' is unknown: choose one of " + names());
+            default ->
+                throw new InvalidInputException(
+                        InputField.OPTIMIZER, "optimizer '" + name + "' is unknown: choose one of " + names());
         };
         Map<InputField, Double> given = new LinkedHashMap<>();
         given.put(InputField.RHO, rho);
@@ -137,8 +143,10 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
         given.put(InputField.MOMENTUM, momentum);
         given.forEach((field, value) -> {
             if (value != null && !spec.hyperParameters().containsKey(field.apiName())) {
-                throw new InvalidInputException(field, field.apiName() + " does not apply to the " + kind
-                        + " optimizer; drop it or choose an optimizer that uses it");
+                throw new InvalidInputException(
+                        field,
+                        field.apiName() + " does not apply to the " + kind
+                                + " optimizer; drop it or choose an optimizer that uses it");
             }
         });
         return spec;
@@ -147,8 +155,8 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
     private static double rate(Double value, double fallback) {
         double rate = value == null ? fallback : value;
         if (!(rate > 0 && rate <= 10)) {
-            throw new InvalidInputException(InputField.LEARNING_RATE, "learningRate must be greater than 0 and"
-                    + " at most 10, got " + rate);
+            throw new InvalidInputException(
+                    InputField.LEARNING_RATE, "learningRate must be greater than 0 and" + " at most 10, got " + rate);
         }
         return rate;
     }
@@ -156,8 +164,8 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
     private static double fraction(InputField field, Double value, double fallback) {
         double fraction = value == null ? fallback : value;
         if (!(fraction >= 0 && fraction < 1)) {
-            throw new InvalidInputException(field, field.apiName() + " must be at least 0 and less than 1, got "
-                    + fraction);
+            throw new InvalidInputException(
+                    field, field.apiName() + " must be at least 0 and less than 1, got " + fraction);
         }
         return fraction;
     }
@@ -165,8 +173,8 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
     private static double epsilon(Double value) {
         double epsilon = value == null ? 1e-8 : value;
         if (!(epsilon > 0 && epsilon <= 1)) {
-            throw new InvalidInputException(InputField.EPSILON, "epsilon must be greater than 0 and at most 1,"
-                    + " got " + epsilon);
+            throw new InvalidInputException(
+                    InputField.EPSILON, "epsilon must be greater than 0 and at most 1," + " got " + epsilon);
         }
         return epsilon;
     }

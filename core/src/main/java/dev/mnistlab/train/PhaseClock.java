@@ -6,7 +6,12 @@ import dev.mnistlab.backend.Backend;
 final class PhaseClock {
 
     /** The phases of a training step, in order. */
-    enum Phase { BATCHING, FORWARD_BACKWARD, SCORING, OPTIMIZER }
+    enum Phase {
+        BATCHING,
+        FORWARD_BACKWARD,
+        SCORING,
+        OPTIMIZER
+    }
 
     private final Backend backend;
     private final long[] nanos = new long[Phase.values().length];
@@ -30,7 +35,10 @@ final class PhaseClock {
     }
 
     StepPhases phases() {
-        return new StepPhases(seconds(Phase.BATCHING), seconds(Phase.FORWARD_BACKWARD), seconds(Phase.SCORING),
+        return new StepPhases(
+                seconds(Phase.BATCHING),
+                seconds(Phase.FORWARD_BACKWARD),
+                seconds(Phase.SCORING),
                 seconds(Phase.OPTIMIZER));
     }
 

@@ -135,7 +135,9 @@ public abstract class StatefulOptimizer extends Optimizer {
     }
 
     private static List<String> parameterIds(Model model) {
-        return model.getBlock().getParameters().values().stream().map(Parameter::getId).toList();
+        return model.getBlock().getParameters().values().stream()
+                .map(Parameter::getId)
+                .toList();
     }
 
     /** The base class wants a builder; these optimizers take their settings from their specs. */

@@ -10,8 +10,8 @@ package dev.mnistlab.train;
  * @param scoringSeconds reading the batch's loss and predictions for the running accuracy
  * @param optimizerSeconds the optimizer's update of every parameter
  */
-public record StepPhases(double batchingSeconds, double forwardBackwardSeconds, double scoringSeconds,
-        double optimizerSeconds) {
+public record StepPhases(
+        double batchingSeconds, double forwardBackwardSeconds, double scoringSeconds, double optimizerSeconds) {
 
     /** Returns no time at all, to start a sum from. */
     public static StepPhases none() {
@@ -20,8 +20,10 @@ public record StepPhases(double batchingSeconds, double forwardBackwardSeconds, 
 
     /** Returns the phase-by-phase sum of this and {@code other}. */
     public StepPhases plus(StepPhases other) {
-        return new StepPhases(batchingSeconds + other.batchingSeconds,
-                forwardBackwardSeconds + other.forwardBackwardSeconds, scoringSeconds + other.scoringSeconds,
+        return new StepPhases(
+                batchingSeconds + other.batchingSeconds,
+                forwardBackwardSeconds + other.forwardBackwardSeconds,
+                scoringSeconds + other.scoringSeconds,
                 optimizerSeconds + other.optimizerSeconds);
     }
 

@@ -2,7 +2,6 @@ package dev.mnistlab.train;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.ModelDescriptor;
@@ -21,8 +20,8 @@ import java.util.List;
  * @param spec the run's configuration
  * @param completed the figures of the epochs completed, in order
  */
-public record TrainingCheckpoint(Path folder, ModelDescriptor descriptor, TrainingSpec spec,
-        List<EpochMetrics> completed) {
+public record TrainingCheckpoint(
+        Path folder, ModelDescriptor descriptor, TrainingSpec spec, List<EpochMetrics> completed) {
 
     /** The file holding the optimizer's state. */
     public static final String STATE_FILE = "optimizer.state";
@@ -42,9 +41,11 @@ public record TrainingCheckpoint(Path folder, ModelDescriptor descriptor, Traini
     public TrainingSpec continuedTo(int epochs) {
         int done = completed.size();
         if (epochs <= done) {
-            throw new InvalidInputException(InputField.CHECKPOINT_FOLDER, "checkpointFolder " + folder
-                    + " already has " + done + " epoch" + (done == 1 ? "" : "s") + "; ask for " + (done + 1)
-                    + " or more epochs in all to train further");
+            throw new InvalidInputException(
+                    InputField.CHECKPOINT_FOLDER,
+                    "checkpointFolder " + folder
+                            + " already has " + done + " epoch" + (done == 1 ? "" : "s") + "; ask for " + (done + 1)
+                            + " or more epochs in all to train further");
         }
         return spec.withEpochs(epochs);
     }
@@ -64,9 +65,12 @@ public record TrainingCheckpoint(Path folder, ModelDescriptor descriptor, Traini
             throw e.about(InputField.CHECKPOINT_FOLDER);
         }
         if (!Files.isRegularFile(folder.resolve(STATE_FILE))) {
-            throw new InvalidInputException(InputField.CHECKPOINT_FOLDER, "checkpointFolder " + folder
-                    + ": no checkpoint (" + STATE_FILE + " is missing); only folders saved with their optimizer state"
-                    + " can be resumed");
+            throw new InvalidInputException(
+                    InputField.CHECKPOINT_FOLDER,
+                    "checkpointFolder " + folder
+                            + ": no checkpoint (" + STATE_FILE
+                            + " is missing); only folders saved with their optimizer state"
+                            + " can be resumed");
         }
         try {
             JsonObject training = json.getAsJsonObject("training");
@@ -75,8 +79,10 @@ public record TrainingCheckpoint(Path folder, ModelDescriptor descriptor, Traini
         } catch (RuntimeException e) {
             // A value out of range (our InvalidInputException) or a missing or mistyped field (Gson's
             // unchecked exceptions): either way the record is not what training wrote.
-            throw new InvalidInputException(folder.resolve(ModelFolder.DESCRIPTOR_FILE) + ": malformed training record ("
-                    + e.getMessage() + ")", e);
+            throw new InvalidInputException(
+                    folder.resolve(ModelFolder.DESCRIPTOR_FILE) + ": malformed training record (" + e.getMessage()
+                            + ")",
+                    e);
         }
     }
 }

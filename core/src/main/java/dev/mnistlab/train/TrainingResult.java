@@ -14,8 +14,13 @@ import java.util.List;
  * @param epochs the figures of every epoch so far, in order
  * @param finishedAt when the last of those epochs ended
  */
-public record TrainingResult(TrainingSpec spec, List<String> classNames, BackendInfo backend, String device,
-        List<EpochMetrics> epochs, Instant finishedAt) {
+public record TrainingResult(
+        TrainingSpec spec,
+        List<String> classNames,
+        BackendInfo backend,
+        String device,
+        List<EpochMetrics> epochs,
+        Instant finishedAt) {
 
     /** Copies the lists so the record stays immutable. */
     public TrainingResult {

@@ -24,8 +24,15 @@ import java.util.List;
  * @param limitBatches stop each epoch after this many batches; 0 for whole epochs
  * @param device where to compute
  */
-public record TrainingSpec(Architecture architecture, NamedDataset dataset, int epochs, int batchSize,
-        OptimizerSpec optimizer, int seed, int limitBatches, DeviceChoice device) {
+public record TrainingSpec(
+        Architecture architecture,
+        NamedDataset dataset,
+        int epochs,
+        int batchSize,
+        OptimizerSpec optimizer,
+        int seed,
+        int limitBatches,
+        DeviceChoice device) {
 
     /** The most epochs accepted. */
     public static final int MAX_EPOCHS = 10_000;
@@ -190,8 +197,15 @@ public record TrainingSpec(Architecture architecture, NamedDataset dataset, int 
             boolean cnn = architecture instanceof CnnArchitecture;
             OptimizerSpec optimizerSpec = OptimizerSpec.create(
                     optimizer != null ? optimizer : cnn ? "adam" : "rmsprop",
-                    learningRate, rho, beta1, beta2, epsilon, momentum);
-            return new TrainingSpec(architecture, NamedDataset.byId(dataset),
+                    learningRate,
+                    rho,
+                    beta1,
+                    beta2,
+                    epsilon,
+                    momentum);
+            return new TrainingSpec(
+                    architecture,
+                    NamedDataset.byId(dataset),
                     epochs != null ? epochs : cnn ? 1 : 2,
                     batchSize != null ? batchSize : cnn ? 64 : 32,
                     optimizerSpec,

@@ -87,8 +87,10 @@ public abstract class BackendContractTest {
             return;
         }
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> DeviceChoice.GPU.resolve(backend));
-        assertEquals("device gpu: the " + backendName() + " engine sees no GPU (no CUDA device visible,"
-                + " or CPU-only native libraries loaded; see docs/gpu.md); choose cpu or auto", e.getMessage());
+        assertEquals(
+                "device gpu: the " + backendName() + " engine sees no GPU (no CUDA device visible,"
+                        + " or CPU-only native libraries loaded; see docs/gpu.md); choose cpu or auto",
+                e.getMessage());
         assertEquals(InputField.DEVICE, e.field().orElseThrow());
         assertEquals(Device.cpu(), DeviceChoice.AUTO.resolve(backend));
     }
@@ -141,7 +143,8 @@ public abstract class BackendContractTest {
 
     @Test
     void batchesMadeOneAfterAnotherHoldTheirOwnImages(@TempDir Path dir) throws IOException {
-        ImageSet images = DatasetLoader.load(IdxFiles.writeDataset(dir, 64, 16), NamedDataset.MNIST).train();
+        ImageSet images = DatasetLoader.load(IdxFiles.writeDataset(dir, 64, 16), NamedDataset.MNIST)
+                .train();
         ImageBatcher batcher = new ImageBatcher(images, 8);
         int[] order = EpochOrder.shuffled(images.size(), 7, 1);
         try (NDManager manager = backend().engine().newBaseManager(Device.cpu())) {
@@ -150,8 +153,10 @@ public abstract class BackendContractTest {
                     float[] pixels = batch.getData().singletonOrThrow().toFloatArray();
                     float[] labels = batch.getLabels().singletonOrThrow().toFloatArray();
                     for (int i = 0; i < 8; i++) {
-                        assertArrayEquals(images.scaledImage(order[from + i]),
-                                Arrays.copyOfRange(pixels, i * 784, (i + 1) * 784), 0f);
+                        assertArrayEquals(
+                                images.scaledImage(order[from + i]),
+                                Arrays.copyOfRange(pixels, i * 784, (i + 1) * 784),
+                                0f);
                         assertEquals(images.label(order[from + i]), labels[i]);
                     }
                 }
@@ -163,12 +168,16 @@ public abstract class BackendContractTest {
     void stepPhasesAccountForTheTrainingTime(@TempDir Path dir) throws IOException {
         DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir, 640, 64), NamedDataset.MNIST);
         TrainingSpec spec = TrainingSpec.builder().optEpochs(1).build();
-        try (TrainedModel trained = new ClassifierTrainer(backend()).train(spec, data, TrainingProgress.SILENT,
-                EpochCheckpoint.NONE)) {
+        try (TrainedModel trained =
+                new ClassifierTrainer(backend()).train(spec, data, TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
             EpochMetrics epoch = trained.result().last();
             StepPhases phases = epoch.phases();
-            for (double seconds : new double[] {phases.batchingSeconds(), phases.forwardBackwardSeconds(),
-                phases.scoringSeconds(), phases.optimizerSeconds()}) {
+            for (double seconds : new double[] {
+                phases.batchingSeconds(),
+                phases.forwardBackwardSeconds(),
+                phases.scoringSeconds(),
+                phases.optimizerSeconds()
+            }) {
                 assertTrue(seconds > 0, phases.toString());
             }
             assertTrue(phases.totalSeconds() <= epoch.seconds(), phases + " within " + epoch.seconds());
@@ -179,15 +188,19 @@ public abstract class BackendContractTest {
     @Test
     void trainingDoesNotAccumulateNativeArrays(@TempDir Path dir) throws IOException {
         DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir, 320, 64), NamedDataset.MNIST);
-        assertEquals(liveArraysAfter(1, data), liveArraysAfter(4, data),
+        assertEquals(
+                liveArraysAfter(1, data),
+                liveArraysAfter(4, data),
                 "arrays left in the model's manager must not grow with the number of steps");
     }
 
     @Test
     void savedModelLoadsBitForBit(@TempDir Path dir) throws IOException {
-        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 128, 32), NamedDataset.MNIST);
+        DatasetSplits data =
+                DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 128, 32), NamedDataset.MNIST);
         Path folder = dir.resolve("model");
-        TrainingSpec spec = TrainingSpec.builder().optModel("cnn").optLimitBatches(2).build();
+        TrainingSpec spec =
+                TrainingSpec.builder().optModel("cnn").optLimitBatches(2).build();
         try (TrainedModel trained = new ClassifierTrainer(backend())
                         .train(spec, data, TrainingProgress.SILENT, RunOutput.checkpointInto(folder));
                 Model loaded = ModelFolder.load(folder, backend(), Device.cpu())) {
@@ -195,7 +208,9 @@ public abstract class BackendContractTest {
             PairList<String, Parameter> read = loaded.getBlock().getParameters();
             assertEquals(saved.keys(), read.keys());
             for (int i = 0; i < saved.size(); i++) {
-                assertArrayEquals(saved.valueAt(i).getArray().toByteArray(), read.valueAt(i).getArray().toByteArray(),
+                assertArrayEquals(
+                        saved.valueAt(i).getArray().toByteArray(),
+                        read.valueAt(i).getArray().toByteArray(),
                         saved.keyAt(i));
             }
         }
@@ -205,8 +220,12 @@ public abstract class BackendContractTest {
     void savedClassifierAnswersAlikeForEveryKindOfInputAndRefusesBadOnes(@TempDir Path dir) throws IOException {
         DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 64, 32), NamedDataset.MNIST);
         Path folder = dir.resolve("model");
-        try (TrainedModel trained = new ClassifierTrainer(backend()).train(TrainingSpec.builder().optEpochs(1)
-                .optLimitBatches(1).build(), data, TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
+        try (TrainedModel trained = new ClassifierTrainer(backend())
+                .train(
+                        TrainingSpec.builder().optEpochs(1).optLimitBatches(1).build(),
+                        data,
+                        TrainingProgress.SILENT,
+                        EpochCheckpoint.NONE)) {
             RunOutput.save(trained, folder);
         }
         BufferedImage picture = Pictures.stroke(BufferedImage.TYPE_INT_RGB);
@@ -221,81 +240,120 @@ public abstract class BackendContractTest {
         DigitClassifier classifier = DigitClassifier.open(folder, backend());
         try (classifier) {
             Prediction expected = classifier.classify(List.of(prepared), 10).get(0);
-            assertEquals(1.0, expected.ranked().stream().mapToDouble(Prediction.RankedClass::probability).sum(), 1e-5);
+            assertEquals(
+                    1.0,
+                    expected.ranked().stream()
+                            .mapToDouble(Prediction.RankedClass::probability)
+                            .sum(),
+                    1e-5);
             assertEquals(expected, classifier.classify(picture, 10));
             assertEquals(expected, classifier.classify(png, 10));
             assertEquals(expected, classifier.classify(file, 10));
             assertEquals(expected, classifier.classify(rows, 10));
-            assertEquals(expected.ranked().subList(0, 3), classifier.classify(rows, 3).ranked());
+            assertEquals(
+                    expected.ranked().subList(0, 3),
+                    classifier.classify(rows, 3).ranked());
 
-            assertEquals("a prepared image has 28 rows, got 27", assertThrows(InvalidInputException.class,
-                    () -> classifier.classify(new float[27][28], 1)).getMessage());
+            assertEquals(
+                    "a prepared image has 28 rows, got 27",
+                    assertThrows(InvalidInputException.class, () -> classifier.classify(new float[27][28], 1))
+                            .getMessage());
             rows[3][4] = 2f;
-            assertEquals("the prepared image holds 2.0; values must be in [0, 1] (divide 8-bit pixels by 255)",
-                    assertThrows(InvalidInputException.class, () -> classifier.classify(rows, 1)).getMessage());
-            assertEquals("image bytes: not an image mnistlab can read (PNG, JPEG, BMP or GIF)",
-                    assertThrows(InvalidInputException.class,
-                            () -> classifier.classify("not a picture".getBytes(StandardCharsets.UTF_8), 1)).getMessage());
-            assertEquals("topK must be between 1 and 10, got 0", assertThrows(InvalidInputException.class,
-                    () -> classifier.classify(picture, 0)).getMessage());
+            assertEquals(
+                    "the prepared image holds 2.0; values must be in [0, 1] (divide 8-bit pixels by 255)",
+                    assertThrows(InvalidInputException.class, () -> classifier.classify(rows, 1))
+                            .getMessage());
+            assertEquals(
+                    "image bytes: not an image mnistlab can read (PNG, JPEG, BMP or GIF)",
+                    assertThrows(
+                                    InvalidInputException.class,
+                                    () -> classifier.classify("not a picture".getBytes(StandardCharsets.UTF_8), 1))
+                            .getMessage());
+            assertEquals(
+                    "topK must be between 1 and 10, got 0",
+                    assertThrows(InvalidInputException.class, () -> classifier.classify(picture, 0))
+                            .getMessage());
         }
-        assertEquals("this classifier is closed", assertThrows(IllegalStateException.class,
-                () -> classifier.classify(picture, 1)).getMessage());
+        assertEquals(
+                "this classifier is closed",
+                assertThrows(IllegalStateException.class, () -> classifier.classify(picture, 1))
+                        .getMessage());
     }
 
     @Test
     void truncatedLinkedOrForeignParametersAreRejected(@TempDir Path dir) throws IOException {
         DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 64, 32), NamedDataset.MNIST);
         Path folder = dir.resolve("model");
-        try (TrainedModel trained = new ClassifierTrainer(backend()).train(TrainingSpec.builder().optLimitBatches(1)
-                .build(), data, TrainingProgress.SILENT, RunOutput.checkpointInto(folder))) {
+        try (TrainedModel trained = new ClassifierTrainer(backend())
+                .train(
+                        TrainingSpec.builder().optLimitBatches(1).build(),
+                        data,
+                        TrainingProgress.SILENT,
+                        RunOutput.checkpointInto(folder))) {
             assertEquals(2, trained.result().epochs().size());
         }
         Path parameters = folder.resolve("model-0002.params");
         byte[] whole = Files.readAllBytes(parameters);
         Files.write(parameters, Arrays.copyOf(whole, whole.length / 2));
-        String truncated = assertThrows(InvalidInputException.class,
-                () -> ModelFolder.load(folder, backend(), Device.cpu())).getMessage();
-        assertTrue(truncated.startsWith(folder + ": its parameters cannot be loaded as the mlp it describes ("),
+        String truncated = assertThrows(
+                        InvalidInputException.class, () -> ModelFolder.load(folder, backend(), Device.cpu()))
+                .getMessage();
+        assertTrue(
+                truncated.startsWith(folder + ": its parameters cannot be loaded as the mlp it describes ("),
                 truncated);
 
         Path elsewhere = Files.write(dir.resolve("elsewhere.params"), whole);
         Files.delete(parameters);
         Files.createSymbolicLink(parameters, elsewhere);
-        assertEquals(parameters + " is a link to " + elsewhere + "; a model folder's files must be in the folder itself"
-                + " (copy the file in)", assertThrows(InvalidInputException.class,
-                        () -> ModelFolder.load(folder, backend(), Device.cpu())).getMessage());
+        assertEquals(
+                parameters + " is a link to " + elsewhere + "; a model folder's files must be in the folder itself"
+                        + " (copy the file in)",
+                assertThrows(InvalidInputException.class, () -> ModelFolder.load(folder, backend(), Device.cpu()))
+                        .getMessage());
 
         Files.delete(parameters);
         Files.write(parameters, whole);
         Path descriptor = folder.resolve(ModelFolder.DESCRIPTOR_FILE);
-        Files.writeString(descriptor, Files.readString(descriptor).replace("\"hidden\": [\n      32\n    ]",
-                "\"hidden\": [\n      64\n    ]"));
-        String foreign = assertThrows(InvalidInputException.class,
-                () -> ModelFolder.load(folder, backend(), Device.cpu())).getMessage();
+        Files.writeString(
+                descriptor,
+                Files.readString(descriptor)
+                        .replace("\"hidden\": [\n      32\n    ]", "\"hidden\": [\n      64\n    ]"));
+        String foreign = assertThrows(
+                        InvalidInputException.class, () -> ModelFolder.load(folder, backend(), Device.cpu()))
+                .getMessage();
         assertTrue(foreign.startsWith(folder + ": its parameters"), foreign);
     }
 
     @Test
     void resumedRunEqualsUninterruptedRun(@TempDir Path dir) throws IOException {
-        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 192, 64), NamedDataset.MNIST);
+        DatasetSplits data =
+                DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 192, 64), NamedDataset.MNIST);
         for (String model : List.of("mlp", "cnn")) {
-            TrainingSpec spec = TrainingSpec.builder().optModel(model).optEpochs(3).optLimitBatches(3).build();
+            TrainingSpec spec = TrainingSpec.builder()
+                    .optModel(model)
+                    .optEpochs(3)
+                    .optLimitBatches(3)
+                    .build();
             Path whole = dir.resolve(model + "-whole");
             Path halted = dir.resolve(model + "-halted");
             ClassifierTrainer trainer = new ClassifierTrainer(backend());
-            try (TrainedModel run = trainer.train(spec, data, TrainingProgress.SILENT, RunOutput.checkpointInto(whole));
-                    TrainedModel first = trainer.train(spec.withEpochs(1), data, TrainingProgress.SILENT,
-                            RunOutput.checkpointInto(halted));
+            try (TrainedModel run =
+                            trainer.train(spec, data, TrainingProgress.SILENT, RunOutput.checkpointInto(whole));
+                    TrainedModel first = trainer.train(
+                            spec.withEpochs(1), data, TrainingProgress.SILENT, RunOutput.checkpointInto(halted));
                     TrainedModel resumed = resume(trainer, halted, data)) {
-                assertEquals(run.result().epochs().size(), resumed.result().epochs().size());
+                assertEquals(
+                        run.result().epochs().size(), resumed.result().epochs().size());
                 assertEquals(run.result().testLoss(), resumed.result().testLoss(), model);
-                assertEquals(run.result().last().trainLoss(), resumed.result().last().trainLoss(), model);
+                assertEquals(
+                        run.result().last().trainLoss(), resumed.result().last().trainLoss(), model);
                 PairList<String, Parameter> expected = run.model().getBlock().getParameters();
                 PairList<String, Parameter> actual = resumed.model().getBlock().getParameters();
                 for (int i = 0; i < expected.size(); i++) {
-                    assertArrayEquals(expected.valueAt(i).getArray().toByteArray(),
-                            actual.valueAt(i).getArray().toByteArray(), model + " " + expected.keyAt(i));
+                    assertArrayEquals(
+                            expected.valueAt(i).getArray().toByteArray(),
+                            actual.valueAt(i).getArray().toByteArray(),
+                            model + " " + expected.keyAt(i));
                 }
             }
         }
@@ -303,14 +361,23 @@ public abstract class BackendContractTest {
 
     private static TrainedModel resume(ClassifierTrainer trainer, Path folder, DatasetSplits data) throws IOException {
         TrainingCheckpoint checkpoint = TrainingCheckpoint.read(folder);
-        return trainer.resume(checkpoint, checkpoint.continuedTo(3), DeviceChoice.CPU, data, TrainingProgress.SILENT,
+        return trainer.resume(
+                checkpoint,
+                checkpoint.continuedTo(3),
+                DeviceChoice.CPU,
+                data,
+                TrainingProgress.SILENT,
                 RunOutput.checkpointInto(folder));
     }
 
     private int liveArraysAfter(int epochs, DatasetSplits data) {
-        TrainingSpec spec = TrainingSpec.builder().optEpochs(epochs).optBatchSize(32).build();
-        try (TrainedModel trained = new ClassifierTrainer(backend()).train(spec, data, TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
-            return ((BaseNDManager) trained.model().getNDManager()).getManagedArrays().size();
+        TrainingSpec spec =
+                TrainingSpec.builder().optEpochs(epochs).optBatchSize(32).build();
+        try (TrainedModel trained =
+                new ClassifierTrainer(backend()).train(spec, data, TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
+            return ((BaseNDManager) trained.model().getNDManager())
+                    .getManagedArrays()
+                    .size();
         }
     }
 
@@ -351,12 +418,14 @@ public abstract class BackendContractTest {
     private long parameterCount(Architecture architecture) {
         try (Model model = newModel(architecture)) {
             return model.getBlock().getParameters().values().stream()
-                    .mapToLong(parameter -> parameter.getArray().size()).sum();
+                    .mapToLong(parameter -> parameter.getArray().size())
+                    .sum();
         }
     }
 
     private Model newModel(Architecture architecture) {
-        Model model = Model.newInstance(architecture.name(), Device.cpu(), backend().engineName());
+        Model model =
+                Model.newInstance(architecture.name(), Device.cpu(), backend().engineName());
         model.setBlock(architecture.newBlock(Architecture.CLASS_COUNT));
         model.getBlock().setInitializer(Initializer.ONES, p -> true);
         model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));

@@ -14,7 +14,8 @@ public final class BenchmarkData {
      * @throws IllegalStateException if the four IDX files are not there
      */
     public static Path mnistFolder() {
-        Path folder = Path.of(System.getProperty("mnistlab.testMnistDir", "../shared/data/mnist")).toAbsolutePath();
+        Path folder = Path.of(System.getProperty("mnistlab.testMnistDir", "../shared/data/mnist"))
+                .toAbsolutePath();
         if (!DatasetFile.allPresentIn(folder)) {
             throw new IllegalStateException("MNIST not found in " + folder + "; set -Dmnistlab.testMnistDir");
         }

@@ -117,12 +117,15 @@ class DatasetDownloaderTest {
         md5.put(DatasetFile.TRAIN_LABELS, "0".repeat(32));
         DatasetDownloader downloader = DatasetDownloader.withDefaultClient(DownloadProgress.NONE);
         Path target = dir.resolve("cache/mnist");
-        IOException e = assertThrows(IOException.class,
-                () -> downloader.download(new DownloadSource(List.of(base("good")), md5), target));
+        IOException e = assertThrows(
+                IOException.class, () -> downloader.download(new DownloadSource(List.of(base("good")), md5), target));
         String actual = md5(served.get("/good/train-labels-idx1-ubyte.gz"));
-        assertEquals("could not download train-labels-idx1-ubyte.gz: " + base("good")
-                + "train-labels-idx1-ubyte.gz (checksum mismatch: MD5 " + actual + ", expected " + "0".repeat(32)
-                + " [IOException])", e.getMessage());
+        assertEquals(
+                "could not download train-labels-idx1-ubyte.gz: " + base("good")
+                        + "train-labels-idx1-ubyte.gz (checksum mismatch: MD5 " + actual + ", expected "
+                        + "0".repeat(32)
+                        + " [IOException])",
+                e.getMessage());
         assertFalse(Files.exists(target.resolve("train-labels-idx1-ubyte.gz")));
         assertNoPartFiles(target);
     }
@@ -130,7 +133,10 @@ class DatasetDownloaderTest {
     @Test
     void locatorDownloadsIntoTheCacheWhenNothingElseHasTheData() throws IOException {
         Path cache = dir.resolve("cache");
-        DatasetLocator locator = new DatasetLocator(Map.of(), cache, DatasetDownloader.withDefaultClient(DownloadProgress.NONE),
+        DatasetLocator locator = new DatasetLocator(
+                Map.of(),
+                cache,
+                DatasetDownloader.withDefaultClient(DownloadProgress.NONE),
                 dataset -> new DownloadSource(List.of(base("good")), md5));
         assertEquals(cache.resolve("mnist"), locator.locate(NamedDataset.MNIST, null));
         assertTrue(DatasetFile.allPresentIn(cache.resolve("mnist")));
@@ -140,17 +146,21 @@ class DatasetDownloaderTest {
     void locatorListsEveryPlaceTriedWhenAllFail() {
         Path cache = dir.resolve("cache");
         Path env = dir.resolve("env");
-        DatasetLocator locator = new DatasetLocator(Map.of(DatasetLocator.DATA_DIR_VARIABLE, env.toString()), cache,
+        DatasetLocator locator = new DatasetLocator(
+                Map.of(DatasetLocator.DATA_DIR_VARIABLE, env.toString()),
+                cache,
                 DatasetDownloader.withDefaultClient(DownloadProgress.NONE),
                 dataset -> new DownloadSource(List.of(base("missing")), md5));
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> locator.locate(NamedDataset.MNIST, null));
-        assertEquals("dataFolder not given and dataset 'mnist' not found elsewhere; tried: " + env.resolve("mnist")
-                + " (no such folder); " + cache.resolve("mnist") + " (no such folder); download into "
-                + cache.resolve("mnist") + " (could not download train-images-idx3-ubyte.gz: " + base("missing")
-                + "train-images-idx3-ubyte.gz (HTTP 404 [IOException])). Give a data folder holding "
-                + DatasetFile.expectedNames() + ", or set MNISTLAB_DATA_DIR to a folder holding mnist/,"
-                + " or connect to the internet", e.getMessage());
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> locator.locate(NamedDataset.MNIST, null));
+        assertEquals(
+                "dataFolder not given and dataset 'mnist' not found elsewhere; tried: " + env.resolve("mnist")
+                        + " (no such folder); " + cache.resolve("mnist") + " (no such folder); download into "
+                        + cache.resolve("mnist") + " (could not download train-images-idx3-ubyte.gz: " + base("missing")
+                        + "train-images-idx3-ubyte.gz (HTTP 404 [IOException])). Give a data folder holding "
+                        + DatasetFile.expectedNames() + ", or set MNISTLAB_DATA_DIR to a folder holding mnist/,"
+                        + " or connect to the internet",
+                e.getMessage());
         assertFalse(Files.exists(cache), "a failed download leaves no folder behind");
     }
 
@@ -158,7 +168,9 @@ class DatasetDownloaderTest {
     void locatorPrefersEnvironmentThenCacheThenSystemFolders() throws IOException {
         Path cache = dir.resolve("cache");
         Path env = dir.resolve("env");
-        DatasetLocator locator = new DatasetLocator(Map.of(DatasetLocator.DATA_DIR_VARIABLE, env.toString()), cache,
+        DatasetLocator locator = new DatasetLocator(
+                Map.of(DatasetLocator.DATA_DIR_VARIABLE, env.toString()),
+                cache,
                 DatasetDownloader.withDefaultClient(DownloadProgress.NONE),
                 dataset -> new DownloadSource(List.of(base("missing")), md5));
         IdxFiles.writeDataset(cache.resolve("mnist"), 2, 2);
@@ -172,7 +184,10 @@ class DatasetDownloaderTest {
 
     private static void assertNoPartFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".part")).toList());
+            assertEquals(
+                    List.of(),
+                    files.filter(f -> f.getFileName().toString().endsWith(".part"))
+                            .toList());
         }
     }
 

@@ -54,8 +54,11 @@ class DatasetFileFaultTest {
                     assertArrayEquals(Arrays.copyOfRange(whole, 16, whole.length), read.data());
                     complete++;
                 } catch (InvalidInputException e) {
-                    assertTrue(e.getMessage().startsWith(file + ": truncated: the header promises " + (whole.length - 16)
-                            + " bytes of data but the file holds "), e.getMessage());
+                    assertTrue(
+                            e.getMessage()
+                                    .startsWith(file + ": truncated: the header promises " + (whole.length - 16)
+                                            + " bytes of data but the file holds "),
+                            e.getMessage());
                     truncated++;
                 }
                 cut.get();
@@ -63,8 +66,10 @@ class DatasetFileFaultTest {
         } finally {
             cutter.shutdownNow();
         }
-        System.out.printf("a %,d-byte IDX file cut to a third while being read, %d times: %d read whole before the"
-                + " cut, %d reported truncated%n", whole.length, TRIALS, complete, truncated);
+        System.out.printf(
+                "a %,d-byte IDX file cut to a third while being read, %d times: %d read whole before the"
+                        + " cut, %d reported truncated%n",
+                whole.length, TRIALS, complete, truncated);
         assertEquals(TRIALS, complete + truncated);
         assertTrue(truncated > 0, "the cut never landed during a read; the test did not test");
     }
@@ -74,7 +79,9 @@ class DatasetFileFaultTest {
         Path folder = IdxFiles.writeDataset(dir.resolve("set"), 10, 5);
         Path images = folder.resolve("train-images-idx3-ubyte.gz");
         Files.delete(images);
-        assertEquals(images + ": does not exist", assertThrows(InvalidInputException.class,
-                () -> IdxReader.read(images, 3)).getMessage());
+        assertEquals(
+                images + ": does not exist",
+                assertThrows(InvalidInputException.class, () -> IdxReader.read(images, 3))
+                        .getMessage());
     }
 }

@@ -47,7 +47,8 @@ class DatasetLoaderTest {
     @Test
     void missingFolderListsExpectedFiles() {
         Path absent = dir.resolve("nowhere");
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(absent, NamedDataset.MNIST));
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> DatasetLoader.load(absent, NamedDataset.MNIST));
         assertEquals("dataFolder " + absent + " does not exist; it must hold " + EXPECTED, e.getMessage());
     }
 
@@ -55,26 +56,32 @@ class DatasetLoaderTest {
     void incompleteFolderNamesWhatIsMissing() throws IOException {
         IdxFiles.writeDataset(dir, 3, 2);
         Files.delete(dir.resolve("t10k-labels-idx1-ubyte.gz"));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, NamedDataset.MNIST));
-        assertEquals("dataFolder " + dir + " lacks t10k-labels-idx1-ubyte.gz; it must hold " + EXPECTED,
-                e.getMessage());
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, NamedDataset.MNIST));
+        assertEquals(
+                "dataFolder " + dir + " lacks t10k-labels-idx1-ubyte.gz; it must hold " + EXPECTED, e.getMessage());
     }
 
     @Test
     void countsOfImagesAndLabelsMustMatch() throws IOException {
         IdxFiles.writeDataset(dir, 5, 2);
         Files.write(dir.resolve("train-labels-idx1-ubyte.gz"), gzip(labels(4)));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, NamedDataset.MNIST));
-        assertEquals(dir.resolve("train-images-idx3-ubyte.gz") + " holds 5 images but "
-                + dir.resolve("train-labels-idx1-ubyte.gz") + " holds 4 labels; the counts must match", e.getMessage());
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, NamedDataset.MNIST));
+        assertEquals(
+                dir.resolve("train-images-idx3-ubyte.gz") + " holds 5 images but "
+                        + dir.resolve("train-labels-idx1-ubyte.gz") + " holds 4 labels; the counts must match",
+                e.getMessage());
     }
 
     @Test
     void imagesMustBe28By28() throws IOException {
         IdxFiles.writeDataset(dir, 2, 2);
         Files.write(dir.resolve("t10k-images-idx3-ubyte.gz"), gzip(idx(new int[] {2, 32, 32}, new byte[2 * 32 * 32])));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, NamedDataset.MNIST));
-        assertEquals(dir.resolve("t10k-images-idx3-ubyte.gz") + ": images are 32x32; mnistlab's models take 28x28 images",
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, NamedDataset.MNIST));
+        assertEquals(
+                dir.resolve("t10k-images-idx3-ubyte.gz") + ": images are 32x32; mnistlab's models take 28x28 images",
                 e.getMessage());
     }
 
@@ -82,7 +89,8 @@ class DatasetLoaderTest {
     void labelsMustNameAClass() throws IOException {
         IdxFiles.writeDataset(dir, 2, 2);
         Files.write(dir.resolve("t10k-labels-idx1-ubyte.gz"), gzip(idx(new int[] {2}, new byte[] {3, 12})));
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, NamedDataset.MNIST));
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, NamedDataset.MNIST));
         assertEquals(dir.resolve("t10k-labels-idx1-ubyte.gz") + ": label 12 at index 1 is outside 0-9", e.getMessage());
     }
 }

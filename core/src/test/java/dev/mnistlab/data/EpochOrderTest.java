@@ -11,7 +11,8 @@ class EpochOrderTest {
     @Test
     void shuffledIsAPermutationFixedBySeedAndEpoch() {
         int[] order = EpochOrder.shuffled(1000, 42, 1);
-        assertArrayEquals(EpochOrder.sequential(1000), Arrays.stream(order).sorted().toArray());
+        assertArrayEquals(
+                EpochOrder.sequential(1000), Arrays.stream(order).sorted().toArray());
         assertArrayEquals(order, EpochOrder.shuffled(1000, 42, 1));
         assertFalse(Arrays.equals(order, EpochOrder.shuffled(1000, 42, 2)), "epochs differ");
         assertFalse(Arrays.equals(order, EpochOrder.shuffled(1000, 43, 1)), "seeds differ");

@@ -33,7 +33,9 @@ class IdxReaderFuzzTest {
         byte[] labels = IdxFiles.labels(5);
         List<byte[]> valid = List.of(images, IdxFiles.gzip(images), labels, IdxFiles.gzip(labels));
         Path file = dir.resolve("fuzzed-idx");
-        int cases = Fuzz.run("IDX reader", random -> Mutations.of(valid.get(random.nextInt(valid.size())), random),
+        int cases = Fuzz.run(
+                "IDX reader",
+                random -> Mutations.of(valid.get(random.nextInt(valid.size())), random),
                 bytes -> readOrRefuse(file, bytes));
         assertTrue(cases >= 1);
     }

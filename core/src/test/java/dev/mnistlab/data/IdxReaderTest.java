@@ -44,16 +44,20 @@ class IdxReaderTest {
     void rejectsWrongMagicNumber() throws IOException {
         Path file = write("labels", idx(0x00000803, new int[] {8, 1, 1}, PIXELS));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> IdxReader.read(file, 1));
-        assertEquals(file + ": has magic number 0x00000803, expected 0x00000801 (IDX, unsigned bytes,"
-                + " 1 dimension); is it the right file?", e.getMessage());
+        assertEquals(
+                file + ": has magic number 0x00000803, expected 0x00000801 (IDX, unsigned bytes,"
+                        + " 1 dimension); is it the right file?",
+                e.getMessage());
     }
 
     @Test
     void rejectsFloatTypedIdx() throws IOException {
         Path file = write("floats", idx(0x00000d03, new int[] {2, 2, 2}, PIXELS));
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> IdxReader.read(file, 3));
-        assertEquals(file + ": has magic number 0x00000d03, expected 0x00000803 (IDX, unsigned bytes,"
-                + " 3 dimensions); is it the right file?", e.getMessage());
+        assertEquals(
+                file + ": has magic number 0x00000d03, expected 0x00000803 (IDX, unsigned bytes,"
+                        + " 3 dimensions); is it the right file?",
+                e.getMessage());
     }
 
     @Test

@@ -20,7 +20,8 @@ class ImageFilesTest {
     Path dir;
 
     private String rejected(Path file) {
-        return assertThrows(InvalidInputException.class, () -> ImageFiles.read(file)).getMessage();
+        return assertThrows(InvalidInputException.class, () -> ImageFiles.read(file))
+                .getMessage();
     }
 
     @Test
@@ -56,8 +57,10 @@ class ImageFilesTest {
     @Test
     void decompressionBombIsRefusedFromItsHeader() throws IOException {
         Path file = Files.write(dir.resolve("bomb.png"), Pictures.pngClaiming(50_000, 50_000));
-        assertEquals(file + ": 50000x50000 pixels, over the limit of 40 megapixels (20000 per side); scale the image"
-                + " down", rejected(file));
+        assertEquals(
+                file + ": 50000x50000 pixels, over the limit of 40 megapixels (20000 per side); scale the image"
+                        + " down",
+                rejected(file));
     }
 
     @Test

@@ -80,25 +80,31 @@ class ImageFolderSetTest {
         DatasetSplits idx = idx();
         Path folder = ImageFolders.write(dir.resolve("folders"), idx.train(), idx.test(), THREE);
         Files.createDirectories(folder.resolve("test/triangle"));
-        assertEquals(folder.resolve("test") + " has class folders [circle, line, square, triangle] but "
-                + folder.resolve("train") + " has [circle, line, square]; both splits need the same classes",
+        assertEquals(
+                folder.resolve("test") + " has class folders [circle, line, square, triangle] but "
+                        + folder.resolve("train") + " has [circle, line, square]; both splits need the same classes",
                 rejected(folder));
 
         Files.createDirectories(folder.resolve("train/triangle"));
-        assertEquals(folder.resolve("train/triangle") + ": holds no PNG, JPEG, BMP or GIF files; every class needs"
-                + " images in both splits", rejected(folder));
+        assertEquals(
+                folder.resolve("train/triangle") + ": holds no PNG, JPEG, BMP or GIF files; every class needs"
+                        + " images in both splits",
+                rejected(folder));
 
         Path big = folder.resolve("train/triangle/big.png");
         ImageIO.write(new BufferedImage(32, 32, BufferedImage.TYPE_BYTE_GRAY), "png", big.toFile());
-        assertEquals(big + ": 32x32 pixels; images in a dataset folder must be 28x28 (resize them first;"
-                + " classifying takes pictures of any size)", rejected(folder));
+        assertEquals(
+                big + ": 32x32 pixels; images in a dataset folder must be 28x28 (resize them first;"
+                        + " classifying takes pictures of any size)",
+                rejected(folder));
 
         Files.writeString(big, "not a picture");
         assertEquals(big + ": not an image mnistlab can read (PNG, JPEG, BMP or GIF)", rejected(folder));
 
         Path lonely = dir.resolve("lonely");
         ImageFolders.write(lonely, idx.train(), idx.test(), List.of("only"));
-        assertEquals(lonely.resolve("train") + " has 1 class folders [only]; an image-folder dataset needs 2 to 10",
+        assertEquals(
+                lonely.resolve("train") + " has 1 class folders [only]; an image-folder dataset needs 2 to 10",
                 rejected(lonely));
     }
 

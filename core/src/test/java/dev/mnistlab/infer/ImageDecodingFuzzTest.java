@@ -24,12 +24,14 @@ class ImageDecodingFuzzTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void preparesOrSaysWhyNot() throws IOException {
-        List<byte[]> valid = List.of(Pictures.encoded(Pictures.stroke(BufferedImage.TYPE_BYTE_GRAY), "png"),
+        List<byte[]> valid = List.of(
+                Pictures.encoded(Pictures.stroke(BufferedImage.TYPE_BYTE_GRAY), "png"),
                 Pictures.encoded(Pictures.stroke(BufferedImage.TYPE_INT_ARGB), "png"),
                 Pictures.encoded(Pictures.stroke(BufferedImage.TYPE_INT_RGB), "jpg"),
                 Pictures.encoded(Pictures.stroke(BufferedImage.TYPE_INT_RGB), "bmp"),
                 Pictures.encoded(Pictures.stroke(BufferedImage.TYPE_BYTE_INDEXED), "gif"));
-        Fuzz.run("image decoding and preparation",
+        Fuzz.run(
+                "image decoding and preparation",
                 random -> Mutations.of(valid.get(random.nextInt(valid.size())), random),
                 ImageDecodingFuzzTest::prepareOrRefuse);
     }

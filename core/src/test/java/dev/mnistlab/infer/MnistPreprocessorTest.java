@@ -69,7 +69,8 @@ class MnistPreprocessorTest {
         float[] reference = MnistPreprocessor.toMnist(seven(Color.BLACK, Color.WHITE, 60, 40), "a");
         float[] moved = MnistPreprocessor.toMnist(seven(Color.BLACK, Color.WHITE, 400, 230), "b");
         float[] inverted = MnistPreprocessor.toMnist(seven(Color.WHITE, Color.BLACK, 60, 40), "c");
-        float[] coloured = MnistPreprocessor.toMnist(seven(new Color(20, 30, 160), new Color(250, 240, 200), 60, 40), "d");
+        float[] coloured =
+                MnistPreprocessor.toMnist(seven(new Color(20, 30, 160), new Color(250, 240, 200), 60, 40), "d");
         assertArrayEquals(reference, moved, 1e-6f);
         assertArrayEquals(reference, inverted, 1e-6f);
         assertArrayEquals(reference, coloured, 0.02f);
@@ -78,7 +79,8 @@ class MnistPreprocessorTest {
     @Test
     void blankPageHasNoInk() {
         BufferedImage page = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> MnistPreprocessor.toMnist(page, "p.png"));
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> MnistPreprocessor.toMnist(page, "p.png"));
         assertEquals("p.png: no ink found (a blank page?); give a picture of one digit", e.getMessage());
     }
 }

@@ -18,20 +18,21 @@ class ModelFolderTest {
     Path dir;
 
     private String rejected(Path folder) {
-        return assertThrows(InvalidInputException.class, () -> ModelFolder.readDescriptor(folder)).getMessage();
+        return assertThrows(InvalidInputException.class, () -> ModelFolder.readDescriptor(folder))
+                .getMessage();
     }
 
     @Test
     void missingFolder() {
         Path absent = dir.resolve("absent");
-        assertEquals("modelFolder " + absent + " does not exist; give a folder that a training run saved",
-                rejected(absent));
+        assertEquals(
+                "modelFolder " + absent + " does not exist; give a folder that a training run saved", rejected(absent));
     }
 
     @Test
     void folderWithoutDescriptor() {
-        assertEquals("modelFolder " + dir + " has no model.json; is it a folder that a training run saved?",
-                rejected(dir));
+        assertEquals(
+                "modelFolder " + dir + " has no model.json; is it a folder that a training run saved?", rejected(dir));
     }
 
     @Test
@@ -45,15 +46,19 @@ class ModelFolderTest {
     @Test
     void unknownFormat() throws IOException {
         Files.writeString(dir.resolve("model.json"), "{\"format\": \"other/7\"}");
-        assertEquals(dir.resolve("model.json") + ": format 'other/7' is not mnistlab-model/1; this mnistlab cannot"
-                + " read it", rejected(dir));
+        assertEquals(
+                dir.resolve("model.json") + ": format 'other/7' is not mnistlab-model/1; this mnistlab cannot"
+                        + " read it",
+                rejected(dir));
     }
 
     @Test
     void readsArchitectureDatasetAndClasses() throws IOException {
-        Files.writeString(dir.resolve("model.json"), "{\"format\": \"mnistlab-model/1\", \"architecture\":"
-                + " {\"name\": \"mlp\", \"hidden\": [64, 16]}, \"dataset\": \"fashion-mnist\", \"classNames\":"
-                + " [\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\"]}");
+        Files.writeString(
+                dir.resolve("model.json"),
+                "{\"format\": \"mnistlab-model/1\", \"architecture\":"
+                        + " {\"name\": \"mlp\", \"hidden\": [64, 16]}, \"dataset\": \"fashion-mnist\", \"classNames\":"
+                        + " [\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\"]}");
         ModelDescriptor descriptor = ModelFolder.readDescriptor(dir);
         assertEquals(new MlpArchitecture(java.util.List.of(64, 16)), descriptor.architecture());
         assertEquals("fashion-mnist", descriptor.dataset().id());

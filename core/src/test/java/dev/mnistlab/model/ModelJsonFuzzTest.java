@@ -49,15 +49,20 @@ class ModelJsonFuzzTest {
         byte[] validText = valid.toString().getBytes(StandardCharsets.UTF_8);
         List<List<Object>> paths = new ArrayList<>();
         collectPaths(valid, new ArrayList<>(), paths);
-        Fuzz.run("model.json reader", random -> random.nextBoolean() ? Mutations.of(validText, random)
-                : swapped(valid, paths, random).toString().getBytes(StandardCharsets.UTF_8), this::readOrRefuse);
+        Fuzz.run(
+                "model.json reader",
+                random -> random.nextBoolean()
+                        ? Mutations.of(validText, random)
+                        : swapped(valid, paths, random).toString().getBytes(StandardCharsets.UTF_8),
+                this::readOrRefuse);
     }
 
     private void readOrRefuse(byte[] text) throws IOException {
         Files.write(folder.resolve(ModelFolder.DESCRIPTOR_FILE), text);
         try {
             ModelDescriptor descriptor = ModelFolder.readDescriptor(folder);
-            assertTrue(descriptor.classNames().size() >= 2 && descriptor.classNames().size() <= 10);
+            assertTrue(descriptor.classNames().size() >= 2
+                    && descriptor.classNames().size() <= 10);
             TrainingCheckpoint.read(folder);
         } catch (InvalidInputException refused) {
             assertTrue(refused.getMessage().contains(folder.toString()), refused.getMessage());
@@ -68,8 +73,12 @@ class ModelJsonFuzzTest {
     static JsonObject valid() {
         TrainingSpec spec = TrainingSpec.builder().optHidden(List.of(64, 32)).build();
         EpochMetrics epoch = new EpochMetrics(1, 0.3, 0.9, 0.2, 0.93, 3.0, 20_000, 0.1, StepPhases.none());
-        TrainingResult result = new TrainingResult(spec, NamedDataset.MNIST.classNames(), new BackendInfo("pytorch",
-                "PyTorch", "0.36.0", "2.7.1", "cpu", List.of("cpu()"), 0, "2"), "cpu()", List.of(epoch, epoch),
+        TrainingResult result = new TrainingResult(
+                spec,
+                NamedDataset.MNIST.classNames(),
+                new BackendInfo("pytorch", "PyTorch", "0.36.0", "2.7.1", "cpu", List.of("cpu()"), 0, "2"),
+                "cpu()",
+                List.of(epoch, epoch),
                 Instant.parse("2026-11-28T12:00:00Z"));
         JsonObject json = new JsonObject();
         json.addProperty("format", ModelFolder.FORMAT);
@@ -139,7 +148,9 @@ class ModelJsonFuzzTest {
         Object last = path.get(path.size() - 1);
         if (last instanceof String key && parent.isJsonObject()) {
             parent.getAsJsonObject().add(key, value);
-        } else if (last instanceof Integer index && parent.isJsonArray() && index < parent.getAsJsonArray().size()) {
+        } else if (last instanceof Integer index
+                && parent.isJsonArray()
+                && index < parent.getAsJsonArray().size()) {
             parent.getAsJsonArray().set(index, value);
         }
     }
@@ -148,7 +159,9 @@ class ModelJsonFuzzTest {
         if (step instanceof String key && parent.isJsonObject()) {
             return parent.getAsJsonObject().get(key);
         }
-        if (step instanceof Integer index && parent.isJsonArray() && index < parent.getAsJsonArray().size()) {
+        if (step instanceof Integer index
+                && parent.isJsonArray()
+                && index < parent.getAsJsonArray().size()) {
             return parent.getAsJsonArray().get(index);
         }
         return null;

@@ -29,7 +29,10 @@ class AtomicFolderFaultTest {
 
     @BeforeEach
     void smallDisk() throws IOException {
-        disk = Jimfs.newFileSystem(Configuration.unix().toBuilder().setMaxSize(64 * 1024).setBlockSize(1024).build());
+        disk = Jimfs.newFileSystem(Configuration.unix().toBuilder()
+                .setMaxSize(64 * 1024)
+                .setBlockSize(1024)
+                .build());
         target = disk.getPath("/runs/model");
         AtomicFolder.write(target, folder -> Files.write(folder.resolve("parameters"), new byte[20 * 1024]));
     }
@@ -41,8 +44,10 @@ class AtomicFolderFaultTest {
 
     @Test
     void fullDiskFailsAndLeavesThePreviousFolderWhole() throws IOException {
-        IOException e = assertThrows(IOException.class, () -> AtomicFolder.write(target,
-                folder -> Files.write(folder.resolve("parameters"), new byte[60 * 1024])));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> AtomicFolder.write(
+                        target, folder -> Files.write(folder.resolve("parameters"), new byte[60 * 1024])));
         System.out.println("a full disk while saving: " + e);
         assertEquals(20 * 1024, Files.size(target.resolve("parameters")), "the previous version is untouched");
         assertEquals(List.of("model"), siblings(), "no staging folder is left behind");
@@ -50,10 +55,12 @@ class AtomicFolderFaultTest {
 
     @Test
     void unwritableFolderFailsAndLeavesThePreviousFolderWhole() throws IOException {
-        assertThrows(AccessDeniedException.class, () -> AtomicFolder.write(target, folder -> {
-            Files.write(folder.resolve("model.json"), new byte[100]);
-            throw new AccessDeniedException(folder.resolve("parameters").toString());
-        }));
+        assertThrows(
+                AccessDeniedException.class,
+                () -> AtomicFolder.write(target, folder -> {
+                    Files.write(folder.resolve("model.json"), new byte[100]);
+                    throw new AccessDeniedException(folder.resolve("parameters").toString());
+                }));
         assertEquals(20 * 1024, Files.size(target.resolve("parameters")));
         assertEquals(List.of("model"), siblings());
     }
@@ -61,7 +68,8 @@ class AtomicFolderFaultTest {
     @Test
     void folderSetAsideByAKilledWriterIsPutBack() throws IOException {
         Files.move(target, target.resolveSibling(".model.old-" + DEAD_PID));
-        Files.createDirectories(target.resolveSibling(".model.staging-" + DEAD_PID).resolve("half"));
+        Files.createDirectories(
+                target.resolveSibling(".model.staging-" + DEAD_PID).resolve("half"));
         AtomicFolder.recover(target);
         assertTrue(Files.isRegularFile(target.resolve("parameters")), "the previous version is back");
         assertEquals(List.of("model"), siblings(), "the dead writer's staging folder is gone");
@@ -69,11 +77,13 @@ class AtomicFolderFaultTest {
 
     @Test
     void foldersOfALiveWriterAreLeftAlone() throws IOException {
-        Path staging = target.resolveSibling(".model.staging-" + ProcessHandle.current().pid());
+        Path staging = target.resolveSibling(
+                ".model.staging-" + ProcessHandle.current().pid());
         Files.createDirectories(staging);
         AtomicFolder.recover(target);
         assertTrue(Files.isDirectory(staging));
-        assertFalse(Files.exists(target.resolveSibling(".model.old-" + ProcessHandle.current().pid())));
+        assertFalse(Files.exists(
+                target.resolveSibling(".model.old-" + ProcessHandle.current().pid())));
     }
 
     private List<String> siblings() throws IOException {

@@ -39,10 +39,12 @@ class AtomicFolderTest {
     void failedWriteKeepsTheOldFolderWhole() throws IOException {
         Path target = dir.resolve("model");
         AtomicFolder.write(target, folder -> Files.writeString(folder.resolve("a"), "1"));
-        IOException e = assertThrows(IOException.class, () -> AtomicFolder.write(target, folder -> {
-            Files.writeString(folder.resolve("a"), "half");
-            throw new IOException("disk full");
-        }));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> AtomicFolder.write(target, folder -> {
+                    Files.writeString(folder.resolve("a"), "half");
+                    throw new IOException("disk full");
+                }));
         assertEquals("disk full", e.getMessage());
         assertEquals("1", Files.readString(target.resolve("a")));
         assertEquals(List.of("model"), names(dir));

@@ -34,13 +34,17 @@ public final class DocSection {
         String end = "<!-- end " + name + " -->";
         int from = text.indexOf(begin);
         int to = text.indexOf(end);
-        assertTrue(from >= 0 && to > from, doc + " has no section '" + name + "' (" + begin.strip() + " ... " + end + ")");
+        assertTrue(
+                from >= 0 && to > from, doc + " has no section '" + name + "' (" + begin.strip() + " ... " + end + ")");
         String current = text.substring(from + begin.length(), to);
         if (Boolean.getBoolean(UPDATE_PROPERTY)) {
             Files.writeString(doc, text.substring(0, from + begin.length()) + expected + text.substring(to));
             return;
         }
-        assertEquals(expected, current, "section '" + name + "' of " + doc + " is out of date; run the tests with -D"
-                + UPDATE_PROPERTY + "=true to rewrite it");
+        assertEquals(
+                expected,
+                current,
+                "section '" + name + "' of " + doc + " is out of date; run the tests with -D" + UPDATE_PROPERTY
+                        + "=true to rewrite it");
     }
 }

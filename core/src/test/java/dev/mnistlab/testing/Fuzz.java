@@ -60,9 +60,12 @@ public final class Fuzz {
             try {
                 check.accept(value);
             } catch (Throwable fault) {
-                throw new AssertionError(name + ": case " + (i + 1) + " of " + cases + " failed: " + fault
-                        + "; replay it with -D" + CASE_PROPERTY + "=" + caseSeed + ", the run with -D" + SEED_PROPERTY
-                        + "=" + seed, fault);
+                throw new AssertionError(
+                        name + ": case " + (i + 1) + " of " + cases + " failed: " + fault
+                                + "; replay it with -D" + CASE_PROPERTY + "=" + caseSeed + ", the run with -D"
+                                + SEED_PROPERTY
+                                + "=" + seed,
+                        fault);
             }
         }
         System.out.printf("%s: %,d cases passed (seed %d)%n", name, cases, seed);

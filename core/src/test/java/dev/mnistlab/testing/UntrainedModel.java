@@ -21,7 +21,8 @@ public final class UntrainedModel {
      * @return a model the caller closes
      */
     public static Model of(String engine, String architecture) {
-        Model model = Model.newInstance(architecture, Device.cpu(), Backends.get(engine).engineName());
+        Model model = Model.newInstance(
+                architecture, Device.cpu(), Backends.get(engine).engineName());
         model.setBlock(Architecture.parse(architecture, List.of()).newBlock(Architecture.CLASS_COUNT));
         model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
         return model;

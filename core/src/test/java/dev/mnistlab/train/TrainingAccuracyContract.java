@@ -36,11 +36,13 @@ public abstract class TrainingAccuracyContract {
                 }
             }
         };
-        try (TrainedModel trained = new ClassifierTrainer(Backends.get(backendName())).train(spec, splits, counter, EpochCheckpoint.NONE)) {
+        try (TrainedModel trained =
+                new ClassifierTrainer(Backends.get(backendName())).train(spec, splits, counter, EpochCheckpoint.NONE)) {
             TrainingResult result = trained.result();
-            System.out.printf("%s %s on %s: %s%n", backendName(), spec.architecture().name(), spec.dataset(),
-                    result.epochs());
-            int perEpoch = spec.limitBatches() > 0 ? spec.limitBatches()
+            System.out.printf(
+                    "%s %s on %s: %s%n", backendName(), spec.architecture().name(), spec.dataset(), result.epochs());
+            int perEpoch = spec.limitBatches() > 0
+                    ? spec.limitBatches()
                     : (splits.train().size() + spec.batchSize() - 1) / spec.batchSize();
             assertEquals(perEpoch * spec.epochs(), batchesSeen.size());
             for (int e = 0; e < epochEndScores.size(); e++) {
@@ -59,7 +61,8 @@ public abstract class TrainingAccuracyContract {
         assertTrue(result.testAccuracy() >= 0.940, "test accuracy " + result.testAccuracy());
         EpochMetrics first = result.epochs().get(0);
         assertTrue(first.trainAccuracy() > 0.85 && first.samplesPerSecond() > 0, first.toString());
-        assertTrue(result.last().trainLoss() < first.trainLoss(), result.epochs().toString());
+        assertTrue(
+                result.last().trainLoss() < first.trainLoss(), result.epochs().toString());
     }
 
     @Test
@@ -77,13 +80,22 @@ public abstract class TrainingAccuracyContract {
 
     @Test
     void sameSeedGivesIdenticalResults() throws IOException {
-        TrainingSpec spec = TrainingSpec.builder().optSeed(7).optEpochs(2).optLimitBatches(150).build();
+        TrainingSpec spec = TrainingSpec.builder()
+                .optSeed(7)
+                .optEpochs(2)
+                .optLimitBatches(150)
+                .build();
         TrainingResult first = train(spec, RealData.mnist());
         TrainingResult second = train(spec, RealData.mnist());
         assertEquals(first.testAccuracy(), second.testAccuracy());
         assertEquals(first.testLoss(), second.testLoss());
         assertEquals(first.last().trainLoss(), second.last().trainLoss());
-        TrainingResult otherSeed = train(TrainingSpec.builder().optSeed(8).optEpochs(2).optLimitBatches(150).build(),
+        TrainingResult otherSeed = train(
+                TrainingSpec.builder()
+                        .optSeed(8)
+                        .optEpochs(2)
+                        .optLimitBatches(150)
+                        .build(),
                 RealData.mnist());
         assertTrue(otherSeed.testLoss() != first.testLoss(), "a different seed should change the run");
     }

@@ -41,8 +41,9 @@ public final class EmbeddingExample {
         Path modelFolder = Path.of(args.length > 1 ? args[1] : "runs/embedded");
 
         // 1. Configure: the Keras tutorial's MLP, RMSprop and 2 epochs are the defaults; build() validates.
-        TrainingSpec spec = TrainingSpec.builder().optModel("mlp").optEpochs(2).optSeed(42).build();
-        Backend backend = Backends.get("pytorch");   // the backends on the class path; an error names the missing one
+        TrainingSpec spec =
+                TrainingSpec.builder().optModel("mlp").optEpochs(2).optSeed(42).build();
+        Backend backend = Backends.get("pytorch"); // the backends on the class path; an error names the missing one
         Path found = DatasetLocator.standard(DownloadProgress.NONE).locate(spec.dataset(), dataFolder);
         DatasetSplits data = DatasetLoader.load(found, spec.dataset());
 
@@ -53,7 +54,8 @@ public final class EmbeddingExample {
                 System.out.printf("epoch %d: test accuracy %.4f%n", epoch.epoch(), epoch.testAccuracy());
             }
         };
-        try (TrainedModel trained = new ClassifierTrainer(backend).train(spec, data, printEpochs, EpochCheckpoint.NONE)) {
+        try (TrainedModel trained =
+                new ClassifierTrainer(backend).train(spec, data, printEpochs, EpochCheckpoint.NONE)) {
             RunOutput.save(trained, modelFolder);
         }
 
@@ -77,7 +79,7 @@ public final class EmbeddingExample {
                 Files.delete(file);
             }
 
-            float[] first = data.test().scaledImage(0);   // 784 values in [0, 1], ink bright on black
+            float[] first = data.test().scaledImage(0); // 784 values in [0, 1], ink bright on black
             float[][] pixels = new float[28][];
             for (int row = 0; row < 28; row++) {
                 pixels[row] = Arrays.copyOfRange(first, row * 28, row * 28 + 28);
@@ -100,10 +102,12 @@ public final class EmbeddingExample {
     }
 
     private static void print(String given, Prediction prediction) {
-        String runnersUp = prediction.ranked().stream().skip(1)
+        String runnersUp = prediction.ranked().stream()
+                .skip(1)
                 .map(ranked -> String.format("%s %.3f", ranked.name(), ranked.probability()))
                 .collect(Collectors.joining(", "));
-        System.out.printf("%s: %s (p %.3f), then %s%n", given, prediction.best().name(), prediction.best().probability(),
-                runnersUp);
+        System.out.printf(
+                "%s: %s (p %.3f), then %s%n",
+                given, prediction.best().name(), prediction.best().probability(), runnersUp);
     }
 }

@@ -35,10 +35,14 @@ class EmbeddingExampleIT {
         assertEquals(7, lines.size(), printed);
         double trained = accuracy(lines.get(1), "epoch 2: test accuracy (\\d\\.\\d{4})");
         assertTrue(trained > 0.94, "the tutorial's 0.9469, give or take: " + printed);
-        assertEquals(trained, accuracy(lines.get(2), "loaded: test accuracy (\\d\\.\\d{4})"), 1e-9,
+        assertEquals(
+                trained,
+                accuracy(lines.get(2), "loaded: test accuracy (\\d\\.\\d{4})"),
+                1e-9,
                 "the saved and loaded model scores as the trained one");
         for (String given : List.of("a BufferedImage", "PNG bytes", "a file")) {
-            assertTrue(printed.contains(given + ": 7 (p "), "the drawn 7 is read as a 7 from " + given + ": " + printed);
+            assertTrue(
+                    printed.contains(given + ": 7 (p "), "the drawn 7 is read as a 7 from " + given + ": " + printed);
         }
         assertTrue(printed.contains("28x28 floats (test image 0, a 7): 7 (p "), printed);
         assertTrue(Files.exists(model.resolve("model.json")) && Files.exists(model.resolve("metrics.json")));
@@ -52,8 +56,8 @@ class EmbeddingExampleIT {
 
     @Test
     void docsShowThisExampleAsItIs() throws IOException {
-        DocSection.assertCurrent(Path.of("../docs/embedding.md"), "example", "```java\n" + Files.readString(SOURCE)
-                + "```\n");
+        DocSection.assertCurrent(
+                Path.of("../docs/embedding.md"), "example", "```java\n" + Files.readString(SOURCE) + "```\n");
     }
 
     private static double accuracy(String line, String pattern) {

@@ -92,7 +92,9 @@ public final class ImageGrid {
             Rectangle area = imageArea(i, cols);
             g.setColor(tile.highlighted() ? MISTAKE : Color.BLACK);
             String title = fit(tile.title(), metrics, area.width);
-            g.drawString(title, area.x + (area.width - metrics.stringWidth(title)) / 2,
+            g.drawString(
+                    title,
+                    area.x + (area.width - metrics.stringWidth(title)) / 2,
                     area.y - TITLE_HEIGHT + metrics.getAscent());
             drawPixels(g, tile.pixels(), area.x, area.y);
         }

@@ -27,8 +27,8 @@ public final class SampleSheet {
      * @param labels only these classes; empty for all
      * @param count how many tiles at most
      */
-    public static List<ImageGrid.Tile> labelled(ImageSet images, List<String> classNames, int start,
-            Set<Integer> labels, int count) {
+    public static List<ImageGrid.Tile> labelled(
+            ImageSet images, List<String> classNames, int start, Set<Integer> labels, int count) {
         List<ImageGrid.Tile> tiles = new ArrayList<>();
         for (int i = start; i < images.size() && tiles.size() < count; i++) {
             if (labels.isEmpty() || labels.contains(images.label(i))) {
@@ -50,8 +50,14 @@ public final class SampleSheet {
      * @param count how many tiles at most
      * @param errorsOnly keep only the images the model gets wrong
      */
-    public static List<ImageGrid.Tile> predicted(ImageSet images, List<String> classNames, DigitClassifier classifier,
-            int start, Set<Integer> labels, int count, boolean errorsOnly) {
+    public static List<ImageGrid.Tile> predicted(
+            ImageSet images,
+            List<String> classNames,
+            DigitClassifier classifier,
+            int start,
+            Set<Integer> labels,
+            int count,
+            boolean errorsOnly) {
         List<ImageGrid.Tile> tiles = new ArrayList<>();
         for (int from = start; from < images.size() && tiles.size() < count; from += CLASSIFY_BATCH) {
             List<Integer> indices = new ArrayList<>();

@@ -44,15 +44,23 @@ public final class TrainingCurves {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochAxis);
         plot.add(panel(result.epochs(), "loss", EpochMetrics::trainLoss, EpochMetrics::testLoss, true));
         plot.add(panel(result.epochs(), "accuracy", EpochMetrics::trainAccuracy, EpochMetrics::testAccuracy, false));
-        String title = String.format("%s on %s, %s (%s)", result.spec().architecture().name(),
-                result.spec().dataset().id(), result.backend().name(), result.spec().optimizer().name());
+        String title = String.format(
+                "%s on %s, %s (%s)",
+                result.spec().architecture().name(),
+                result.spec().dataset().id(),
+                result.backend().name(),
+                result.spec().optimizer().name());
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart.createBufferedImage(WIDTH, HEIGHT);
     }
 
-    private static XYPlot panel(List<EpochMetrics> epochs, String name, ToDoubleFunction<EpochMetrics> train,
-            ToDoubleFunction<EpochMetrics> test, boolean inLegend) {
+    private static XYPlot panel(
+            List<EpochMetrics> epochs,
+            String name,
+            ToDoubleFunction<EpochMetrics> train,
+            ToDoubleFunction<EpochMetrics> test,
+            boolean inLegend) {
         XYSeries trainSeries = new XYSeries("train (during the epoch)");
         XYSeries testSeries = new XYSeries("test (after the epoch)");
         for (EpochMetrics epoch : epochs) {

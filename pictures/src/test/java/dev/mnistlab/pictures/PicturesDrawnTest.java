@@ -41,8 +41,10 @@ class PicturesDrawnTest {
         assertEquals(5, GridCells.tilesIn(grid, 2, 3));
         Rectangle second = ImageGrid.imageArea(1, 3);
         assertEquals(0x000000, grid.getRGB(second.x, second.y) & 0xffffff, "paper is black");
-        assertEquals(0xffffff, grid.getRGB(second.x + 14 * ImageGrid.SCALE + 1, second.y + 14 * ImageGrid.SCALE + 1)
-                & 0xffffff, "ink is white, each pixel enlarged");
+        assertEquals(
+                0xffffff,
+                grid.getRGB(second.x + 14 * ImageGrid.SCALE + 1, second.y + 14 * ImageGrid.SCALE + 1) & 0xffffff,
+                "ink is white, each pixel enlarged");
         assertThrows(IllegalArgumentException.class, () -> ImageGrid.draw(tiles, 2, 2));
     }
 
@@ -55,8 +57,11 @@ class PicturesDrawnTest {
         List<ImageGrid.Tile> fives = SampleSheet.labelled(images, names, 0, Set.of(5), 10);
         List<ImageGrid.Tile> fromTwo = SampleSheet.labelled(images, names, 2, Set.of(), 3);
 
-        assertEquals(List.of("5", "5"), fives.stream().map(ImageGrid.Tile::title).toList());
-        assertEquals(List.of("3", "1", "5"), fromTwo.stream().map(ImageGrid.Tile::title).toList());
+        assertEquals(
+                List.of("5", "5"), fives.stream().map(ImageGrid.Tile::title).toList());
+        assertEquals(
+                List.of("3", "1", "5"),
+                fromTwo.stream().map(ImageGrid.Tile::title).toList());
     }
 
     @Test
@@ -64,23 +69,29 @@ class PicturesDrawnTest {
         List<EpochMetrics> epochs = List.of(
                 new EpochMetrics(1, 0.40, 0.89, 0.25, 0.93, 3, 20_000, 0.1, StepPhases.none()),
                 new EpochMetrics(2, 0.21, 0.94, 0.18, 0.95, 3, 20_000, 0.1, StepPhases.none()));
-        TrainingResult result = new TrainingResult(TrainingSpec.builder().build(), NamedDataset.MNIST.classNames(),
-                new BackendInfo("pytorch",
-                "PyTorch", "0.36.0", "2.7.1", "cpu", List.of("cpu()"), 0, "2"), "cpu()", epochs, Instant.now());
+        TrainingResult result = new TrainingResult(
+                TrainingSpec.builder().build(),
+                NamedDataset.MNIST.classNames(),
+                new BackendInfo("pytorch", "PyTorch", "0.36.0", "2.7.1", "cpu", List.of("cpu()"), 0, "2"),
+                "cpu()",
+                epochs,
+                Instant.now());
         PngFile.write(TrainingCurves.draw(result), dir.resolve(TrainingCurves.FILE_NAME));
         ConfusionMatrix confusion = new ConfusionMatrix(10);
         for (int c = 0; c < 10; c++) {
             confusion.add(c, c);
             confusion.add(c, (c + 1) % 10);
         }
-        PngFile.write(ConfusionChart.draw(confusion, NamedDataset.FASHION_MNIST.classNames(), "test"),
+        PngFile.write(
+                ConfusionChart.draw(confusion, NamedDataset.FASHION_MNIST.classNames(), "test"),
                 dir.resolve(ConfusionChart.FILE_NAME));
 
         BufferedImage curves = Pictures.readPng(dir.resolve(TrainingCurves.FILE_NAME));
         BufferedImage heatMap = Pictures.readPng(dir.resolve(ConfusionChart.FILE_NAME));
-        assertEquals(List.of(TrainingCurves.WIDTH, TrainingCurves.HEIGHT), List.of(curves.getWidth(), curves.getHeight()));
-        assertEquals(List.of(ConfusionChart.WIDTH, ConfusionChart.HEIGHT),
-                List.of(heatMap.getWidth(), heatMap.getHeight()));
+        assertEquals(
+                List.of(TrainingCurves.WIDTH, TrainingCurves.HEIGHT), List.of(curves.getWidth(), curves.getHeight()));
+        assertEquals(
+                List.of(ConfusionChart.WIDTH, ConfusionChart.HEIGHT), List.of(heatMap.getWidth(), heatMap.getHeight()));
         assertTrue(Pictures.colours(curves) > 20, "curves drawn");
         assertTrue(Pictures.colours(heatMap) > 20, "heat map drawn");
     }

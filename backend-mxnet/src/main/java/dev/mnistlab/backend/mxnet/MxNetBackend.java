@@ -98,7 +98,8 @@ public final class MxNetBackend implements Backend {
     @Override
     public String threads() {
         String omp = System.getenv("OMP_NUM_THREADS");
-        String openMp = omp != null ? omp + " OpenMP (OMP_NUM_THREADS)"
+        String openMp = omp != null
+                ? omp + " OpenMP (OMP_NUM_THREADS)"
                 : Runtime.getRuntime().availableProcessors() + " OpenMP (one per core; set OMP_NUM_THREADS to change)";
         return openMp + ", " + NativeEnvironment.get(ENGINE_TYPE_VARIABLE);
     }

@@ -27,10 +27,15 @@ class EngineStartStderrTest {
     void anotherThreadsLinesAllArriveWhileTheEngineStartsAndTheBannerDoesNot() throws Exception {
         Path out = folder.resolve("out.txt");
         Path err = folder.resolve("err.txt");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
-                StderrWhileStarting.class.getName())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dai.djl.offline=true",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StderrWhileStarting.class.getName())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         child.getOutputStream().close();
         assertEquals(0, child.waitFor(), () -> read(err));
 
@@ -45,9 +50,12 @@ class EngineStartStderrTest {
         }
         System.out.println("lines written while MXNet started: " + duringStart + " of " + written);
         assertTrue(duringStart >= 5, "only " + duringStart + " lines were written while the engine started");
-        List<String> expected = IntStream.range(0, written).mapToObj(i -> "app line " + i).toList();
-        assertEquals(expected, appLines, () -> "first difference: " + firstDifference(expected, appLines) + "\n"
-                + read(err));
+        List<String> expected =
+                IntStream.range(0, written).mapToObj(i -> "app line " + i).toList();
+        assertEquals(
+                expected,
+                appLines,
+                () -> "first difference: " + firstDifference(expected, appLines) + "\n" + read(err));
         assertTrue(!read(err).contains("MXNet start using engine"), read(err));
     }
 

@@ -22,6 +22,7 @@ final class GlibcAllocator {
 
     /** glibc's largest mmap threshold on 64-bit machines. */
     private static final int LARGEST_MMAP_THRESHOLD = 32 << 20;
+
     private static final int KEEP_FREED_BELOW = 1 << 30;
     private static final int GROW_HEAP_BY = 64 << 20;
 
@@ -50,7 +51,8 @@ final class GlibcAllocator {
         }
         tuned = true;
         if (System.getenv().keySet().stream().anyMatch(name -> name.startsWith("MALLOC_"))
-                || System.getenv("GLIBC_TUNABLES") != null || !isGlibc()) {
+                || System.getenv("GLIBC_TUNABLES") != null
+                || !isGlibc()) {
             return;
         }
         CLibrary c = Native.load("c", CLibrary.class);
