@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -131,7 +132,9 @@ final class CompareCommand implements Callable<Integer> {
                 ? output
                 : Path.of(
                         "runs",
-                        "compare-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                        "compare-"
+                                + LocalDateTime.now(ZoneId.systemDefault())
+                                        .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         CompareReport.requireWritable(folder);
         PrintWriter out =
                 common.json ? spec.commandLine().getErr() : spec.commandLine().getOut();

@@ -58,7 +58,7 @@ final class ConsoleProgress implements TrainingProgress, DownloadProgress {
         if (epochLines != null) {
             epochLines.printf(
                     Locale.ROOT,
-                    "epoch %d: train loss %.4f acc %.4f | test loss %.4f acc %.4f" + " | %.1f s, %,.0f samples/s%n",
+                    "epoch %d: train loss %.4f acc %.4f | test loss %.4f acc %.4f | %.1f s, %,.0f samples/s%n",
                     m.epoch(),
                     m.trainLoss(),
                     m.trainAccuracy(),

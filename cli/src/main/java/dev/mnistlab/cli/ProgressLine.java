@@ -22,6 +22,8 @@ final class ProgressLine {
         OFF;
 
         /** Picks the mode for this process: OFF when quiet, LIVE on a terminal that can redraw, else LINES. */
+        // Built for Java 17, where a null console means no terminal (from Java 22 on it is never null).
+        @SuppressWarnings("SystemConsoleNull")
         static Mode detect(boolean quiet) {
             if (quiet) {
                 return OFF;

@@ -14,6 +14,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,12 +73,13 @@ class PredictCommandTest {
                                 + ": not an image mnistlab can read (PNG, JPEG, BMP or GIF)",
                         ""),
                 run.err());
-        String[] lines = run.out().split(System.lineSeparator());
-        assertEquals(2, lines.length, run.out());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size(), run.out());
         assertTrue(
-                lines[0].matches(java.util.regex.Pattern.quote(
-                                images.resolve("one.jpg").toString()) + ": \\d \\(\\d\\.\\d{4}\\)"),
-                lines[0]);
+                lines.get(0)
+                        .matches(java.util.regex.Pattern.quote(
+                                        images.resolve("one.jpg").toString()) + ": \\d \\(\\d\\.\\d{4}\\)"),
+                lines.get(0));
     }
 
     @Test

@@ -65,7 +65,7 @@ class ShowCommandTest {
                 png.toString());
 
         assertEquals(0, run.exitCode(), run.err());
-        int threes = Integer.parseInt(run.out().split(": ")[1].split(" ")[0]);
+        int threes = Integer.parseInt(run.out().split(": ", -1)[1].split(" ", -1)[0]);
         assertTrue(threes > 0 && threes < 25, run.out());
         assertEquals(threes, GridCells.tilesIn(Pictures.readPng(png), 5, 5));
     }

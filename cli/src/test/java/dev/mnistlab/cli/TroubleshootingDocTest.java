@@ -81,7 +81,7 @@ class TroubleshootingDocTest {
         Matcher literal = LITERAL.matcher(call);
         List<String> parts = new ArrayList<>();
         while (literal.find()) {
-            for (String piece : literal.group(1).split("%[0-9]*[a-z]")) {
+            for (String piece : literal.group(1).split("%[0-9]*[a-z]", -1)) {
                 parts.add(piece.replaceAll("^[\\s:;,.(]+|[\\s:;,.(]+$", ""));
             }
         }

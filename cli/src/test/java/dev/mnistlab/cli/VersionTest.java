@@ -12,7 +12,7 @@ class VersionTest {
         for (String[] args : new String[][] {{"--version"}, {"compare", "--version"}}) {
             CliRun run = CliRun.of(args);
             assertEquals(0, run.exitCode());
-            String[] lines = run.out().split("\\R");
+            String[] lines = run.out().split("\\R", -1);
             assertTrue(lines[0].matches("mnistlab \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"), lines[0]);
             assertTrue(lines[1].startsWith("DJL 0.36.0, Java "), lines[1]);
             assertTrue(

@@ -83,6 +83,8 @@ final class CompareCharts {
 
     /** Prints bar labels the way the report tables print the figure. */
     private static final class FigureFormat extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+
         private final Figure figure;
 
         FigureFormat(Figure figure) {

@@ -38,6 +38,8 @@ public enum Figure {
     private final String title;
     private final String unit;
     private final String format;
+    // A getter of an immutable record: stateless, so the enum stays immutable.
+    @SuppressWarnings("ImmutableEnumChecker")
     private final ToDoubleFunction<PairFigures> value;
 
     Figure(String title, String unit, String format, ToDoubleFunction<PairFigures> value) {

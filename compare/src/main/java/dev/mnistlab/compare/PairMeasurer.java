@@ -132,9 +132,9 @@ public final class PairMeasurer {
         double[] millis = new double[MODEL_LOADS];
         for (int i = 0; i < millis.length; i++) {
             long start = System.nanoTime();
-            try (Model loaded = ModelFolder.load(folder, backend, device)) {
-                millis[i] = (System.nanoTime() - start) / 1e6;
-            }
+            Model loaded = ModelFolder.load(folder, backend, device);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            loaded.close();
         }
         Arrays.sort(millis);
         return millis[millis.length / 2];

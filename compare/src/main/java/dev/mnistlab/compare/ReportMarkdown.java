@@ -38,7 +38,7 @@ public final class ReportMarkdown {
         md.append("**Machine:** ").append(machine.describe()).append(".\n");
         md.append(String.format(
                 Locale.ROOT,
-                "Peak FP32 rate: %.1f GFLOP/s (%d cores x %.2f GHz x %d FLOPs per" + " cycle).%n%n",
+                "Peak FP32 rate: %.1f GFLOP/s (%d cores x %.2f GHz x %d FLOPs per cycle).%n%n",
                 machine.peakGflops(),
                 machine.cores(),
                 machine.clockMhz() / 1000,
@@ -144,8 +144,13 @@ public final class ReportMarkdown {
     }
 
     private static String engines(CompareResults results) {
-        StringBuilder md = new StringBuilder(
-                "\n## Engines\n\n| engine | version | DJL | threads | device |\n" + "|---|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder("""
+
+                ## Engines
+
+                | engine | version | DJL | threads | device |
+                |---|---|---|---|---|
+                """);
         for (String engine : results.plan().engines()) {
             results.summaries().stream()
                     .filter(summary -> summary.engine().equals(engine))

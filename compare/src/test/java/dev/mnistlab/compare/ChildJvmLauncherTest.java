@@ -46,7 +46,7 @@ class ChildJvmLauncherTest {
                 assertInstanceOf(PairOutcome.Failed.class, outcomes.get(1)).reason());
         assertInstanceOf(PairOutcome.Measured.class, outcomes.get(2));
         assertTrue(Files.readString(folder.resolve(CompareReport.MARKDOWN_FILE))
-                .contains("- `killed-mlp-1`: killed by" + " signal 9"));
+                .contains("- `killed-mlp-1`: killed by signal 9"));
     }
 
     @Test

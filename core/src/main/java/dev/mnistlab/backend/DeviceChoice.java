@@ -24,7 +24,7 @@ public enum DeviceChoice {
             return valueOf(word.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(
-                    InputField.DEVICE, "device '" + word + "' is unknown: choose one of" + " auto, cpu, gpu");
+                    InputField.DEVICE, "device '" + word + "' is unknown: choose one of auto, cpu, gpu");
         }
     }
 

@@ -18,7 +18,7 @@ public final class DatasetLoader {
     public static final int IMAGE_SIZE = 28;
 
     private static final String IMAGE_FOLDERS =
-            ", or train/ and test/ folders with one folder of 28x28 images" + " per class";
+            ", or train/ and test/ folders with one folder of 28x28 images per class";
 
     private DatasetLoader() {}
 

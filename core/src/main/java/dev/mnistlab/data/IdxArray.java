@@ -10,6 +10,8 @@ import java.util.Arrays;
  * @param dimensions the sizes of each dimension, outermost first (the item count for MNIST files)
  * @param data the values, {@code product(dimensions)} bytes, to be read as unsigned
  */
+// The bytes are shared, not copied: a set is tens of megabytes.
+@SuppressWarnings("ArrayRecordComponent")
 public record IdxArray(Path source, int[] dimensions, byte[] data) {
 
     /** Returns the size of the first dimension: the number of items the file holds. */

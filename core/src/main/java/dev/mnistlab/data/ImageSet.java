@@ -10,6 +10,8 @@ import java.util.Arrays;
  * @param rows image height in pixels
  * @param cols image width in pixels
  */
+// The bytes are shared, not copied: a set is tens of megabytes; equals and hashcode compare contents.
+@SuppressWarnings("ArrayRecordComponent")
 public record ImageSet(byte[] pixels, byte[] labels, int rows, int cols) {
 
     /** Checks that pixels and labels describe the same number of images. */

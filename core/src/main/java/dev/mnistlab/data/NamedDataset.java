@@ -5,6 +5,7 @@ import dev.mnistlab.InvalidInputException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +52,17 @@ public enum NamedDataset {
             "bb300cfdad3c16e7a12a480ee83cd310");
 
     private final String id;
+    // List.of and an unmodifiable map: immutable, which Error Prone cannot see from the types.
+    @SuppressWarnings("ImmutableEnumChecker")
     private final List<String> classNames;
+
+    @SuppressWarnings("ImmutableEnumChecker")
     private final List<URI> mirrors;
+
+    @SuppressWarnings("ImmutableEnumChecker")
     private final List<Path> systemFolders;
+
+    @SuppressWarnings("ImmutableEnumChecker")
     private final Map<DatasetFile, String> md5;
 
     NamedDataset(
@@ -66,10 +75,10 @@ public enum NamedDataset {
             String testImagesMd5,
             String testLabelsMd5) {
         this.id = id;
-        this.classNames = classNames;
-        this.mirrors = mirrors;
-        this.systemFolders = systemFolders;
-        this.md5 = new EnumMap<>(Map.of(
+        this.classNames = List.copyOf(classNames);
+        this.mirrors = List.copyOf(mirrors);
+        this.systemFolders = List.copyOf(systemFolders);
+        this.md5 = Collections.unmodifiableMap(new EnumMap<>(Map.of(
                 DatasetFile.TRAIN_IMAGES,
                 trainImagesMd5,
                 DatasetFile.TRAIN_LABELS,
@@ -77,7 +86,7 @@ public enum NamedDataset {
                 DatasetFile.TEST_IMAGES,
                 testImagesMd5,
                 DatasetFile.TEST_LABELS,
-                testLabelsMd5));
+                testLabelsMd5)));
     }
 
     /** Returns the name users type, e.g. {@code fashion-mnist}. */

@@ -2,9 +2,9 @@ package dev.mnistlab.infer;
 
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.ImageFiles;
-import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
+import java.awt.image.PixelGrabber;
 import java.util.Arrays;
 
 /**
@@ -140,10 +140,19 @@ public final class MnistPreprocessor {
         int fittedWidth = Math.max(1, (int) Math.round(cropWidth * scale));
         int fittedHeight = Math.max(1, (int) Math.round(cropHeight * scale));
         Image scaled = crop.getScaledInstance(fittedWidth, fittedHeight, Image.SCALE_AREA_AVERAGING);
+        int[] argb = new int[fittedWidth * fittedHeight];
+        PixelGrabber grabber = new PixelGrabber(scaled, 0, 0, fittedWidth, fittedHeight, argb, 0, fittedWidth);
+        try {
+            grabber.grabPixels();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scaling a picture", e);
+        }
         BufferedImage fitted = new BufferedImage(fittedWidth, fittedHeight, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D graphics = fitted.createGraphics();
-        graphics.drawImage(scaled, 0, 0, null);
-        graphics.dispose();
+        for (int i = 0; i < argb.length; i++) {
+            // Grey in, grey out: the three channels are equal; blue is the level.
+            fitted.getRaster().setSample(i % fittedWidth, i / fittedWidth, 0, argb[i] & 0xff);
+        }
         return fitted;
     }
 

@@ -54,20 +54,19 @@ public sealed interface Architecture permits MlpArchitecture, CnnArchitecture {
      * @throws InvalidInputException if the name is unknown or hidden layers are given for the CNN
      */
     static Architecture parse(String name, List<Integer> hidden) {
-        switch (name) {
-            case "mlp":
-                return hidden.isEmpty() ? MlpArchitecture.seed() : new MlpArchitecture(hidden);
-            case "cnn":
+        return switch (name) {
+            case "mlp" -> hidden.isEmpty() ? MlpArchitecture.seed() : new MlpArchitecture(hidden);
+            case "cnn" -> {
                 if (!hidden.isEmpty()) {
                     throw new InvalidInputException(
                             InputField.HIDDEN_LAYERS,
-                            "hiddenLayers apply to the mlp" + " architecture only; give none for the cnn");
+                            "hiddenLayers apply to the mlp architecture only; give none for the cnn");
                 }
-                return new CnnArchitecture();
-            default:
+                yield new CnnArchitecture();
+            }
+            default ->
                 throw new InvalidInputException(
-                        InputField.ARCHITECTURE,
-                        "architecture '" + name + "' is unknown:" + " choose one of " + names());
-        }
+                        InputField.ARCHITECTURE, "architecture '" + name + "' is unknown: choose one of " + names());
+        };
     }
 }

@@ -100,7 +100,7 @@ public final class ModelFolder {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException(
                     InputField.MODEL_FOLDER,
-                    "modelFolder " + folder + " does not exist;" + " give a folder that a training run saved");
+                    "modelFolder " + folder + " does not exist; give a folder that a training run saved");
         }
         Path file = folder.resolve(DESCRIPTOR_FILE);
         if (!Files.isRegularFile(file)) {

@@ -16,7 +16,7 @@ public enum WeightInit {
     PYTORCH_DEFAULT {
         @Override
         public double bound(long fanIn, long fanOut) {
-            return 1.0 / Math.sqrt(fanIn);
+            return 1.0 / Math.sqrt((double) fanIn);
         }
     };
 

@@ -42,7 +42,7 @@ public final class RunOutput {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException(
                     InputField.OUTPUT_FOLDER,
-                    "outputFolder " + folder + " is a file;" + " give a folder (it is created if needed)");
+                    "outputFolder " + folder + " is a file; give a folder (it is created if needed)");
         }
         boolean empty;
         try (Stream<Path> entries = Files.list(folder)) {

@@ -156,7 +156,7 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
         double rate = value == null ? fallback : value;
         if (!(rate > 0 && rate <= 10)) {
             throw new InvalidInputException(
-                    InputField.LEARNING_RATE, "learningRate must be greater than 0 and" + " at most 10, got " + rate);
+                    InputField.LEARNING_RATE, "learningRate must be greater than 0 and at most 10, got " + rate);
         }
         return rate;
     }
@@ -174,7 +174,7 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
         double epsilon = value == null ? 1e-8 : value;
         if (!(epsilon > 0 && epsilon <= 1)) {
             throw new InvalidInputException(
-                    InputField.EPSILON, "epsilon must be greater than 0 and at most 1," + " got " + epsilon);
+                    InputField.EPSILON, "epsilon must be greater than 0 and at most 1, got " + epsilon);
         }
         return epsilon;
     }

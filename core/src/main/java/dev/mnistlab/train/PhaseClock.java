@@ -27,6 +27,8 @@ final class PhaseClock {
     }
 
     /** Ends a phase once the engine has finished its work; the next phase starts now. */
+    // An array indexed by phase keeps boxing out of the training step.
+    @SuppressWarnings("EnumOrdinal")
     void end(Phase phase) {
         backend.awaitPendingWork();
         long now = System.nanoTime();
@@ -42,6 +44,7 @@ final class PhaseClock {
                 seconds(Phase.OPTIMIZER));
     }
 
+    @SuppressWarnings("EnumOrdinal")
     private double seconds(Phase phase) {
         return nanos[phase.ordinal()] / 1e9;
     }

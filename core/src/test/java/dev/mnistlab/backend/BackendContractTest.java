@@ -337,10 +337,12 @@ public abstract class BackendContractTest {
             Path whole = dir.resolve(model + "-whole");
             Path halted = dir.resolve(model + "-halted");
             ClassifierTrainer trainer = new ClassifierTrainer(backend());
+            try (TrainedModel first = trainer.train(
+                    spec.withEpochs(1), data, TrainingProgress.SILENT, RunOutput.checkpointInto(halted))) {
+                assertEquals(1, first.result().epochs().size());
+            }
             try (TrainedModel run =
                             trainer.train(spec, data, TrainingProgress.SILENT, RunOutput.checkpointInto(whole));
-                    TrainedModel first = trainer.train(
-                            spec.withEpochs(1), data, TrainingProgress.SILENT, RunOutput.checkpointInto(halted));
                     TrainedModel resumed = resume(trainer, halted, data)) {
                 assertEquals(
                         run.result().epochs().size(), resumed.result().epochs().size());

@@ -11,6 +11,7 @@ import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.testing.IdxFiles;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class DatasetDownloaderTest {
             served.put("/good/" + file.compressedName(), bytes);
             md5.put(file, md5(bytes));
         }
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             synchronized (requests) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,8 +67,10 @@ class ImageFolderSetTest {
         for (int p = 0; p < 28 * 28; p++) {
             orange.setRGB(p % 28, p / 28, new Color(255, 128, 0).getRGB());
         }
-        for (Path old : Files.list(folder.resolve("train/circle")).toList()) {
-            Files.delete(old);
+        try (Stream<Path> old = Files.list(folder.resolve("train/circle"))) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
         }
         ImageIO.write(orange, "png", folder.resolve("train/circle/orange.png").toFile());
         DatasetSplits read = ImageFolderSet.load(folder);

@@ -34,8 +34,10 @@ class MnistPreprocessorTest {
         double y = 0;
         for (int i = 0; i < pixels.length; i++) {
             mass += pixels[i];
-            x += pixels[i] * (i % 28 + 0.5);
-            y += pixels[i] * (i / 28 + 0.5);
+            int column = i % 28;
+            int row = i / 28;
+            x += pixels[i] * (column + 0.5);
+            y += pixels[i] * (row + 0.5);
         }
         return new double[] {x / mass, y / mass};
     }

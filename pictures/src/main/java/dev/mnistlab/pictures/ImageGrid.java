@@ -38,6 +38,8 @@ public final class ImageGrid {
      * @param title the text above the image, e.g. its label
      * @param highlighted whether to draw the title in red (a mistake, say)
      */
+    // The pixels are shared, not copied.
+    @SuppressWarnings("ArrayRecordComponent")
     public record Tile(float[] pixels, String title, boolean highlighted) {
 
         /** A tile with a plain title. */

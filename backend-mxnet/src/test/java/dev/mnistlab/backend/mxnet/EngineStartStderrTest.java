@@ -39,7 +39,7 @@ class EngineStartStderrTest {
         child.getOutputStream().close();
         assertEquals(0, child.waitFor(), () -> read(err));
 
-        String[] summary = Files.readString(out).strip().split(" ");
+        String[] summary = Files.readString(out).strip().split(" ", -1);
         int written = Integer.parseInt(summary[1]);
         int duringStart = Integer.parseInt(summary[3]);
         List<String> appLines = new ArrayList<>();
