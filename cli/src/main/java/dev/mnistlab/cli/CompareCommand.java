@@ -8,10 +8,10 @@ import dev.mnistlab.compare.ComparePlan;
 import dev.mnistlab.compare.CompareReport;
 import dev.mnistlab.compare.CompareResults;
 import dev.mnistlab.compare.CompareRun;
-import dev.mnistlab.compare.MachineInfo;
 import dev.mnistlab.compare.PairMain;
 import dev.mnistlab.compare.ReportMarkdown;
 import dev.mnistlab.data.DatasetLocator;
+import dev.mnistlab.machine.MachineInfo;
 import dev.mnistlab.train.TrainingSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -101,13 +101,6 @@ final class CompareCommand implements Callable<Integer> {
     int repeat;
 
     @Option(
-            names = "--threads",
-            defaultValue = "0",
-            paramLabel = "N",
-            description = "Compute threads per engine, as OMP_NUM_THREADS (default: the engine's own, one per core).")
-    int threads;
-
-    @Option(
             names = "--jvm-option",
             paramLabel = "OPTION",
             description = "An option for every child JVM, e.g. --jvm-option=-Xmx2g; repeatable (default: none).")
@@ -140,7 +133,7 @@ final class CompareCommand implements Callable<Integer> {
                 common.json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         Path dataFolder = DatasetLocator.standard(common.progress(spec))
                 .locate(specs.get(0).dataset(), data.dataDir);
-        ComparePlan plan = new ComparePlan(engineNames, specs, dataFolder, threads, repeat);
+        ComparePlan plan = new ComparePlan(engineNames, specs, dataFolder, repeat);
         CompareContext context = new CompareContext(MachineInfo.current(), commandLine(), Instant.now());
         out.printf(
                 "Comparing %s on %s (%s in %s): %d measurements, each in a JVM of its own%n",

@@ -68,7 +68,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Backend backend = saved.backend();
         ConsoleProgress progress = common.progress(spec);
         try (Model model = saved.load(descriptor, backend)) {
-            DatasetSplits splits = data.load(descriptor.dataset(), progress);
+            DatasetSplits splits = data.load(descriptor, progress);
             splits.requireClassNames(descriptor.classNames());
             EvaluationReport report = ModelEvaluator.evaluate(
                     model, splits.test(), BATCH_SIZE, descriptor.classNames().size(), progress.evaluation("test set"));
@@ -78,7 +78,7 @@ final class EvaluateCommand implements Callable<Integer> {
                         Locale.ROOT,
                         "%s on %s, %s: test accuracy %.4f",
                         descriptor.architecture().name(),
-                        descriptor.dataset().id(),
+                        descriptor.dataset(),
                         backend.name(),
                         report.summary().accuracy());
                 PngFile.write(ConfusionChart.draw(report.confusion(), descriptor.classNames(), title), chart);
@@ -86,7 +86,7 @@ final class EvaluateCommand implements Callable<Integer> {
             JsonObject result = EvaluationText.json(report, descriptor.classNames());
             result.addProperty("model", saved.folder.toString());
             result.addProperty("engine", backend.name());
-            result.addProperty("dataset", descriptor.dataset().id());
+            result.addProperty("dataset", descriptor.dataset());
             result.addProperty("confusionChart", chart == null ? null : chart.toString());
             common.printJson(spec, () -> result);
             if (!common.json) {
@@ -97,8 +97,8 @@ final class EvaluateCommand implements Callable<Integer> {
                         descriptor.architecture().name(),
                         backend.name(),
                         model.getNDManager().getDevice(),
-                        descriptor.dataset().id(),
-                        splits.source());
+                        descriptor.dataset(),
+                        splits.source().folder());
                 out.print(EvaluationText.table(report, descriptor.classNames()));
                 out.flush();
             }

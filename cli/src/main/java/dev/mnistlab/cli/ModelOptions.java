@@ -3,6 +3,7 @@ package dev.mnistlab.cli;
 import ai.djl.Model;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.Backends;
+import dev.mnistlab.backend.ComputeThreads;
 import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
@@ -33,6 +34,14 @@ abstract class ModelOptions {
             description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(
+            names = "--threads",
+            defaultValue = "auto",
+            paramLabel = "N",
+            description = "Engine compute threads: a count or auto (default: ${DEFAULT-VALUE}: 1 for small models"
+                    + " like the mlp, else the cores other processes leave free).")
+    String threads;
+
     /** Returns the model folder given with {@code --model}, or null. */
     abstract Path folder();
 
@@ -49,6 +58,7 @@ abstract class ModelOptions {
 
     /** Loads the model described by {@code descriptor} on the chosen engine and device; the caller closes it. */
     Model load(ModelDescriptor descriptor, Backend backend) {
+        ComputeThreads.parse(threads).applyTo(backend, descriptor.architecture().forwardFlops());
         return ModelFolder.load(
                 folder(), descriptor, backend, DeviceChoice.parse(device).resolve(backend));
     }

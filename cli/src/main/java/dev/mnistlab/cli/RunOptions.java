@@ -37,12 +37,20 @@ final class RunOptions {
             description = "Stop each epoch after N batches, for a quick look (default: whole epochs).")
     Integer limitBatches;
 
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Engine compute threads: a count or auto (default: auto: 1 for small models like the"
+                    + " mlp, else the cores other processes leave free). Same seed and count, same result.")
+    String threads;
+
     /** Puts these settings into a spec builder; unset ones keep the builder's defaults. */
     TrainingSpec.Builder applyTo(TrainingSpec.Builder builder) {
         return builder.optDataset(dataset)
                 .optEpochs(epochs)
                 .optBatchSize(batchSize)
                 .optSeed(seed)
-                .optLimitBatches(limitBatches);
+                .optLimitBatches(limitBatches)
+                .optThreads(threads);
     }
 }

@@ -28,12 +28,12 @@ final class RunSummary {
                 .collect(Collectors.joining(", "));
         return String.format(
                 "Training %s on %s (%d train / %d test images from %s)%n"
-                        + "  engine %s, %s (%s), batch %d, %d epoch%s%s, seed %d",
+                        + "  engine %s, %s (%s), batch %d, %d epoch%s%s, seed %d, threads %s",
                 architecture,
                 data,
                 splits.train().size(),
                 splits.test().size(),
-                splits.source(),
+                splits.source().folder(),
                 backend.name(),
                 spec.optimizer().name(),
                 hyperParameters,
@@ -41,6 +41,7 @@ final class RunSummary {
                 spec.epochs(),
                 spec.epochs() == 1 ? "" : "s",
                 spec.limitBatches() > 0 ? " of at most " + spec.limitBatches() + " batches" : "",
-                spec.seed());
+                spec.seed(),
+                spec.threads());
     }
 }

@@ -118,8 +118,9 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         validate();
         ModelDescriptor descriptor = model.given() ? model.descriptor() : null;
-        NamedDataset named = descriptor == null ? NamedDataset.byId(dataset) : descriptor.dataset();
-        DatasetSplits splits = data.load(named, common.progress(spec));
+        DatasetSplits splits = descriptor == null
+                ? data.load(NamedDataset.byId(dataset), common.progress(spec))
+                : data.load(descriptor, common.progress(spec));
         if (descriptor != null) {
             splits.requireClassNames(descriptor.classNames());
         }
@@ -146,7 +147,7 @@ final class ShowCommand implements Callable<Integer> {
         JsonObject result = new JsonObject();
         result.addProperty("output", output.toString());
         result.addProperty("images", tiles.size());
-        result.addProperty("dataset", named.id());
+        result.addProperty("dataset", splits.source().name());
         result.addProperty("split", split);
         result.addProperty("rows", rows);
         result.addProperty("cols", cols);
@@ -155,7 +156,7 @@ final class ShowCommand implements Callable<Integer> {
         common.text(spec)
                 .printf(
                         "Wrote %s: %d images of the %s %s set in a %dx%d grid%n",
-                        output, tiles.size(), named.id(), split, rows, cols)
+                        output, tiles.size(), splits.source().name(), split, rows, cols)
                 .flush();
         return 0;
     }

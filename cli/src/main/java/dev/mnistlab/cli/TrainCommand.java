@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.Backends;
+import dev.mnistlab.backend.ComputeThreads;
 import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.pictures.TrainingCurves;
@@ -143,8 +144,16 @@ final class TrainCommand implements Callable<Integer> {
                             + " is refused (default: none, nothing is written).")
     Path output;
 
-    private static final List<String> RESUME_OPTIONS =
-            List.of("--resume", "--epochs", "--engine", "--device", "--data-dir", "--verbose", "--quiet", "--json");
+    private static final List<String> RESUME_OPTIONS = List.of(
+            "--resume",
+            "--epochs",
+            "--engine",
+            "--device",
+            "--threads",
+            "--data-dir",
+            "--verbose",
+            "--quiet",
+            "--json");
 
     @Override
     public Integer call() throws IOException {
@@ -186,7 +195,7 @@ final class TrainCommand implements Callable<Integer> {
         for (var option : spec.commandLine().getParseResult().matchedOptions()) {
             if (!RESUME_OPTIONS.contains(option.longestName())) {
                 throw new InvalidInputException(option.longestName() + " cannot be changed when resuming: the run's"
-                        + " settings come from " + resume + "; only " + String.join(", ", RESUME_OPTIONS.subList(1, 5))
+                        + " settings come from " + resume + "; only " + String.join(", ", RESUME_OPTIONS.subList(1, 6))
                         + " may be given with --resume");
             }
         }
@@ -194,6 +203,9 @@ final class TrainCommand implements Callable<Integer> {
         TrainingCheckpoint from = TrainingCheckpoint.read(resume);
         TrainingSpec continued =
                 from.continuedTo(run.epochs != null ? run.epochs : from.spec().epochs());
+        if (run.threads != null) {
+            continued = continued.withThreads(ComputeThreads.parse(run.threads));
+        }
         Backend backend = Backends.get(engine);
         DeviceChoice deviceChoice = DeviceChoice.parse(device);
         deviceChoice.resolve(backend);
@@ -223,13 +235,15 @@ final class TrainCommand implements Callable<Integer> {
         common.printJson(spec, () -> json);
         PrintWriter out = common.text(spec);
         out.printf(
-                "Test accuracy %.4f, test loss %.4f (training %.1f s on %s %s, %s)%n",
+                "Test accuracy %.4f, test loss %.4f (training %.1f s on %s %s, %s, %d thread%s)%n",
                 result.testAccuracy(),
                 result.testLoss(),
                 result.trainSeconds(),
                 result.backend().name(),
                 result.backend().engineVersion(),
-                result.device());
+                result.device(),
+                result.provenance().computeThreads(),
+                result.provenance().computeThreads() == 1 ? "" : "s");
         if (written != null) {
             out.println("Wrote model folder " + written
                     + " (model.json, parameters, metrics.json, curves.png, optimizer state);"

@@ -58,8 +58,7 @@ class BadInputTest {
                 "mnistlab: --model 'rnn' is unknown: choose one of mlp, cnn", concat(base, "--models", "mlp,rnn"));
         assertBadInput("mnistlab: --repeat must be between 1 and 100, got 0", concat(base, "--repeat", "0"));
         assertBadInput(
-                "mnistlab: --threads must be between 1 and 1024 (or 0 for the engine's default), got -2",
-                concat(base, "--threads", "-2"));
+                "mnistlab: --threads must be between 1 and 1024, or auto, got -2", concat(base, "--threads", "-2"));
         assertBadInput(
                 "mnistlab: --engines names an engine twice: mxnet,mxnet", concat(base, "--engines", "mxnet,mxnet"));
         assertBadInput("mnistlab: --batch-size must be between 1 and 65536, got 0", concat(base, "--batch-size", "0"));
@@ -216,7 +215,7 @@ class BadInputTest {
         assertEquals(0, first.exitCode(), first.err());
         assertBadInput(
                 "mnistlab: --model cannot be changed when resuming: the run's settings come from " + run
-                        + "; only --epochs, --engine, --device, --data-dir may be given with --resume",
+                        + "; only --epochs, --engine, --device, --threads, --data-dir may be given with --resume",
                 "train",
                 "--resume",
                 run.toString(),

@@ -42,6 +42,15 @@ class ImageFolderDatasetIT {
         double accuracy = metrics.get("testAccuracy").getAsDouble();
         System.out.printf("MLP on 3 MNIST classes from PNG folders: test accuracy %.4f%n", accuracy);
         assertTrue(accuracy > 0.97, "test accuracy " + accuracy);
+        JsonObject descriptor = JsonParser.parseString(Files.readString(model.resolve("model.json")))
+                .getAsJsonObject();
+        assertEquals("digits", descriptor.get("dataset").getAsString(), "the folder's name, not mnist");
+        JsonObject data = metrics.getAsJsonObject("data");
+        assertEquals("digits", data.get("name").getAsString());
+        assertEquals("image-folders", data.get("format").getAsString());
+        assertEquals(
+                64, data.getAsJsonObject("sha256").get("fileList").getAsString().length());
+        assertEquals(data, descriptor.getAsJsonObject("training").getAsJsonObject("data"));
         assertEquals(
                 "[\"one\",\"two\",\"zero\"]",
                 JsonParser.parseString(Files.readString(model.resolve("model.json")))
@@ -64,10 +73,16 @@ class ImageFolderDatasetIT {
                 RealData.mnist().toString());
         assertEquals(2, wrongData.exitCode());
         assertEquals(
-                "mnistlab: the model's classes [one, two, zero] are not those of the data in " + RealData.mnist()
-                        + " [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]; give --data-dir with the data it was trained on"
-                        + System.lineSeparator(),
+                "mnistlab: --data-dir " + RealData.mnist().toAbsolutePath().normalize()
+                        + " holds the classes [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], not the model's [one, two, zero];"
+                        + " give the data it was trained on" + System.lineSeparator(),
                 wrongData.err());
+        CliRun noData = CliRun.of("evaluate", "--model", model.toString());
+        assertEquals(2, noData.exitCode());
+        assertEquals(
+                "mnistlab: the model was trained on the image folders 'digits', which are found only by their"
+                        + " folder: give --data-dir" + System.lineSeparator(),
+                noData.err());
 
         Path zero = dir.resolve("a-zero.png");
         ImageIO.write(ImageFolders.grey(mnist.test(), 3), "png", zero.toFile());

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -23,8 +22,7 @@ import java.util.function.Consumer;
  * {@code RESULT}. Its standard output and error go, line by line, to {@code output.log} in the
  * pair's folder and to the listener. A child that exits non-zero, or without writing its figures,
  * is a {@link PairOutcome.Failed} whose reason is its last line of output. System properties named
- * {@code ai.djl.*} and {@code mnistlab.*} are passed on; a thread count is passed as
- * {@code OMP_NUM_THREADS} and {@code MKL_NUM_THREADS}, which both engines read when they load.
+ * {@code ai.djl.*} and {@code mnistlab.*} are passed on; the thread count travels in the request's spec.
  */
 public final class ChildJvmLauncher implements PairLauncher {
 
@@ -63,11 +61,6 @@ public final class ChildJvmLauncher implements PairLauncher {
             request.write(requestFile);
             Files.deleteIfExists(result);
             ProcessBuilder builder = new ProcessBuilder(command(requestFile, result)).redirectErrorStream(true);
-            if (request.threads() > 0) {
-                Map<String, String> environment = builder.environment();
-                environment.put("OMP_NUM_THREADS", Integer.toString(request.threads()));
-                environment.put("MKL_NUM_THREADS", Integer.toString(request.threads()));
-            }
             Process child = builder.start();
             try {
                 String lastLine = copyOutput(child, log, output);

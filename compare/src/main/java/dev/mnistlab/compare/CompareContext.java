@@ -1,5 +1,6 @@
 package dev.mnistlab.compare;
 
+import dev.mnistlab.machine.MachineInfo;
 import java.time.Instant;
 
 /**

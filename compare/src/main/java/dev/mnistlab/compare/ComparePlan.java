@@ -12,16 +12,12 @@ import java.util.List;
  * @param engines backend names, in report order
  * @param specs one training spec per model, in report order; all share seed, data and settings
  * @param dataFolder the dataset's folder, located once for all children
- * @param threads compute threads per engine, or 0 for each engine's default
  * @param repeat how many times each pair is measured, each in a fresh JVM
  */
-public record ComparePlan(List<String> engines, List<TrainingSpec> specs, Path dataFolder, int threads, int repeat) {
+public record ComparePlan(List<String> engines, List<TrainingSpec> specs, Path dataFolder, int repeat) {
 
     /** The most repetitions accepted. */
     public static final int MAX_REPEAT = 100;
-
-    /** The most threads accepted. */
-    public static final int MAX_THREADS = 1024;
 
     /** Validates the plan. */
     public ComparePlan {
@@ -39,10 +35,6 @@ public record ComparePlan(List<String> engines, List<TrainingSpec> specs, Path d
         if (repeat < 1 || repeat > MAX_REPEAT) {
             throw new InvalidInputException("--repeat must be between 1 and " + MAX_REPEAT + ", got " + repeat);
         }
-        if (threads < 0 || threads > MAX_THREADS) {
-            throw new InvalidInputException("--threads must be between 1 and " + MAX_THREADS
-                    + " (or 0 for the engine's default), got " + threads);
-        }
     }
 
     /** Returns every measurement to make, repetition by repetition, so a partial run is balanced. */
@@ -51,7 +43,7 @@ public record ComparePlan(List<String> engines, List<TrainingSpec> specs, Path d
         for (int repetition = 1; repetition <= repeat; repetition++) {
             for (TrainingSpec spec : specs) {
                 for (String engine : engines) {
-                    requests.add(new PairRequest(engine, spec, dataFolder, threads, repetition));
+                    requests.add(new PairRequest(engine, spec, dataFolder, repetition));
                 }
             }
         }

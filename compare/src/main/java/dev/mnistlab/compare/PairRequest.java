@@ -16,10 +16,9 @@ import java.nio.file.Path;
  * @param engine the backend's name, e.g. {@code pytorch}
  * @param spec what to train
  * @param dataFolder the folder holding the dataset's IDX files, already located by the parent
- * @param threads compute threads for the engine, or 0 for the engine's default
  * @param repetition which repetition of this pair, from 1
  */
-public record PairRequest(String engine, TrainingSpec spec, Path dataFolder, int threads, int repetition) {
+public record PairRequest(String engine, TrainingSpec spec, Path dataFolder, int repetition) {
 
     /** Returns a short name for logs and file names, e.g. {@code pytorch-mlp-1}. */
     public String label() {
@@ -46,7 +45,6 @@ public record PairRequest(String engine, TrainingSpec spec, Path dataFolder, int
         JsonObject json = new JsonObject();
         json.addProperty("engine", engine);
         json.addProperty("dataFolder", dataFolder.toAbsolutePath().toString());
-        json.addProperty("threads", threads);
         json.addProperty("repetition", repetition);
         JsonObject training = new JsonObject();
         TrainingSpecJson.write(spec, training);
@@ -59,7 +57,6 @@ public record PairRequest(String engine, TrainingSpec spec, Path dataFolder, int
                 json.get("engine").getAsString(),
                 TrainingSpecJson.read(json.getAsJsonObject("spec")),
                 Path.of(json.get("dataFolder").getAsString()),
-                json.get("threads").getAsInt(),
                 json.get("repetition").getAsInt());
     }
 }

@@ -1,5 +1,6 @@
 package dev.mnistlab.compare;
 
+import dev.mnistlab.machine.MachineInfo;
 import dev.mnistlab.train.TrainingSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +139,7 @@ public final class ReportMarkdown {
                     spec.limitBatches() == 0 ? "none" : spec.limitBatches(),
                     spec.seed(),
                     spec.dataset().id(),
-                    plan.threads() == 0 ? "engine default" : plan.threads()));
+                    spec.threads()));
         }
         return md.toString();
     }

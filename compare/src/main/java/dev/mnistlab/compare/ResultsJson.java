@@ -67,7 +67,6 @@ final class ResultsJson {
         }
         json.add("specs", specs);
         json.addProperty("dataFolder", plan.dataFolder().toAbsolutePath().toString());
-        json.addProperty("threads", plan.threads());
         json.addProperty("repeat", plan.repeat());
         return json;
     }

@@ -24,7 +24,7 @@ class ChildJvmLauncherTest {
     @Test
     void crashedChildIsAFailureWithItsLastLineAndFullLog() throws Exception {
         List<String> heard = new ArrayList<>();
-        PairOutcome outcome = LAUNCHER.launch(request("crash", 0), folder, heard::add);
+        PairOutcome outcome = LAUNCHER.launch(request("crash", "auto"), folder, heard::add);
 
         PairOutcome.Failed failed = assertInstanceOf(PairOutcome.Failed.class, outcome);
         assertEquals("exit code 3: simulated failure: the engine fell over", failed.reason());
@@ -51,7 +51,7 @@ class ChildJvmLauncherTest {
 
     @Test
     void childThatWritesNoFiguresIsAFailure() throws Exception {
-        PairOutcome outcome = LAUNCHER.launch(request("silent", 0), folder, line -> {});
+        PairOutcome outcome = LAUNCHER.launch(request("silent", "auto"), folder, line -> {});
 
         assertEquals(
                 "the child JVM ended without writing its figures",
@@ -60,7 +60,7 @@ class ChildJvmLauncherTest {
 
     @Test
     void childThatWritesGarbageIsAFailure() throws Exception {
-        PairOutcome outcome = LAUNCHER.launch(request("garbled", 0), folder, line -> {});
+        PairOutcome outcome = LAUNCHER.launch(request("garbled", "auto"), folder, line -> {});
 
         assertTrue(assertInstanceOf(PairOutcome.Failed.class, outcome)
                 .reason()
@@ -71,12 +71,12 @@ class ChildJvmLauncherTest {
     void figuresComeBackExactlyWithThreadsAndPropertiesPassedOn() throws Exception {
         System.setProperty("mnistlab.scripted", "forwarded");
         try {
-            PairRequest request = request("pytorch", 3);
+            PairRequest request = request("pytorch", "3");
             PairOutcome outcome = LAUNCHER.launch(request, folder, line -> {});
 
             PairFigures figures =
                     assertInstanceOf(PairOutcome.Measured.class, outcome).figures();
-            assertEquals(CompareFixtures.figures(request, 0.9, "OMP_NUM_THREADS=3, property=forwarded"), figures);
+            assertEquals(CompareFixtures.figures(request, 0.9, "threads 3, property=forwarded"), figures);
             assertTrue(Double.isNaN(figures.peakRssMiB()));
             assertTrue(Files.exists(folder.resolve(ChildJvmLauncher.REQUEST_FILE)));
         } finally {
@@ -84,7 +84,8 @@ class ChildJvmLauncherTest {
         }
     }
 
-    private static PairRequest request(String engine, int threads) {
-        return new PairRequest(engine, TrainingSpec.builder().build(), Path.of("data"), threads, 1);
+    private static PairRequest request(String engine, String threads) {
+        return new PairRequest(
+                engine, TrainingSpec.builder().optThreads(threads).build(), Path.of("data"), 1);
     }
 }

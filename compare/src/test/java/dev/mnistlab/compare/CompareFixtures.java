@@ -1,5 +1,7 @@
 package dev.mnistlab.compare;
 
+import dev.mnistlab.machine.MachineInfo;
+import dev.mnistlab.testing.SampleResults;
 import dev.mnistlab.train.TrainingSpec;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -8,8 +10,7 @@ import java.util.List;
 /** Plans, requests and figures for the comparison tests, without any training. */
 final class CompareFixtures {
 
-    static final MachineInfo MACHINE =
-            new MachineInfo("Test CPU", 2, 2500, List.of("avx", "avx2", "fma"), 24, "Linux test", "Java test");
+    static final MachineInfo MACHINE = SampleResults.MACHINE;
 
     private CompareFixtures() {}
 
@@ -20,7 +21,7 @@ final class CompareFixtures {
                         .optLimitBatches(1)
                         .build())
                 .toList();
-        return new ComparePlan(engines, specs, Path.of("data"), 0, repeat);
+        return new ComparePlan(engines, specs, Path.of("data"), repeat);
     }
 
     static CompareContext context() {

@@ -31,21 +31,15 @@ class ComparePlanTest {
 
     @Test
     void badPlansAreRejectedWithTheOptionToFix() {
-        assertEquals("--repeat must be between 1 and 100, got 0", message(List.of("pytorch"), MLP, 0, 0));
+        assertEquals("--repeat must be between 1 and 100, got 0", message(List.of("pytorch"), MLP, 0));
         assertEquals(
-                "--threads must be between 1 and 1024 (or 0 for the engine's default), got -1",
-                message(List.of("pytorch"), MLP, -1, 1));
-        assertEquals(
-                "--engines names an engine twice: pytorch,pytorch", message(List.of("pytorch", "pytorch"), MLP, 0, 1));
-        assertEquals(
-                "--models names a model twice", message(List.of("pytorch"), List.of(MLP.get(0), MLP.get(0)), 0, 1));
-        assertEquals("a comparison needs at least one engine and one model", message(List.of(), MLP, 0, 1));
+                "--engines names an engine twice: pytorch,pytorch", message(List.of("pytorch", "pytorch"), MLP, 1));
+        assertEquals("--models names a model twice", message(List.of("pytorch"), List.of(MLP.get(0), MLP.get(0)), 1));
+        assertEquals("a comparison needs at least one engine and one model", message(List.of(), MLP, 1));
     }
 
-    private static String message(List<String> engines, List<TrainingSpec> specs, int threads, int repeat) {
-        return assertThrows(
-                        InvalidInputException.class,
-                        () -> new ComparePlan(engines, specs, Path.of("data"), threads, repeat))
+    private static String message(List<String> engines, List<TrainingSpec> specs, int repeat) {
+        return assertThrows(InvalidInputException.class, () -> new ComparePlan(engines, specs, Path.of("data"), repeat))
                 .getMessage();
     }
 }

@@ -2,6 +2,8 @@ package dev.mnistlab.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mnistlab.train.TrainingSpec;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +21,7 @@ class FigureTest {
     @Test
     void sharesArePrintedAsPercentages() {
         PairFigures figures = CompareFixtures.figures(
-                new PairRequest(
-                        "pytorch",
-                        dev.mnistlab.train.TrainingSpec.builder().build(),
-                        java.nio.file.Path.of("data"),
-                        0,
-                        1),
-                0.9,
-                "2");
+                new PairRequest("pytorch", TrainingSpec.builder().build(), Path.of("data"), 1), 0.9, "2");
         assertEquals(10.0, Figure.OPTIMIZER_SHARE.of(figures), 1e-9);
         assertEquals("10.0", Figure.OPTIMIZER_SHARE.format(Figure.OPTIMIZER_SHARE.of(figures)));
     }

@@ -38,7 +38,7 @@ public final class ScriptedPair {
                 CompareFixtures.figures(
                                 request,
                                 0.9,
-                                "OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS") + ", property="
+                                "threads " + request.spec().threads() + ", property="
                                         + System.getProperty("mnistlab.scripted"))
                         .write(result);
         }

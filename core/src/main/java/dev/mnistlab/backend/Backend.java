@@ -54,6 +54,27 @@ public interface Backend {
     /** Describes how many threads the engine computes with, in the engine's own terms. */
     String threads();
 
+    /**
+     * Returns how many threads the engine computes one operation with (PyTorch's intra-op threads,
+     * MXNet's OpenMP threads). Loads the engine if it is not loaded yet.
+     */
+    int computeThreads();
+
+    /**
+     * Makes the engine compute each operation with {@code count} threads, for the whole JVM: engines
+     * keep one thread pool per process. Choose the count with {@link ComputeThreads#resolve}.
+     *
+     * @param count the thread count, at least 1
+     * @throws IllegalStateException if the engine cannot change its count any more (MXNet fixes it
+     *     when it starts)
+     */
+    void useThreads(int count);
+
+    /** Returns whether the engine's thread count can no longer change in this JVM. */
+    default boolean threadsFixed() {
+        return false;
+    }
+
     /** Describes the engine: versions, devices, threads. Loads the engine if it is not loaded yet. */
     default BackendInfo describe() {
         Engine engine = engine();

@@ -23,6 +23,35 @@ public final class DatasetLoader {
     private DatasetLoader() {}
 
     /**
+     * Finds a named dataset where mnistlab looks for it ({@link DatasetLocator#standard}: {@code
+     * $MNISTLAB_DATA_DIR}, {@code ~/.mnistlab/datasets}, system folders, else a verified download)
+     * and loads it.
+     *
+     * <pre>{@code
+     * DatasetSplits mnist = DatasetLoader.load(NamedDataset.MNIST);
+     * }</pre>
+     *
+     * @param dataset which dataset
+     * @return training and test images, with their class names
+     * @throws InvalidInputException listing every place tried, if it is nowhere to be had
+     * @throws IOException if a file cannot be read
+     */
+    public static DatasetSplits load(NamedDataset dataset) throws IOException {
+        return load(DatasetLocator.standard(DownloadProgress.NONE).locate(dataset, null), dataset);
+    }
+
+    /**
+     * Finds and loads a dataset by the name users type, as {@link #load(NamedDataset)}.
+     *
+     * @param name {@code mnist} or {@code fashion-mnist}
+     * @throws InvalidInputException if the name is unknown or the dataset is nowhere to be had
+     * @throws IOException if a file cannot be read
+     */
+    public static DatasetSplits load(String name) throws IOException {
+        return load(NamedDataset.byId(name));
+    }
+
+    /**
      * Loads a dataset folder: the four IDX files of an MNIST-style set, or an image-folder set
      * ({@link ImageFolderSet}: {@code train/<class>/} and {@code test/<class>/} folders of images).
      *
@@ -40,7 +69,11 @@ public final class DatasetLoader {
         int classCount = dataset.classNames().size();
         ImageSet train = loadPair(folder, DatasetFile.TRAIN_IMAGES, DatasetFile.TRAIN_LABELS, classCount);
         ImageSet test = loadPair(folder, DatasetFile.TEST_IMAGES, DatasetFile.TEST_LABELS, classCount);
-        return new DatasetSplits(folder, train, test, dataset.classNames());
+        List<Path> files = new ArrayList<>();
+        for (DatasetFile file : DatasetFile.values()) {
+            files.add(file.findIn(folder).orElseThrow());
+        }
+        return new DatasetSplits(DataSource.ofIdx(dataset.id(), folder, files), train, test, dataset.classNames());
     }
 
     private static void requireFiles(Path folder) {

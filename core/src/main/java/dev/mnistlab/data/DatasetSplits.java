@@ -2,18 +2,17 @@ package dev.mnistlab.data;
 
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A dataset's training and test images, the name of each class, and the folder they came from.
+ * A dataset's training and test images, the name of each class, and where they came from.
  *
- * @param source the folder the files were read from
+ * @param source the folder the files were read from, with their fingerprints
  * @param train the training images
  * @param test the test images
  * @param classNames the name of each class, by label
  */
-public record DatasetSplits(Path source, ImageSet train, ImageSet test, List<String> classNames) {
+public record DatasetSplits(DataSource source, ImageSet train, ImageSet test, List<String> classNames) {
 
     /** Copies the class names so the record stays immutable. */
     public DatasetSplits {
@@ -30,8 +29,8 @@ public record DatasetSplits(Path source, ImageSet train, ImageSet test, List<Str
         if (!modelClasses.equals(classNames)) {
             throw new InvalidInputException(
                     InputField.DATA_FOLDER,
-                    "dataFolder " + source + " holds the classes " + classNames + ", not the model's " + modelClasses
-                            + "; give the data it was trained on");
+                    "dataFolder " + source.folder() + " holds the classes " + classNames + ", not the model's "
+                            + modelClasses + "; give the data it was trained on");
         }
     }
 }

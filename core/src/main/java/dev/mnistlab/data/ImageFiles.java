@@ -4,6 +4,7 @@ import dev.mnistlab.InvalidInputException;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -81,6 +82,18 @@ public final class ImageFiles {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
             return decode(in, name);
         }
+    }
+
+    /**
+     * Decodes an image from a stream, reading at most one byte past the size limit; the stream is
+     * left open.
+     *
+     * @param in the encoded bytes (PNG, JPEG, BMP or GIF)
+     * @param name what to call the image in messages
+     * @throws InvalidInputException if the stream is empty, too long, not an image, or cannot be decoded
+     */
+    public static BufferedImage read(InputStream in, String name) throws IOException {
+        return decode(in.readNBytes(Math.toIntExact(MAX_FILE_BYTES + 1)), name);
     }
 
     private static void requireSize(long bytes, String name) {

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -59,8 +60,10 @@ public final class ImageFolderSet {
             throw new InvalidInputException(folder.resolve(TEST) + " has class folders " + testClasses + " but "
                     + folder.resolve(TRAIN) + " has " + classNames + "; both splits need the same classes");
         }
-        return new DatasetSplits(
-                folder, read(folder.resolve(TRAIN), classNames), read(folder.resolve(TEST), classNames), classNames);
+        List<String> files = new ArrayList<>();
+        ImageSet train = read(folder, TRAIN, classNames, files);
+        ImageSet test = read(folder, TEST, classNames, files);
+        return new DatasetSplits(DataSource.ofImageFolders(folder, files), train, test, classNames);
     }
 
     private static List<String> classFolders(Path split) throws IOException {
@@ -72,7 +75,9 @@ public final class ImageFolderSet {
         }
     }
 
-    private static ImageSet read(Path split, List<String> classNames) throws IOException {
+    private static ImageSet read(Path folder, String splitName, List<String> classNames, List<String> filesRead)
+            throws IOException {
+        Path split = folder.resolve(splitName);
         ByteArrayOutputStream pixels = new ByteArrayOutputStream();
         ByteArrayOutputStream labels = new ByteArrayOutputStream();
         for (int label = 0; label < classNames.size(); label++) {
@@ -91,6 +96,7 @@ public final class ImageFolderSet {
             for (Path file : files) {
                 pixels.writeBytes(greyPixels(file));
                 labels.write(label);
+                filesRead.add(splitName + "/" + classNames.get(label) + "/" + file.getFileName());
             }
         }
         return new ImageSet(

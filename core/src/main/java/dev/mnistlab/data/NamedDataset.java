@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -114,21 +115,21 @@ public enum NamedDataset {
         return md5.get(file);
     }
 
+    /** Returns the dataset of that name, if mnistlab knows one. */
+    public static Optional<NamedDataset> find(String id) {
+        return Arrays.stream(values()).filter(dataset -> dataset.id.equals(id)).findFirst();
+    }
+
     /**
      * Finds a dataset by the name users type.
      *
      * @throws InvalidInputException naming the known datasets if there is none of that name
      */
     public static NamedDataset byId(String id) {
-        for (NamedDataset dataset : values()) {
-            if (dataset.id.equals(id)) {
-                return dataset;
-            }
-        }
-        throw new InvalidInputException(
+        return find(id).orElseThrow(() -> new InvalidInputException(
                 InputField.DATASET,
                 "dataset '" + id + "' is unknown: choose one of " + ids()
-                        + ", or load a folder of IDX files or image folders");
+                        + ", or load a folder of IDX files or image folders"));
     }
 
     /** Returns the known names, comma-separated. */

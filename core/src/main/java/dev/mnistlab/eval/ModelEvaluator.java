@@ -10,6 +10,7 @@ import ai.djl.training.loss.Loss;
 import dev.mnistlab.data.EpochOrder;
 import dev.mnistlab.data.ImageBatcher;
 import dev.mnistlab.data.ImageSet;
+import java.util.function.BiConsumer;
 
 /**
  * Scores a model on a set of images: mean softmax cross-entropy, accuracy and confusion matrix.
@@ -48,6 +49,28 @@ public final class ModelEvaluator {
      */
     public static EvaluationReport evaluate(
             Model model, ImageSet images, int batchSize, int classCount, EvaluationProgress progress) {
+        return evaluate(model, images, batchSize, classCount, progress, (batch, logits) -> {});
+    }
+
+    /**
+     * Evaluates a model, reporting after every batch and showing each batch with its scores to an
+     * observer, for example DJL training listeners' {@code onValidationBatch}.
+     *
+     * @param model an initialised model whose block outputs class scores
+     * @param images the images to score
+     * @param batchSize images per forward pass
+     * @param classCount how many classes the model predicts
+     * @param progress hears about every scored batch
+     * @param eachBatch sees every batch with the model's class scores, before they are freed
+     * @return loss, accuracy and confusion matrix over all images
+     */
+    public static EvaluationReport evaluate(
+            Model model,
+            ImageSet images,
+            int batchSize,
+            int classCount,
+            EvaluationProgress progress,
+            BiConsumer<Batch, NDList> eachBatch) {
         RunningScore score = new RunningScore();
         ConfusionMatrix confusion = new ConfusionMatrix(classCount);
         ImageBatcher batcher = new ImageBatcher(images, batchSize);
@@ -64,6 +87,7 @@ public final class ModelEvaluator {
                     for (int i = 0; i < predicted.length; i++) {
                         confusion.add(images.label(order[from + i]), predicted[i]);
                     }
+                    eachBatch.accept(batch, logits);
                     progress.onScored(to, order.length, score.result());
                 }
             }

@@ -2,6 +2,7 @@ package dev.mnistlab.infer;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -20,6 +21,7 @@ import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,8 +39,11 @@ import java.util.stream.IntStream;
  * }
  * }</pre>
  *
- * <p>Pictures of any size and colour (a {@link BufferedImage}, encoded bytes, a file) are prepared
- * by {@link MnistPreprocessor} first; a {@code float[28][28]} or a 784-value row is taken as it is.
+ * <p>Pictures of any size and colour (a {@link BufferedImage}, a DJL {@link Image}, encoded bytes, a
+ * stream, a file) are prepared by {@link MnistPreprocessor} first; a {@code float[28][28]} or a
+ * 784-value row is taken as it is. Lists run in one forward pass. {@link Prediction#toClassifications()}
+ * gives the answer as DJL's {@code Classifications}; DJL's own route to the same answers is
+ * {@code Criteria} with {@link MnistTranslatorFactory}.
  *
  * <p><b>Threads.</b> One classifier may be shared by any number of threads. Decoding and preparing
  * pictures run in parallel; the model's forward passes take turns, as they share one reused
@@ -129,6 +134,45 @@ public final class DigitClassifier implements AutoCloseable {
      */
     public Prediction classify(BufferedImage picture, int topK) {
         return classifyOne(MnistPreprocessor.toMnist(picture, "picture"), topK);
+    }
+
+    /**
+     * Classifies a DJL image of one character, of any size and colour.
+     *
+     * @param image the image, from any DJL image factory
+     * @param topK how many classes to rank
+     * @throws InvalidInputException if the picture has no ink
+     */
+    public Prediction classify(Image image, int topK) {
+        requireOpen();
+        return classify(MnistPreprocessor.picture(image, model.getNDManager()), topK);
+    }
+
+    /**
+     * Classifies an encoded picture read from a stream (PNG, JPEG, BMP or GIF), which is left open.
+     *
+     * @param encoded the stream
+     * @param topK how many classes to rank
+     * @throws InvalidInputException if the bytes are not a readable image, are too large, or show no ink
+     */
+    public Prediction classify(InputStream encoded, int topK) throws IOException {
+        return classify(ImageFiles.read(encoded, "image stream"), topK);
+    }
+
+    /**
+     * Classifies pictures of one character each, of any size and colour, in one forward pass.
+     *
+     * @param pictures the decoded pictures
+     * @param topK how many classes to rank per picture
+     * @return one prediction per picture, in order
+     * @throws InvalidInputException naming the picture's index if one has no ink
+     */
+    public List<Prediction> classifyPictures(List<BufferedImage> pictures, int topK) {
+        List<float[]> prepared = new ArrayList<>(pictures.size());
+        for (int i = 0; i < pictures.size(); i++) {
+            prepared.add(MnistPreprocessor.toMnist(pictures.get(i), "picture " + i));
+        }
+        return classify(prepared, topK);
     }
 
     /**

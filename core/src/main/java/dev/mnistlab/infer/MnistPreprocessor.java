@@ -1,8 +1,10 @@
 package dev.mnistlab.infer;
 
+import ai.djl.modality.cv.Image;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.ImageFiles;
-import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.awt.image.PixelGrabber;
 import java.util.Arrays;
@@ -49,6 +51,33 @@ public final class MnistPreprocessor {
         }
         BufferedImage digit = fitted(grey, width, box);
         return centred(digit);
+    }
+
+    /**
+     * Returns a DJL image as a picture to prepare: the image itself where DJL wraps a {@link
+     * BufferedImage} (its default image factory does), else its pixels read through an engine.
+     *
+     * @param image the image, from any of DJL's image factories
+     * @param manager lends the engine that reads other kinds of image; nothing is left in it
+     */
+    public static BufferedImage picture(Image image, NDManager manager) {
+        if (image.getWrappedImage() instanceof BufferedImage picture) {
+            return picture;
+        }
+        int width = image.getWidth();
+        int height = image.getHeight();
+        byte[] rgb;
+        try (NDManager scope = manager.newSubManager()) {
+            rgb = image.toNDArray(scope, Image.Flag.COLOR)
+                    .toType(DataType.UINT8, false)
+                    .toByteArray();
+        }
+        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < width * height; i++) {
+            int pixel = (rgb[3 * i] & 0xff) << 16 | (rgb[3 * i + 1] & 0xff) << 8 | (rgb[3 * i + 2] & 0xff);
+            picture.setRGB(i % width, i / width, pixel);
+        }
+        return picture;
     }
 
     /**
@@ -139,7 +168,7 @@ public final class MnistPreprocessor {
         double scale = (double) BOX / Math.max(cropWidth, cropHeight);
         int fittedWidth = Math.max(1, (int) Math.round(cropWidth * scale));
         int fittedHeight = Math.max(1, (int) Math.round(cropHeight * scale));
-        Image scaled = crop.getScaledInstance(fittedWidth, fittedHeight, Image.SCALE_AREA_AVERAGING);
+        java.awt.Image scaled = crop.getScaledInstance(fittedWidth, fittedHeight, java.awt.Image.SCALE_AREA_AVERAGING);
         int[] argb = new int[fittedWidth * fittedHeight];
         PixelGrabber grabber = new PixelGrabber(scaled, 0, 0, fittedWidth, fittedHeight, argb, 0, fittedWidth);
         try {

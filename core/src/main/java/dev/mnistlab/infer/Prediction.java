@@ -1,5 +1,6 @@
 package dev.mnistlab.infer;
 
+import ai.djl.modality.Classifications;
 import java.util.List;
 
 /**
@@ -26,5 +27,12 @@ public record Prediction(List<RankedClass> ranked) {
     /** Returns the most probable class. */
     public RankedClass best() {
         return ranked.get(0);
+    }
+
+    /** Returns the ranked classes as DJL's {@link Classifications}, best first. */
+    public Classifications toClassifications() {
+        return new Classifications(
+                ranked.stream().map(RankedClass::name).toList(),
+                ranked.stream().map(RankedClass::probability).toList());
     }
 }

@@ -15,7 +15,6 @@ import com.google.gson.JsonParser;
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
-import dev.mnistlab.data.NamedDataset;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -45,8 +44,16 @@ public final class ModelFolder {
     /** The prefix of the parameter file, {@code model-NNNN.params} with NNNN the epochs trained. */
     public static final String PARAMETERS_PREFIX = "model";
 
+    /** The file that tells DJL's model zoo how to load the folder (DJL Serving reads it too). */
+    public static final String SERVING_FILE = "serving.properties";
+
     /** The format tag written into every descriptor. */
     public static final String FORMAT = "mnistlab-model/1";
+
+    private static final String SERVING_PROPERTIES = "# For DJL's model zoo: Criteria.builder().setTypes(Image.class,"
+            + " Classifications.class)\n#     .optModelPath(this folder).optTranslatorFactory(new"
+            + " MnistTranslatorFactory())\nblockFactory=dev.mnistlab.infer.MnistBlockFactory\noption.modelName="
+            + PARAMETERS_PREFIX + "\n";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
@@ -76,10 +83,11 @@ public final class ModelFolder {
         input.add("shape", GSON.toJsonTree(List.of(1, 28, 28)));
         input.addProperty("normalization", "pixel / 255: 0 (background) to 1 (ink), ink bright on black");
         json.add("input", input);
-        json.addProperty("dataset", descriptor.dataset().id());
+        json.addProperty("dataset", descriptor.dataset());
         json.add("classNames", GSON.toJsonTree(descriptor.classNames()));
         json.add("training", training);
         Files.writeString(folder.resolve(DESCRIPTOR_FILE), GSON.toJson(json) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(SERVING_FILE), SERVING_PROPERTIES, StandardCharsets.UTF_8);
     }
 
     /**
@@ -152,7 +160,7 @@ public final class ModelFolder {
             }
             return new ModelDescriptor(
                     Architecture.parse(architecture.get("name").getAsString(), hidden),
-                    NamedDataset.byId(json.get("dataset").getAsString()),
+                    dataName(json, file),
                     classNames);
         } catch (InvalidInputException e) {
             // Ours, naming the file; or a value's own check (an unknown model or dataset name, a bad
@@ -180,6 +188,14 @@ public final class ModelFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("could not list " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String dataName(JsonObject json, Path file) {
+        String name = json.get("dataset").getAsString();
+        if (name.isBlank()) {
+            throw new InvalidInputException(file + ": names no dataset; save the model again");
+        }
+        return name;
     }
 
     private static boolean isParameterFile(Path file) {

@@ -3,18 +3,25 @@ package dev.mnistlab.report;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import dev.mnistlab.data.DataSource;
+import dev.mnistlab.train.RunProvenance;
 import dev.mnistlab.train.TrainingResult;
 import dev.mnistlab.train.TrainingSpecJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Writes a training run's {@code metrics.json}: provenance (engine and versions, model, dataset,
- * optimizer, seed), the final test figures and one object per epoch.
+ * Writes a training run's {@code metrics.json}: provenance (engine and versions, model, data with
+ * fingerprints, optimizer, seed, threads, machine), the final test figures and one object per epoch.
  *
  * <p>The top-level fields are {@code engine}, {@code engineVersion}, {@code djlVersion},
- * {@code device}, the spec's fields ({@link TrainingSpecJson}), {@code classNames}, {@code testAccuracy},
+ * {@code device}, {@code mnistlabVersion}, {@code computeThreads} (the count the engine computed
+ * with), {@code data} ({@code name}, {@code format}, {@code folder}, {@code sha256}), {@code machine}
+ * ({@code cpuModel}, {@code cores}, {@code clockMhz}, {@code simd}, {@code memoryGib}, {@code os},
+ * {@code java}), the spec's fields ({@link TrainingSpecJson}), {@code classNames}, {@code testAccuracy},
  * {@code testLoss}, {@code trainSeconds}, {@code finishedAt} and {@code epochs}, a list of
  * {@link dev.mnistlab.train.EpochMetrics} objects.
  */
@@ -34,6 +41,11 @@ public final class MetricsReport {
         json.addProperty("engineVersion", result.backend().engineVersion());
         json.addProperty("djlVersion", result.backend().djlVersion());
         json.addProperty("device", result.device());
+        RunProvenance provenance = result.provenance();
+        json.addProperty("mnistlabVersion", provenance.mnistlabVersion());
+        json.addProperty("computeThreads", provenance.computeThreads());
+        json.add("data", GSON.toJsonTree(dataJson(provenance.data())));
+        json.add("machine", GSON.toJsonTree(provenance.machine()));
         TrainingSpecJson.write(result.spec(), json);
         json.add("classNames", GSON.toJsonTree(result.classNames()));
         json.addProperty("testAccuracy", result.testAccuracy());
@@ -41,6 +53,15 @@ public final class MetricsReport {
         json.addProperty("trainSeconds", result.trainSeconds());
         json.addProperty("finishedAt", result.finishedAt().toString());
         json.add("epochs", GSON.toJsonTree(result.epochs()));
+        return json;
+    }
+
+    private static Map<String, Object> dataJson(DataSource data) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", data.name());
+        json.put("format", data.format());
+        json.put("folder", data.folder().toString());
+        json.put("sha256", data.sha256());
         return json;
     }
 

@@ -95,7 +95,8 @@ public final class RunOutput {
             throws IOException {
         requireWritable(folder);
         TrainingSpec spec = result.spec();
-        ModelDescriptor descriptor = new ModelDescriptor(spec.architecture(), spec.dataset(), result.classNames());
+        ModelDescriptor descriptor = new ModelDescriptor(
+                spec.architecture(), result.provenance().data().name(), result.classNames());
         model.setProperty("Epoch", String.valueOf(result.epochs().size()));
         AtomicFolder.write(folder, staging -> {
             ModelFolder.write(staging, model, descriptor, MetricsReport.toJson(result));

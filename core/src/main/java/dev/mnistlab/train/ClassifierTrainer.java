@@ -2,6 +2,7 @@ package dev.mnistlab.train;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import ai.djl.metric.Metrics;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
@@ -10,15 +11,22 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
+import ai.djl.training.evaluator.Accuracy;
+import ai.djl.training.listener.EarlyStoppingListener.EarlyStoppedException;
+import ai.djl.training.listener.EpochTrainingListener;
+import ai.djl.training.listener.EvaluatorTrainingListener;
+import ai.djl.training.listener.TrainingListener;
+import ai.djl.training.listener.TrainingListener.BatchData;
 import ai.djl.training.loss.Loss;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.BackendInfo;
 import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.data.EpochOrder;
-import dev.mnistlab.data.ImageBatcher;
+import dev.mnistlab.data.ImageDataset;
 import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.eval.Evaluation;
+import dev.mnistlab.eval.EvaluationProgress;
 import dev.mnistlab.eval.ModelEvaluator;
 import dev.mnistlab.eval.RunningScore;
 import dev.mnistlab.model.ModelFolder;
@@ -27,26 +35,55 @@ import dev.mnistlab.train.PhaseClock.Phase;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Trains a classifier with DJL's {@link Trainer} on one backend, evaluating on the test set after
  * every epoch.
  *
- * <p>A run is determined by its {@link TrainingSpec}: the seed fixes parameter initialisation (via
- * the engine's generator) and the shuffled order of every epoch (via {@link EpochOrder}), so the
- * same spec on the same engine and machine gives the same model. Each batch lives in its own
- * native-memory manager, closed as soon as its step is done.
+ * <pre>{@code
+ * ClassifierTrainer trainer = new ClassifierTrainer(Backends.get("pytorch"))
+ *         .addListeners(TrainingListener.Defaults.logging());        // any DJL listeners
+ * try (TrainedModel trained = trainer.train(TrainingSpec.builder().build(), DatasetLoader.load(NamedDataset.MNIST))) {
+ *     System.out.println(trained.result().testAccuracy());
+ * }
+ * }</pre>
+ *
+ * <p>A run is determined by its {@link TrainingSpec}: the seed fixes parameter initialisation and
+ * the shuffled order of every epoch ({@link ImageDataset}, {@link EpochOrder}), and the spec's
+ * thread count is applied to the engine first ({@link dev.mnistlab.backend.ComputeThreads}), so the
+ * same spec on the same engine, machine and thread count gives the same model.
+ *
+ * <p><b>Listeners.</b> The loop is DJL's {@code EasyTrain.fit}'s: each batch's forward and backward
+ * pass, then {@code onTrainingBatch}, then the optimizer step; the test set is scored after each
+ * epoch with {@code onValidationBatch} per batch, then {@code onEpoch}. mnistlab's progress
+ * ({@link TrainingProgress}) and checkpoints ({@link EpochCheckpoint}) are listeners on that loop
+ * too, notified before the caller's. When the caller adds DJL listeners, DJL's bookkeeping comes
+ * with them ({@link EpochTrainingListener}, {@link EvaluatorTrainingListener} with loss and
+ * {@link Accuracy}, and the trainer's {@link Metrics}), so DJL's stock listeners (logging, memory,
+ * divergence check, early stopping) find what they read; that bookkeeping costs a few engine calls
+ * per batch and is left out otherwise. An {@link EarlyStoppedException} ends the run after the
+ * current epoch, which is kept. Step phases are timed inside the step ({@link StepPhases}), where no
+ * listener can see the boundaries.
+ *
+ * <p><b>Cancelling.</b> {@link #cancel()} from another thread, or an interrupt of the training
+ * thread, stops the run before its next batch with a {@link TrainingCancelledException}; the
+ * checkpoint keeps the last complete epoch.
+ *
+ * <p>Each batch lives in its own native-memory manager, closed as soon as its step is done.
  */
 public final class ClassifierTrainer {
 
     private static final int EVALUATION_BATCH_SIZE = 1000;
 
     private final Backend backend;
+    private final List<TrainingListener> listeners = new ArrayList<>();
+    private volatile boolean cancelled;
 
     /**
      * Creates a trainer for one backend.
@@ -58,6 +95,36 @@ public final class ClassifierTrainer {
     }
 
     /**
+     * Adds DJL training listeners to every later run of this trainer.
+     *
+     * @param added listeners, notified in order after mnistlab's own
+     * @return this trainer
+     */
+    public ClassifierTrainer addListeners(TrainingListener... added) {
+        listeners.addAll(List.of(added));
+        return this;
+    }
+
+    /**
+     * Cancels the run in progress (or the next one, if none is running) before its next batch. Safe
+     * to call from any thread.
+     */
+    public void cancel() {
+        cancelled = true;
+    }
+
+    /**
+     * Runs a training without progress reports or checkpoints.
+     *
+     * @param spec what to train and how
+     * @param data training and test images
+     * @return the trained model, which the caller must close
+     */
+    public TrainedModel train(TrainingSpec spec, DatasetSplits data) {
+        return train(spec, data, TrainingProgress.SILENT, EpochCheckpoint.NONE);
+    }
+
+    /**
      * Runs a training.
      *
      * @param spec what to train and how
@@ -65,24 +132,20 @@ public final class ClassifierTrainer {
      * @param progress hears about epochs and batches
      * @param checkpoint saves the run after every epoch
      * @return the trained model, which the caller must close
-     * @throws UncheckedIOException if a checkpoint cannot be written
+     * @throws java.io.UncheckedIOException if a checkpoint cannot be written
+     * @throws TrainingCancelledException if the run was cancelled
      */
     public TrainedModel train(
             TrainingSpec spec, DatasetSplits data, TrainingProgress progress, EpochCheckpoint checkpoint) {
+        int threads = spec.threads().applyTo(backend, spec.architecture().forwardFlops());
         Device device = spec.device().resolve(backend);
         backend.engine().setRandomSeed(spec.seed());
         Model model = Model.newInstance(spec.architecture().name(), device, backend.engineName());
         try {
             model.setBlock(spec.architecture().newBlock(data.classNames().size()));
-            return run(
-                    model,
-                    device,
-                    spec,
-                    spec.optimizer().newOptimizer(backend, model.getNDManager()),
-                    List.of(),
-                    data,
-                    progress,
-                    checkpoint);
+            StatefulOptimizer optimizer = spec.optimizer().newOptimizer(backend, model.getNDManager());
+            TrainingState state = new TrainingState(model, optimizer, spec.epochs(), List.of());
+            return run(state, device, spec, data, RunProvenance.here(data.source(), threads), progress, checkpoint);
         } catch (RuntimeException | Error e) {
             model.close();
             throw e;
@@ -90,9 +153,10 @@ public final class ClassifierTrainer {
     }
 
     /**
-     * Continues a run from its last checkpoint. With the same engine, the result is the one the
-     * uninterrupted run would have given: the parameters, the optimizer's state and the data order
-     * of every epoch are restored exactly.
+     * Continues a run from its last checkpoint. With the same engine and thread count, the result
+     * is the one the uninterrupted run would have given: the parameters, the optimizer's state and
+     * the data order of every epoch are restored exactly. A spec with no epochs left returns the
+     * checkpoint's model and figures as they are.
      *
      * @param from the checkpoint, from {@link TrainingCheckpoint#read}
      * @param spec the run's spec with the total epochs wanted, from {@link TrainingCheckpoint#continuedTo}
@@ -102,6 +166,7 @@ public final class ClassifierTrainer {
      * @param checkpoint saves the run after every epoch
      * @return the trained model, which the caller must close
      * @throws dev.mnistlab.InvalidInputException if the checkpoint cannot be loaded
+     * @throws TrainingCancelledException if the run was cancelled
      */
     public TrainedModel resume(
             TrainingCheckpoint from,
@@ -112,13 +177,15 @@ public final class ClassifierTrainer {
             EpochCheckpoint checkpoint)
             throws IOException {
         data.requireClassNames(from.descriptor().classNames());
+        int threads = spec.threads().applyTo(backend, spec.architecture().forwardFlops());
         Device resolved = device.resolve(backend);
         Model model = ModelFolder.load(from.folder(), from.descriptor(), backend, resolved);
-        try (DataInputStream state = new DataInputStream(
+        try (DataInputStream stateFile = new DataInputStream(
                 new BufferedInputStream(Files.newInputStream(from.folder().resolve(TrainingCheckpoint.STATE_FILE))))) {
             StatefulOptimizer optimizer = spec.optimizer().newOptimizer(backend, model.getNDManager());
-            optimizer.loadState(model, state);
-            return run(model, resolved, spec, optimizer, from.completed(), data, progress, checkpoint);
+            optimizer.loadState(model, stateFile);
+            TrainingState state = new TrainingState(model, optimizer, spec.epochs(), from.completed());
+            return run(state, resolved, spec, data, RunProvenance.here(data.source(), threads), progress, checkpoint);
         } catch (IOException | RuntimeException | Error e) {
             model.close();
             throw e;
@@ -126,66 +193,83 @@ public final class ClassifierTrainer {
     }
 
     private TrainedModel run(
-            Model model,
+            TrainingState state,
             Device device,
             TrainingSpec spec,
-            StatefulOptimizer optimizer,
-            List<EpochMetrics> completed,
             DatasetSplits data,
+            RunProvenance provenance,
             TrainingProgress progress,
             EpochCheckpoint checkpoint) {
         BackendInfo info = backend.describe();
-        List<EpochMetrics> epochs = new ArrayList<>(completed);
-        TrainingResult result = null;
-        try (Trainer trainer = model.newTrainer(trainingConfig(spec, device, optimizer))) {
+        if (!state.finished.isEmpty()) {
+            state.result = new TrainingResult(
+                    spec, data.classNames(), info, device.toString(), state.finished, Instant.now(), provenance);
+        }
+        try (Trainer trainer = state.model.newTrainer(trainingConfig(spec, device, state, progress, checkpoint))) {
+            if (!listeners.isEmpty()) {
+                trainer.setMetrics(new Metrics());
+            }
             ImageSet train = data.train();
             trainer.initialize(new Shape(spec.batchSize(), 1, train.rows(), train.cols()));
-            ImageBatcher batcher = new ImageBatcher(train, spec.batchSize());
-            for (int epoch = completed.size() + 1; epoch <= spec.epochs(); epoch++) {
-                epochs.add(runEpoch(trainer, batcher, spec, data, epoch, progress));
-                result = new TrainingResult(spec, data.classNames(), info, device.toString(), epochs, Instant.now());
-                checkpoint.save(model, optimizer, result);
+            ImageDataset epochs = ImageDataset.builder(train)
+                    .setSampling(spec.batchSize(), true)
+                    .optSeed(spec.seed())
+                    .build();
+            for (state.epoch = state.finished.size() + 1; state.epoch <= spec.epochs(); state.epoch++) {
+                state.finished.add(runEpoch(trainer, epochs, spec, data, state));
+                state.result = new TrainingResult(
+                        spec, data.classNames(), info, device.toString(), state.finished, Instant.now(), provenance);
+                try {
+                    trainer.notifyListeners(listener -> listener.onEpoch(trainer));
+                } catch (EarlyStoppedException stopped) {
+                    break;
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not save the epoch's checkpoint: " + e.getMessage(), e);
+        } finally {
+            cancelled = false;
         }
-        return new TrainedModel(model, optimizer, result);
+        return new TrainedModel(state.model, state.optimizer, state.result);
     }
 
-    private static DefaultTrainingConfig trainingConfig(TrainingSpec spec, Device device, StatefulOptimizer optimizer) {
-        return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+    private DefaultTrainingConfig trainingConfig(
+            TrainingSpec spec,
+            Device device,
+            TrainingState state,
+            TrainingProgress progress,
+            EpochCheckpoint checkpoint) {
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optInitializer(
                         new SeededInitializer(spec.architecture().weightInit(), spec.seed()), Parameter.Type.WEIGHT)
-                .optOptimizer(optimizer)
+                .optOptimizer(state.optimizer)
                 .optDevices(new Device[] {device});
+        if (!listeners.isEmpty()) {
+            config.addEvaluator(new Accuracy());
+            if (listeners.stream().noneMatch(EvaluatorTrainingListener.class::isInstance)) {
+                config.addTrainingListeners(new EpochTrainingListener(), new EvaluatorTrainingListener());
+            }
+        }
+        config.addTrainingListeners(new ProgressListener(progress, state), new CheckpointListener(checkpoint, state));
+        return config.addTrainingListeners(listeners.toArray(TrainingListener[]::new));
     }
 
     private EpochMetrics runEpoch(
-            Trainer trainer,
-            ImageBatcher batcher,
-            TrainingSpec spec,
-            DatasetSplits data,
-            int epoch,
-            TrainingProgress progress) {
-        int size = data.train().size();
-        int[] order = EpochOrder.shuffled(size, spec.seed(), epoch);
-        int batches = (size + spec.batchSize() - 1) / spec.batchSize();
+            Trainer trainer, ImageDataset epochs, TrainingSpec spec, DatasetSplits data, TrainingState state) {
+        state.batches = epochs.batchesPerEpoch();
         if (spec.limitBatches() > 0) {
-            batches = Math.min(batches, spec.limitBatches());
+            state.batches = Math.min(state.batches, spec.limitBatches());
         }
-        progress.onEpochStart(epoch, spec.epochs(), batches);
         RunningScore score = new RunningScore();
         PhaseClock clock = new PhaseClock(backend);
         long start = System.nanoTime();
-        for (int b = 0; b < batches; b++) {
-            int from = b * spec.batchSize();
-            int to = Math.min(size, from + spec.batchSize());
+        Iterator<Batch> batches =
+                epochs.epoch(trainer.getManager(), state.epoch).iterator();
+        for (state.batch = 1; state.batch <= state.batches; state.batch++) {
+            requireNotCancelled(state);
             clock.startStep();
-            try (Batch batch = batcher.batch(trainer.getManager().newSubManager(), order, from, to)) {
+            try (Batch batch = batches.next()) {
                 clock.end(Phase.BATCHING);
-                trainStep(trainer, batch, score, clock);
+                trainStep(trainer, batch, score, clock, state);
             }
-            progress.onBatch(epoch, b + 1, batches, score.result());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Evaluation train = score.result();
@@ -194,11 +278,14 @@ public final class ClassifierTrainer {
                         trainer.getModel(),
                         data.test(),
                         EVALUATION_BATCH_SIZE,
-                        data.classNames().size())
+                        data.classNames().size(),
+                        EvaluationProgress.NONE,
+                        (batch, logits) -> trainer.notifyListeners(
+                                listener -> listener.onValidationBatch(trainer, batchData(trainer, batch, logits))))
                 .summary();
         double evaluationSeconds = (System.nanoTime() - evaluationStart) / 1e9;
-        EpochMetrics metrics = new EpochMetrics(
-                epoch,
+        return new EpochMetrics(
+                state.epoch,
                 train.loss(),
                 train.accuracy(),
                 test.loss(),
@@ -207,11 +294,16 @@ public final class ClassifierTrainer {
                 train.count() / seconds,
                 evaluationSeconds,
                 clock.phases());
-        progress.onEpochEnd(metrics);
-        return metrics;
     }
 
-    private static void trainStep(Trainer trainer, Batch batch, RunningScore score, PhaseClock clock) {
+    private void requireNotCancelled(TrainingState state) {
+        if (cancelled || Thread.currentThread().isInterrupted()) {
+            throw new TrainingCancelledException(state.epoch, state.batch, state.finished.size());
+        }
+    }
+
+    private static void trainStep(
+            Trainer trainer, Batch batch, RunningScore score, PhaseClock clock, TrainingState state) {
         NDList labels = batch.getLabels();
         NDList logits;
         NDArray loss;
@@ -222,8 +314,15 @@ public final class ClassifierTrainer {
         }
         clock.end(Phase.FORWARD_BACKWARD);
         score.add(logits.singletonOrThrow(), labels.singletonOrThrow(), loss);
+        state.soFar = score.result();
+        trainer.notifyListeners(listener -> listener.onTrainingBatch(trainer, batchData(trainer, batch, logits)));
         clock.end(Phase.SCORING);
         trainer.step();
         clock.end(Phase.OPTIMIZER);
+    }
+
+    private static BatchData batchData(Trainer trainer, Batch batch, NDList logits) {
+        Device device = trainer.getDevices()[0];
+        return new BatchData(batch, Map.of(device, batch.getLabels()), Map.of(device, logits));
     }
 }

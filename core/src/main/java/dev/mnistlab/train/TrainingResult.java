@@ -13,6 +13,7 @@ import java.util.List;
  * @param device the device it computed on, e.g. {@code cpu()}
  * @param epochs the figures of every epoch so far, in order
  * @param finishedAt when the last of those epochs ended
+ * @param provenance the mnistlab version, data, threads and machine of the run
  */
 public record TrainingResult(
         TrainingSpec spec,
@@ -20,7 +21,8 @@ public record TrainingResult(
         BackendInfo backend,
         String device,
         List<EpochMetrics> epochs,
-        Instant finishedAt) {
+        Instant finishedAt,
+        RunProvenance provenance) {
 
     /** Copies the lists so the record stays immutable. */
     public TrainingResult {

@@ -2,6 +2,7 @@ package dev.mnistlab.train;
 
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.backend.ComputeThreads;
 import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.model.Architecture;
@@ -23,6 +24,7 @@ import java.util.List;
  * @param seed seeds parameter initialisation and the shuffling of every epoch
  * @param limitBatches stop each epoch after this many batches; 0 for whole epochs
  * @param device where to compute
+ * @param threads how many threads the engine computes each operation with
  */
 public record TrainingSpec(
         Architecture architecture,
@@ -32,7 +34,8 @@ public record TrainingSpec(
         OptimizerSpec optimizer,
         int seed,
         int limitBatches,
-        DeviceChoice device) {
+        DeviceChoice device,
+        ComputeThreads threads) {
 
     /** The most epochs accepted. */
     public static final int MAX_EPOCHS = 10_000;
@@ -48,8 +51,8 @@ public record TrainingSpec(
         requireRange(InputField.EPOCHS, epochs, 1, MAX_EPOCHS);
         requireRange(InputField.BATCH_SIZE, batchSize, 1, MAX_BATCH_SIZE);
         requireRange(InputField.LIMIT_BATCHES, limitBatches, 0, Integer.MAX_VALUE);
-        if (architecture == null || dataset == null || optimizer == null || device == null) {
-            throw new IllegalArgumentException("architecture, dataset, optimizer and device are required");
+        if (architecture == null || dataset == null || optimizer == null || device == null || threads == null) {
+            throw new IllegalArgumentException("architecture, dataset, optimizer, device and threads are required");
         }
     }
 
@@ -59,7 +62,18 @@ public record TrainingSpec(
      * @throws InvalidInputException if the number is out of range
      */
     public TrainingSpec withEpochs(int newEpochs) {
-        return new TrainingSpec(architecture, dataset, newEpochs, batchSize, optimizer, seed, limitBatches, device);
+        return new TrainingSpec(
+                architecture, dataset, newEpochs, batchSize, optimizer, seed, limitBatches, device, threads);
+    }
+
+    /**
+     * Returns this spec with another thread count, e.g. to continue a run on another machine.
+     *
+     * @param newThreads the count, or {@link ComputeThreads#AUTO}
+     */
+    public TrainingSpec withThreads(ComputeThreads newThreads) {
+        return new TrainingSpec(
+                architecture, dataset, epochs, batchSize, optimizer, seed, limitBatches, device, newThreads);
     }
 
     /** Returns a builder holding the defaults. */
@@ -94,6 +108,9 @@ public record TrainingSpec(
         private Integer seed;
         private Integer limitBatches;
         private String device = "auto";
+        private String threads = "auto";
+        private Architecture architecture;
+        private OptimizerSpec optimizerSpec;
 
         private Builder() {}
 
@@ -187,31 +204,65 @@ public record TrainingSpec(
             return this;
         }
 
+        /** Sets the device (default {@link DeviceChoice#AUTO}). */
+        public Builder optDevice(DeviceChoice device) {
+            return optDevice(device == null ? null : device.toString());
+        }
+
+        /** Sets the network, with its hyper-parameters; replaces {@link #optModel} and {@link #optHidden}. */
+        public Builder optArchitecture(Architecture architecture) {
+            this.architecture = architecture;
+            return this;
+        }
+
+        /**
+         * Sets the optimizer with all its hyper-parameters; replaces {@link #optOptimizer(String)} and the
+         * single settings ({@link #optLearningRate} and the others).
+         */
+        public Builder optOptimizer(OptimizerSpec optimizer) {
+            this.optimizerSpec = optimizer;
+            return this;
+        }
+
+        /** Sets the engine's compute threads: {@code auto} (default) or a count. */
+        public Builder optThreads(String threads) {
+            this.threads = threads == null ? this.threads : threads;
+            return this;
+        }
+
+        /** Sets the engine's compute threads (default {@link ComputeThreads#AUTO}). */
+        public Builder optThreads(ComputeThreads threads) {
+            return optThreads(threads == null ? null : threads.toString());
+        }
+
         /**
          * Validates the choices and fills in the defaults.
          *
          * @throws InvalidInputException naming the first field that is wrong and its allowed values
          */
         public TrainingSpec build() {
-            Architecture architecture = Architecture.parse(model, hidden);
-            boolean cnn = architecture instanceof CnnArchitecture;
-            OptimizerSpec optimizerSpec = OptimizerSpec.create(
-                    optimizer != null ? optimizer : cnn ? "adam" : "rmsprop",
-                    learningRate,
-                    rho,
-                    beta1,
-                    beta2,
-                    epsilon,
-                    momentum);
+            Architecture network = architecture != null ? architecture : Architecture.parse(model, hidden);
+            boolean cnn = network instanceof CnnArchitecture;
+            OptimizerSpec optimizerSpec = this.optimizerSpec != null
+                    ? this.optimizerSpec
+                    : OptimizerSpec.create(
+                            optimizer != null ? optimizer : cnn ? "adam" : "rmsprop",
+                            learningRate,
+                            rho,
+                            beta1,
+                            beta2,
+                            epsilon,
+                            momentum);
             return new TrainingSpec(
-                    architecture,
+                    network,
                     NamedDataset.byId(dataset),
                     epochs != null ? epochs : cnn ? 1 : 2,
                     batchSize != null ? batchSize : cnn ? 64 : 32,
                     optimizerSpec,
                     seed != null ? seed : DEFAULT_SEED,
                     limitBatches != null ? limitBatches : 0,
-                    DeviceChoice.parse(device));
+                    DeviceChoice.parse(device),
+                    ComputeThreads.parse(threads));
         }
     }
 }

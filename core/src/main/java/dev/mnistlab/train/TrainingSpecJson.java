@@ -12,7 +12,8 @@ import java.util.List;
  * spec read from a file is validated like one typed by a user. Field names: {@code model},
  * {@code hidden} (MLP only), {@code dataset}, {@code plannedEpochs}, {@code batchSize},
  * {@code optimizer} (name and hyper-parameters), {@code seed}, {@code limitBatches},
- * {@code deviceChoice}.
+ * {@code deviceChoice}, {@code threads} ({@code "auto"} or a count; absent in folders written before
+ * it existed, which read as auto).
  */
 public final class TrainingSpecJson {
 
@@ -32,6 +33,7 @@ public final class TrainingSpecJson {
         json.addProperty("batchSize", spec.batchSize());
         json.addProperty("limitBatches", spec.limitBatches());
         json.addProperty("deviceChoice", spec.device().toString());
+        json.addProperty("threads", spec.threads().toString());
         JsonObject optimizer = new JsonObject();
         optimizer.addProperty("name", spec.optimizer().name());
         spec.optimizer().hyperParameters().forEach(optimizer::addProperty);
@@ -61,6 +63,7 @@ public final class TrainingSpecJson {
                 .optBatchSize(json.get("batchSize").getAsInt())
                 .optLimitBatches(json.get("limitBatches").getAsInt())
                 .optDevice(json.get("deviceChoice").getAsString())
+                .optThreads(json.has("threads") ? json.get("threads").getAsString() : null)
                 .optOptimizer(optimizer.get("name").getAsString())
                 .optLearningRate(number(optimizer, "learningRate"))
                 .optRho(number(optimizer, "rho"))

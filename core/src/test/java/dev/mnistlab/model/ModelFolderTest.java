@@ -61,7 +61,7 @@ class ModelFolderTest {
                         + " [\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\"]}");
         ModelDescriptor descriptor = ModelFolder.readDescriptor(dir);
         assertEquals(new MlpArchitecture(java.util.List.of(64, 16)), descriptor.architecture());
-        assertEquals("fashion-mnist", descriptor.dataset().id());
+        assertEquals("fashion-mnist", descriptor.dataset());
         assertEquals("j", descriptor.classNames().get(9));
     }
 }

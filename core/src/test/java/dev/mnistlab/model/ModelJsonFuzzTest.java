@@ -9,11 +9,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import dev.mnistlab.InvalidInputException;
-import dev.mnistlab.backend.BackendInfo;
 import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.report.MetricsReport;
 import dev.mnistlab.testing.Fuzz;
 import dev.mnistlab.testing.Mutations;
+import dev.mnistlab.testing.SampleResults;
 import dev.mnistlab.train.EpochMetrics;
 import dev.mnistlab.train.StepPhases;
 import dev.mnistlab.train.TrainingCheckpoint;
@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -73,13 +72,7 @@ class ModelJsonFuzzTest {
     static JsonObject valid() {
         TrainingSpec spec = TrainingSpec.builder().optHidden(List.of(64, 32)).build();
         EpochMetrics epoch = new EpochMetrics(1, 0.3, 0.9, 0.2, 0.93, 3.0, 20_000, 0.1, StepPhases.none());
-        TrainingResult result = new TrainingResult(
-                spec,
-                NamedDataset.MNIST.classNames(),
-                new BackendInfo("pytorch", "PyTorch", "0.36.0", "2.7.1", "cpu", List.of("cpu()"), 0, "2"),
-                "cpu()",
-                List.of(epoch, epoch),
-                Instant.parse("2026-11-28T12:00:00Z"));
+        TrainingResult result = SampleResults.of(spec, List.of(epoch, epoch));
         JsonObject json = new JsonObject();
         json.addProperty("format", ModelFolder.FORMAT);
         JsonObject architecture = new JsonObject();

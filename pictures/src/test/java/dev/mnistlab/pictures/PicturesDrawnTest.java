@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mnistlab.backend.BackendInfo;
 import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.eval.ConfusionMatrix;
 import dev.mnistlab.testing.Pictures;
+import dev.mnistlab.testing.SampleResults;
 import dev.mnistlab.train.EpochMetrics;
 import dev.mnistlab.train.StepPhases;
 import dev.mnistlab.train.TrainingResult;
@@ -17,7 +17,6 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -69,13 +68,7 @@ class PicturesDrawnTest {
         List<EpochMetrics> epochs = List.of(
                 new EpochMetrics(1, 0.40, 0.89, 0.25, 0.93, 3, 20_000, 0.1, StepPhases.none()),
                 new EpochMetrics(2, 0.21, 0.94, 0.18, 0.95, 3, 20_000, 0.1, StepPhases.none()));
-        TrainingResult result = new TrainingResult(
-                TrainingSpec.builder().build(),
-                NamedDataset.MNIST.classNames(),
-                new BackendInfo("pytorch", "PyTorch", "0.36.0", "2.7.1", "cpu", List.of("cpu()"), 0, "2"),
-                "cpu()",
-                epochs,
-                Instant.now());
+        TrainingResult result = SampleResults.of(TrainingSpec.builder().build(), epochs);
         PngFile.write(TrainingCurves.draw(result), dir.resolve(TrainingCurves.FILE_NAME));
         ConfusionMatrix confusion = new ConfusionMatrix(10);
         for (int c = 0; c < 10; c++) {

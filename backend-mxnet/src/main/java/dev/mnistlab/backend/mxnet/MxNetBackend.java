@@ -22,12 +22,16 @@ import java.util.regex.Pattern;
  * choice is this backend's, that one line is filtered out while the engine starts, and every other
  * line written meanwhile, by any thread, still arrives ({@link NativeEnvironment#withStandardErrorFiltered}).
  *
- * <p>The engine starts once per JVM, whichever instance asks first.
+ * <p>The engine starts once per JVM, whichever instance asks first. MXNet takes its OpenMP thread
+ * count when it starts ({@code OMP_NUM_THREADS}, set here through the C library by {@link
+ * #useThreads} before the start): after that, the count is fixed for the JVM.
  */
 public final class MxNetBackend implements Backend {
 
     private static final String ENGINE_TYPE_VARIABLE = "MXNET_ENGINE_TYPE";
     private static final String SYNCHRONOUS_ENGINE = "NaiveEngine";
+    private static final String THREADS_VARIABLE = "OMP_NUM_THREADS";
+    private static final String MKL_THREADS_VARIABLE = "MKL_NUM_THREADS";
 
     /**
      * What MXNet prints when it creates its engine, e.g.
@@ -97,10 +101,42 @@ public final class MxNetBackend implements Backend {
 
     @Override
     public String threads() {
-        String omp = System.getenv("OMP_NUM_THREADS");
-        String openMp = omp != null
-                ? omp + " OpenMP (OMP_NUM_THREADS)"
-                : Runtime.getRuntime().availableProcessors() + " OpenMP (one per core; set OMP_NUM_THREADS to change)";
-        return openMp + ", " + NativeEnvironment.get(ENGINE_TYPE_VARIABLE);
+        return computeThreads() + " OpenMP, " + NativeEnvironment.get(ENGINE_TYPE_VARIABLE);
+    }
+
+    /** Returns {@code OMP_NUM_THREADS} as MXNet read it, or one per core, OpenMP's default. */
+    @Override
+    public int computeThreads() {
+        String value = NativeEnvironment.value(THREADS_VARIABLE);
+        try {
+            return value == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    @Override
+    public boolean threadsFixed() {
+        return started;
+    }
+
+    /**
+     * Sets {@code OMP_NUM_THREADS} (and {@code MKL_NUM_THREADS}) before MXNet starts.
+     *
+     * @throws IllegalStateException if MXNet already started with another count
+     */
+    @Override
+    public void useThreads(int count) {
+        synchronized (MxNetBackend.class) {
+            if (started) {
+                if (computeThreads() != count) {
+                    throw new IllegalStateException("MXNet computes with " + computeThreads() + " threads in this"
+                            + " JVM, fixed when it started; it cannot change to " + count + " (use another JVM)");
+                }
+                return;
+            }
+            NativeEnvironment.set(THREADS_VARIABLE, Integer.toString(count));
+            NativeEnvironment.set(MKL_THREADS_VARIABLE, Integer.toString(count));
+        }
     }
 }

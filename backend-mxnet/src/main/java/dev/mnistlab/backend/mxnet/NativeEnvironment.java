@@ -207,7 +207,23 @@ final class NativeEnvironment {
         }
     }
 
-    /** Returns a variable's value as native code sees it, or {@code "unset"}. */
+    /**
+     * Sets a variable, replacing any value.
+     *
+     * @throws IllegalStateException if the C library refuses
+     */
+    static void set(String name, String value) {
+        if (C.setenv(name, value, 1) != 0) {
+            throw new IllegalStateException("could not set " + name + " in the process environment");
+        }
+    }
+
+    /** Returns a variable's value as native code sees it, or null. */
+    static String value(String name) {
+        return C.getenv(name);
+    }
+
+    /** Returns a variable's setting as native code sees it, {@code NAME=value}, or {@code "unset"}. */
     static String get(String name) {
         String value = C.getenv(name);
         return value == null ? "unset" : name + "=" + value;

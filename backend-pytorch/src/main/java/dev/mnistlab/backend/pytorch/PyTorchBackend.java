@@ -50,6 +50,21 @@ public final class PyTorchBackend implements Backend {
     }
 
     @Override
+    public int computeThreads() {
+        engine();
+        return JniUtils.getNumThreads();
+    }
+
+    /** libtorch changes its intra-op thread count at any time; inter-op threads are left as they are. */
+    @Override
+    public void useThreads(int count) {
+        engine();
+        if (JniUtils.getNumThreads() != count) {
+            JniUtils.setNumThreads(count);
+        }
+    }
+
+    @Override
     public String threads() {
         engine();
         return JniUtils.getNumThreads() + " intra-op, " + JniUtils.getNumInteropThreads() + " inter-op";

@@ -1,8 +1,9 @@
-package dev.mnistlab.compare;
+package dev.mnistlab.machine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mnistlab.testing.SampleResults;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,7 @@ class MachineInfoTest {
 
     @Test
     void peakCountsTwoEightWideFmasPerCycleWithAvx2() {
-        assertEquals(160.0, CompareFixtures.MACHINE.peakGflops(), 1e-9);
+        assertEquals(160.0, SampleResults.MACHINE.peakGflops(), 1e-9);
         MachineInfo avxOnly = new MachineInfo("old", 4, 2000, List.of("avx"), 8, "Linux", "Java");
         assertEquals(128.0, avxOnly.peakGflops(), 1e-9);
     }

@@ -1,4 +1,4 @@
-package dev.mnistlab.compare;
+package dev.mnistlab.machine;
 
 import java.io.IOException;
 import java.nio.file.Files;
