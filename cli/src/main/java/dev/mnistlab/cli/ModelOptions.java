@@ -7,7 +7,7 @@ import dev.mnistlab.backend.ComputeThreads;
 import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
-import dev.mnistlab.report.AtomicFolder;
+import dev.mnistlab.report.internal.AtomicFolder;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -10,7 +10,7 @@ import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.infer.MnistPreprocessor;
 import dev.mnistlab.infer.Prediction;
 import dev.mnistlab.model.ModelDescriptor;
-import dev.mnistlab.report.AtomicFile;
+import dev.mnistlab.report.internal.AtomicFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

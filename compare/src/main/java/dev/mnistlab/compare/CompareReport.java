@@ -2,8 +2,8 @@ package dev.mnistlab.compare;
 
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.pictures.PngFile;
-import dev.mnistlab.report.AtomicFile;
-import dev.mnistlab.report.AtomicFolder;
+import dev.mnistlab.report.internal.AtomicFile;
+import dev.mnistlab.report.internal.AtomicFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.mnistlab.compare;
 
-import dev.mnistlab.report.AtomicFile;
+import dev.mnistlab.report.internal.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

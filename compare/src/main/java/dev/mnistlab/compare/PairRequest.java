@@ -2,7 +2,7 @@ package dev.mnistlab.compare;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.mnistlab.report.AtomicFile;
+import dev.mnistlab.report.internal.AtomicFile;
 import dev.mnistlab.train.TrainingSpec;
 import dev.mnistlab.train.TrainingSpecJson;
 import java.io.IOException;

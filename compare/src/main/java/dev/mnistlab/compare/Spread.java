@@ -27,11 +27,6 @@ public record Spread(double median, double min, double max, int count) {
         return new Spread(median, sorted[0], sorted[sorted.length - 1], sorted.length);
     }
 
-    /** Returns the range as a percentage of the median: how far apart repeated runs were. */
-    public double relativeRangePercent() {
-        return 100 * (max - min) / Math.abs(median);
-    }
-
     /** Formats the median, with the range where there is more than one value. */
     public String format(Figure figure) {
         if (count < 2) {

@@ -10,6 +10,7 @@ import ai.djl.training.dataset.Record;
 import ai.djl.training.dataset.Sampler;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.Progress;
+import dev.mnistlab.data.internal.ImageBatcher;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;

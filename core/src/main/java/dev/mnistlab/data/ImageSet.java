@@ -39,7 +39,7 @@ public record ImageSet(byte[] pixels, byte[] labels, int rows, int cols) {
 
     /**
      * Returns image {@code index} as models see it: pixels scaled to [0, 1] as floats, row-major,
-     * the same values {@link ImageBatcher} puts in a batch.
+     * the same values {@link ImageDataset} puts in a batch.
      */
     public float[] scaledImage(int index) {
         float[] image = new float[pixelsPerImage()];

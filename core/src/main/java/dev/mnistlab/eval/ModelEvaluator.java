@@ -8,8 +8,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import dev.mnistlab.data.EpochOrder;
-import dev.mnistlab.data.ImageBatcher;
 import dev.mnistlab.data.ImageSet;
+import dev.mnistlab.data.internal.ImageBatcher;
+import dev.mnistlab.eval.internal.RunningScore;
 import java.util.function.BiConsumer;
 
 /**

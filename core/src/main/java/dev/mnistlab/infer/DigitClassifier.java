@@ -14,7 +14,7 @@ import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.data.ImageFiles;
 import dev.mnistlab.data.ImageSet;
-import dev.mnistlab.data.InputBuffer;
+import dev.mnistlab.data.internal.InputBuffer;
 import dev.mnistlab.eval.EvaluationReport;
 import dev.mnistlab.eval.ModelEvaluator;
 import dev.mnistlab.model.ModelDescriptor;

@@ -6,7 +6,7 @@
  * same description can be written into a model folder and rebuilt on any engine:
  *
  * <pre>{@code
- * Architecture mlp = Architecture.parse("mlp", List.of(32));
+ * Architecture mlp = new MlpArchitecture(List.of(128, 64));
  * model.setBlock(mlp.newBlock(10));
  * }</pre>
  */

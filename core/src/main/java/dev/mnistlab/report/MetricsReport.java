@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import dev.mnistlab.data.DataSource;
+import dev.mnistlab.report.internal.AtomicFile;
 import dev.mnistlab.train.RunProvenance;
 import dev.mnistlab.train.TrainingResult;
 import dev.mnistlab.train.TrainingSpecJson;

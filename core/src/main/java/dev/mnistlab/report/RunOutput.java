@@ -5,6 +5,7 @@ import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
+import dev.mnistlab.report.internal.AtomicFolder;
 import dev.mnistlab.train.EpochCheckpoint;
 import dev.mnistlab.train.StatefulOptimizer;
 import dev.mnistlab.train.TrainedModel;

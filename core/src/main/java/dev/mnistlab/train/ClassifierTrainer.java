@@ -28,7 +28,7 @@ import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.eval.Evaluation;
 import dev.mnistlab.eval.EvaluationProgress;
 import dev.mnistlab.eval.ModelEvaluator;
-import dev.mnistlab.eval.RunningScore;
+import dev.mnistlab.eval.internal.RunningScore;
 import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.model.SeededInitializer;
 import dev.mnistlab.train.PhaseClock.Phase;

@@ -17,11 +17,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An optimizer written with NDArray operations whose whole state (per-parameter arrays and step
- * counts) can be saved with a checkpoint and restored, so a resumed run continues exactly.
+ * A DJL {@link Optimizer} whose whole state (per-parameter arrays and step counts) can be saved with
+ * a checkpoint and restored, so a resumed run continues exactly. Made by {@link
+ * OptimizerSpec#newOptimizer}.
  *
- * <p>Subclasses give the update rule; this class keeps the state and frees each update's
- * temporaries. State arrays belong to the manager given at construction, normally the model's.
+ * <p>Subclasses give the update rule: one fused engine call per parameter (Adam, and Keras' RMSProp
+ * as Adam without a first moment) or NDArray operations (SGD with momentum). This class keeps the
+ * state, in an order derived from the model's parameters, and frees each update's temporaries. State
+ * arrays belong to the manager given at construction, normally the model's.
  */
 public abstract class StatefulOptimizer extends Optimizer {
 

@@ -1,4 +1,4 @@
-package dev.mnistlab.report;
+package dev.mnistlab.report.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;

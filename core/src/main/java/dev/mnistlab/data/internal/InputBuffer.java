@@ -1,4 +1,4 @@
-package dev.mnistlab.data;
+package dev.mnistlab.data.internal;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -1,6 +1,7 @@
-package dev.mnistlab.eval;
+package dev.mnistlab.eval.internal;
 
 import ai.djl.ndarray.NDArray;
+import dev.mnistlab.eval.Evaluation;
 
 /**
  * Accumulates loss and correct predictions over batches, in double precision on the Java side.

@@ -1,10 +1,12 @@
-package dev.mnistlab.data;
+package dev.mnistlab.data.internal;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
+import dev.mnistlab.data.EpochOrder;
+import dev.mnistlab.data.ImageSet;
 
 /**
  * Turns images of an {@link ImageSet} into DJL batches: pixels scaled to [0, 1] as float32 of shape
