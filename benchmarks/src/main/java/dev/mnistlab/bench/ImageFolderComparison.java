@@ -53,12 +53,7 @@ public final class ImageFolderComparison {
             ImageDataset ownSet =
                     ImageDataset.builder(own.train()).setSampling(BATCH, true).build();
             double ownSetUp = seconds(start);
-            double[] ownEpochs = new double[EPOCHS];
-            for (int epoch = 0; epoch < EPOCHS; epoch++) {
-                long epochStart = System.nanoTime();
-                drain(ownSet.getData(manager));
-                ownEpochs[epoch] = seconds(epochStart);
-            }
+            double[] ownEpochs = epochSeconds(() -> ownSet.getData(manager));
 
             start = System.nanoTime();
             ImageFolder djl = ImageFolder.builder()
@@ -69,12 +64,7 @@ public final class ImageFolderComparison {
                     .build();
             djl.prepare();
             double djlSetUp = seconds(start);
-            double[] djlEpochs = new double[EPOCHS];
-            for (int epoch = 0; epoch < EPOCHS; epoch++) {
-                long epochStart = System.nanoTime();
-                drain(djl.getData(manager));
-                djlEpochs[epoch] = seconds(epochStart);
-            }
+            double[] djlEpochs = epochSeconds(() -> djl.getData(manager));
             System.out.printf(
                     "%d PNG images in %d classes, batches of %d, %d epochs%n",
                     IMAGES, djl.getSynset().size(), BATCH, EPOCHS);
@@ -87,10 +77,22 @@ public final class ImageFolderComparison {
         }
     }
 
-    private static void drain(Iterable<Batch> batches) {
-        for (Batch batch : batches) {
-            batch.close();
+    /** An epoch's batches, which may fail as DJL's datasets do. */
+    private interface Epoch {
+        Iterable<Batch> batches() throws IOException, TranslateException;
+    }
+
+    /** Times {@value #EPOCHS} epochs of taking every batch and closing it. */
+    private static double[] epochSeconds(Epoch epoch) throws IOException, TranslateException {
+        double[] seconds = new double[EPOCHS];
+        for (int i = 0; i < EPOCHS; i++) {
+            long start = System.nanoTime();
+            for (Batch batch : epoch.batches()) {
+                batch.close();
+            }
+            seconds[i] = seconds(start);
         }
+        return seconds;
     }
 
     private static void writeFolders(ImageSet images, Path split) throws IOException {

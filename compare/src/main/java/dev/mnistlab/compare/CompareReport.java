@@ -6,10 +6,8 @@ import dev.mnistlab.report.internal.AtomicFile;
 import dev.mnistlab.report.internal.AtomicFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes a comparison's files into its output folder: {@code results.json}, {@code results.csv},
@@ -55,20 +53,7 @@ public final class CompareReport {
      * @throws InvalidInputException if writing would mix the report into unrelated files
      */
     public static void requireWritable(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            AtomicFolder.requireCreatable(folder);
-            return;
-        }
-        if (!Files.isDirectory(folder)) {
-            throw new InvalidInputException(
-                    "--output " + folder + " is a file; give a folder (it is created if needed)");
-        }
-        try (Stream<Path> entries = Files.list(folder)) {
-            if (entries.findAny().isPresent() && !Files.exists(folder.resolve(JSON_FILE))) {
-                throw new InvalidInputException("--output " + folder + " holds files but no earlier comparison;"
-                        + " give a new or empty folder");
-            }
-        }
+        AtomicFolder.requireReplaceable(folder, JSON_FILE, "earlier comparison", "");
     }
 
     private static void writeText(Path file, String text) throws IOException {

@@ -1,7 +1,6 @@
 package dev.mnistlab.report;
 
 import ai.djl.Model;
-import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The output folder of a training run: a loadable model folder ({@code model.json} and the
@@ -36,25 +34,7 @@ public final class RunOutput {
      * @throws InvalidInputException if writing would replace something that is not a model folder
      */
     public static void requireWritable(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            AtomicFolder.requireCreatable(folder);
-            return;
-        }
-        if (!Files.isDirectory(folder)) {
-            throw new InvalidInputException(
-                    InputField.OUTPUT_FOLDER,
-                    "outputFolder " + folder + " is a file; give a folder (it is created if needed)");
-        }
-        boolean empty;
-        try (Stream<Path> entries = Files.list(folder)) {
-            empty = entries.findAny().isEmpty();
-        }
-        if (!empty && !Files.exists(folder.resolve(ModelFolder.DESCRIPTOR_FILE))) {
-            throw new InvalidInputException(
-                    InputField.OUTPUT_FOLDER,
-                    "outputFolder " + folder + " holds files"
-                            + " but no model; give a new or empty folder, or one a training run saved");
-        }
+        AtomicFolder.requireReplaceable(folder, ModelFolder.DESCRIPTOR_FILE, "model", ", or one a training run saved");
     }
 
     /**

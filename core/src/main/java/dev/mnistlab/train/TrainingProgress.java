@@ -14,7 +14,7 @@ public interface TrainingProgress {
     TrainingProgress SILENT = new TrainingProgress() {};
 
     /**
-     * An epoch starts.
+     * An epoch starts; told just before its first batch is reported.
      *
      * @param epoch the epoch number, from 1
      * @param epochs how many epochs the run has
@@ -23,7 +23,8 @@ public interface TrainingProgress {
     default void onEpochStart(int epoch, int epochs, int batches) {}
 
     /**
-     * A batch has been trained on (its optimizer step is done).
+     * A batch has been through the model: its forward and backward passes are done and its optimizer
+     * step follows, as DJL listeners' {@code onTrainingBatch}.
      *
      * @param epoch the epoch number, from 1
      * @param batch the batch number within the epoch, from 1

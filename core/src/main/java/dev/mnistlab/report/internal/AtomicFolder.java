@@ -1,5 +1,7 @@
 package dev.mnistlab.report.internal;
 
+import dev.mnistlab.InputField;
+import dev.mnistlab.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +64,39 @@ public final class AtomicFolder {
             }
         } finally {
             deleteRecursively(staging);
+        }
+    }
+
+    /**
+     * Checks that {@code folder} may be written whole, replacing what is there: it is absent (and can
+     * be created), empty, or holds {@code marker}, left by an earlier write of the same kind. Nothing
+     * else is ever replaced.
+     *
+     * @param folder the folder to be written
+     * @param marker a file every such folder holds, e.g. {@code model.json}
+     * @param kind what such a folder is, for the message, e.g. {@code "model"}
+     * @param orElse the end of the message's advice, e.g. {@code ", or one a training run saved"}
+     * @throws InvalidInputException about {@link InputField#OUTPUT_FOLDER} if the folder is a file or
+     *     holds other files
+     */
+    public static void requireReplaceable(Path folder, String marker, String kind, String orElse) throws IOException {
+        if (!Files.exists(folder)) {
+            requireCreatable(folder);
+            return;
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidInputException(
+                    InputField.OUTPUT_FOLDER,
+                    "outputFolder " + folder + " is a file; give a folder (it is created if needed)");
+        }
+        boolean empty;
+        try (Stream<Path> entries = Files.list(folder)) {
+            empty = entries.findAny().isEmpty();
+        }
+        if (!empty && !Files.exists(folder.resolve(marker))) {
+            throw new InvalidInputException(
+                    InputField.OUTPUT_FOLDER,
+                    "outputFolder " + folder + " holds files but no " + kind + "; give a new or empty folder" + orElse);
         }
     }
 
