@@ -177,6 +177,8 @@ final class TrainCommand implements Callable<Integer> {
             RunOutput.requireWritable(output);
         }
         Backend backend = Backends.get(engine);
+        // Threads first: MXNet fixes its count when it starts, which resolving the device does.
+        trainingSpec.threads().applyTo(backend, trainingSpec.architecture().forwardFlops());
         trainingSpec.device().resolve(backend);
         PrintWriter out = common.text(spec);
         ConsoleProgress progress = common.progress(spec);
@@ -207,6 +209,7 @@ final class TrainCommand implements Callable<Integer> {
             continued = continued.withThreads(ComputeThreads.parse(run.threads));
         }
         Backend backend = Backends.get(engine);
+        continued.threads().applyTo(backend, continued.architecture().forwardFlops());
         DeviceChoice deviceChoice = DeviceChoice.parse(device);
         deviceChoice.resolve(backend);
         PrintWriter out = common.text(spec);

@@ -3,8 +3,13 @@ package dev.mnistlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
+import dev.mnistlab.testing.IdxFiles;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real process: exit codes reach the shell, and errors stay one line. */
 class MainProcessTest {
@@ -15,6 +20,33 @@ class MainProcessTest {
         assertEquals(2, result.exitCode());
         assertEquals(
                 "mnistlab: --model 'rnn' is unknown: choose one of mlp, cnn" + System.lineSeparator(), result.err());
+    }
+
+    @Test
+    void threadCountsReachEachEngineBeforeItStarts(@TempDir Path dir) throws IOException, InterruptedException {
+        Path data = IdxFiles.writeDataset(dir.resolve("data"), 64, 32);
+        for (String engine : List.of("pytorch", "mxnet")) {
+            for (String threads : List.of("1", "2", "auto")) {
+                ProcessRun run = ProcessRun.of(
+                        "train",
+                        "--engine",
+                        engine,
+                        "--threads",
+                        threads,
+                        "--epochs",
+                        "1",
+                        "--data-dir",
+                        data.toString(),
+                        "--json",
+                        "--quiet");
+                assertEquals(0, run.exitCode(), engine + " --threads " + threads + ": " + run.err());
+                int used = JsonParser.parseString(run.out())
+                        .getAsJsonObject()
+                        .get("computeThreads")
+                        .getAsInt();
+                assertEquals(threads.equals("2") ? 2 : 1, used, engine + " --threads " + threads);
+            }
+        }
     }
 
     @Test
