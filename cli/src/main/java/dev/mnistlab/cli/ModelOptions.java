@@ -39,7 +39,7 @@ abstract class ModelOptions {
             defaultValue = "auto",
             paramLabel = "N",
             description = "Engine compute threads: a count or auto (default: ${DEFAULT-VALUE}: 1 for small models"
-                    + " like the mlp, else the cores other processes leave free).")
+                    + " like the mlp; else every core on pytorch, the cores left free on mxnet).")
     String threads;
 
     /** Returns the model folder given with {@code --model}, or null. */

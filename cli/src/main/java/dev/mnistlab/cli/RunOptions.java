@@ -41,7 +41,8 @@ final class RunOptions {
             names = "--threads",
             paramLabel = "N",
             description = "Engine compute threads: a count or auto (default: auto: 1 for small models like the"
-                    + " mlp, else the cores other processes leave free). Same seed and count, same result.")
+                    + " mlp; else every core on pytorch, the cores left free on mxnet). Same seed and count,"
+                    + " same result.")
     String threads;
 
     /** Puts these settings into a spec builder; unset ones keep the builder's defaults. */

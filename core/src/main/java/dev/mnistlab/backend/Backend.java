@@ -70,6 +70,15 @@ public interface Backend {
      */
     void useThreads(int count);
 
+    /**
+     * Returns whether the engine's compute threads keep their pace when other processes share the
+     * cores, so that automatic thread counts may use every core (see {@link ComputeThreads}). False
+     * unless measured: OpenMP teams that spin-wait for each other slow down when one is descheduled.
+     */
+    default boolean computesWellOnBusyCores() {
+        return false;
+    }
+
     /** Returns whether the engine's thread count can no longer change in this JVM. */
     default boolean threadsFixed() {
         return false;

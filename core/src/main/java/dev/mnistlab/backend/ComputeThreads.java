@@ -8,12 +8,15 @@ import dev.mnistlab.machine.CpuLoad;
  * How many threads an engine computes one operation with (PyTorch's intra-op threads, MXNet's
  * OpenMP threads): a fixed count, or {@link #AUTO}.
  *
- * <p>Automatic choice, from measurements on 2-core machines (docs/benchmarks.md, "Threads"): a model
- * of under {@value #SMALL_MODEL_FLOPS} FLOPs per image (the seed's MLP has 50,000) computes each
- * operation faster on one thread than split across cores, on both engines, so it gets 1; a larger
- * one (the CNN) gets every core the JVM may use that other processes do not keep busy, measured over
- * {@value #LOAD_SAMPLE_MILLIS} ms when the choice is made. Auto never asks for more threads than the
- * JVM's cores.
+ * <p>Automatic choice, from measurements per model and engine on 2-core machines
+ * (docs/benchmarks.md, "Threads"): a model of under {@value #SMALL_MODEL_FLOPS} FLOPs per image (the
+ * seed's MLP has 50,000) computes each operation faster on one thread than split across cores, on
+ * both engines, so it gets 1. A larger one (the CNN) gets every core the JVM may use on an engine
+ * whose threads keep their pace on cores other processes share ({@link
+ * Backend#computesWellOnBusyCores}: PyTorch), and otherwise the cores other processes leave free,
+ * measured over {@value #LOAD_SAMPLE_MILLIS} ms when the choice is made (MXNet, whose OpenMP threads
+ * wait for each other: beside one busy process its CNN ran at 380 samples/s on 2 threads and 890 on
+ * 1). Auto never asks for more threads than the JVM's cores.
  *
  * <p>The same seed gives the same result with the same thread count; another count may change the
  * last digits (a sum split differently rounds differently).
@@ -68,12 +71,13 @@ public record ComputeThreads(int count) {
     }
 
     /**
-     * Returns the thread count to compute a model with on this machine now.
+     * Returns the thread count to compute a model with on an engine on this machine now.
      *
+     * @param backend the engine
      * @param flopsPerImage the model's forward FLOPs per image, e.g. {@code architecture.forwardFlops()}
      * @throws InvalidInputException if a fixed count exceeds the cores this JVM may use
      */
-    public int resolve(long flopsPerImage) {
+    public int resolve(Backend backend, long flopsPerImage) {
         int cores = Runtime.getRuntime().availableProcessors();
         if (!isAuto()) {
             if (count > cores) {
@@ -87,7 +91,7 @@ public record ComputeThreads(int count) {
         if (flopsPerImage < SMALL_MODEL_FLOPS) {
             return 1;
         }
-        return CpuLoad.freeCores(LOAD_SAMPLE_MILLIS);
+        return backend.computesWellOnBusyCores() ? cores : CpuLoad.freeCores(LOAD_SAMPLE_MILLIS);
     }
 
     /**
@@ -104,7 +108,7 @@ public record ComputeThreads(int count) {
         if (isAuto() && backend.threadsFixed()) {
             return backend.computeThreads();
         }
-        int resolved = resolve(flopsPerImage);
+        int resolved = resolve(backend, flopsPerImage);
         backend.useThreads(resolved);
         return resolved;
     }

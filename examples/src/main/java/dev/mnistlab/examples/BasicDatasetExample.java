@@ -44,7 +44,7 @@ public final class BasicDatasetExample {
 
         TrainingSpec spec = TrainingSpec.builder().build(); // MLP 784-32-10, RMSprop, batch 32, 2 epochs
         Backend backend = Backends.get("pytorch");
-        backend.useThreads(spec.threads().resolve(spec.architecture().forwardFlops()));
+        spec.threads().applyTo(backend, spec.architecture().forwardFlops()); // auto: 1 thread for the MLP
         try (NDManager data = backend.engine().newBaseManager();
                 Model model = Model.newInstance("mlp", spec.device().resolve(backend), backend.engineName())) {
             Mnist train = Mnist.builder()

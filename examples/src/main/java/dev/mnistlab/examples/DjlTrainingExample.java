@@ -43,7 +43,7 @@ public final class DjlTrainingExample {
                 : DatasetLoader.load(NamedDataset.MNIST);
         Backend backend = Backends.get("pytorch");
         TrainingSpec spec = TrainingSpec.builder().build(); // the tutorial's MLP, RMSprop, batch 32
-        backend.useThreads(spec.threads().resolve(spec.architecture().forwardFlops()));
+        spec.threads().applyTo(backend, spec.architecture().forwardFlops()); // auto: 1 thread for the MLP
 
         // 1. DJL's EasyTrain.fit on mnistlab data: ImageDataset is a DJL RandomAccessDataset.
         ImageDataset train = ImageDataset.builder(mnist.train())

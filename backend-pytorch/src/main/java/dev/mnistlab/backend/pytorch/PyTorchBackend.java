@@ -64,6 +64,15 @@ public final class PyTorchBackend implements Backend {
         }
     }
 
+    /**
+     * Measured on the 2-core build machine beside one CPU-bound process: the CNN trained at 580-660
+     * samples/s on 2 threads and 470-530 on 1 (docs/benchmarks.md, "Threads").
+     */
+    @Override
+    public boolean computesWellOnBusyCores() {
+        return true;
+    }
+
     @Override
     public String threads() {
         engine();
