@@ -15,7 +15,7 @@ import dev.mnistlab.machine.CpuLoad;
  * whose threads keep their pace on cores other processes share ({@link
  * Backend#computesWellOnBusyCores}: PyTorch), and otherwise the cores other processes leave free,
  * measured over {@value #LOAD_SAMPLE_MILLIS} ms when the choice is made (MXNet, whose OpenMP threads
- * wait for each other: beside one busy process its CNN ran at 380 samples/s on 2 threads and 890 on
+ * wait for each other: beside one busy process its CNN ran at 375 samples/s on 2 threads and 880 on
  * 1). Auto never asks for more threads than the JVM's cores.
  *
  * <p>The same seed gives the same result with the same thread count; another count may change the

@@ -65,8 +65,9 @@ public final class PyTorchBackend implements Backend {
     }
 
     /**
-     * Measured on the 2-core build machine beside one CPU-bound process: the CNN trained at 580-660
-     * samples/s on 2 threads and 470-530 on 1 (docs/benchmarks.md, "Threads").
+     * Measured on the 2-core build machine beside one CPU-bound process: the CNN kept its pace on 2
+     * threads (574 samples/s against 570 on 1, medians of 6), where MXNet's fell from 880 to 375
+     * (docs/benchmarks.md, "Threads").
      */
     @Override
     public boolean computesWellOnBusyCores() {
