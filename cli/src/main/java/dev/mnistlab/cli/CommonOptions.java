@@ -1,7 +1,7 @@
 package dev.mnistlab.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
+import dev.mnistlab.files.FiniteJson;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.function.Supplier;
@@ -33,7 +33,8 @@ final class CommonOptions {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter epochLines = quiet ? null : json ? err : spec.commandLine().getOut();
         return new ConsoleProgress(
-                epochLines, new ProgressLine(err, ProgressLine.Mode.detect(quiet), System::nanoTime));
+                epochLines,
+                new ProgressLine(err, ProgressLine.Mode.detect(quiet), System::nanoTime, TerminalWidth::columns));
     }
 
     /** Returns where the command's human-readable report goes: standard output, or nowhere with {@code --json}. */
@@ -48,11 +49,7 @@ final class CommonOptions {
     void printJson(CommandSpec spec, Supplier<? extends JsonElement> result) {
         if (json) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println(new GsonBuilder()
-                    .setPrettyPrinting()
-                    .serializeSpecialFloatingPointValues()
-                    .create()
-                    .toJson(result.get()));
+            out.println(FiniteJson.toJson(result.get()));
             out.flush();
         }
     }

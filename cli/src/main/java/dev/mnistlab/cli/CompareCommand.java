@@ -1,6 +1,7 @@
 package dev.mnistlab.cli;
 
 import com.google.gson.JsonParser;
+import dev.mnistlab.Plural;
 import dev.mnistlab.backend.Backends;
 import dev.mnistlab.compare.ChildJvmLauncher;
 import dev.mnistlab.compare.CompareContext;
@@ -10,6 +11,7 @@ import dev.mnistlab.compare.CompareResults;
 import dev.mnistlab.compare.CompareRun;
 import dev.mnistlab.compare.PairMain;
 import dev.mnistlab.compare.ReportMarkdown;
+import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.DatasetLocator;
 import dev.mnistlab.machine.MachineInfo;
 import dev.mnistlab.train.TrainingSpec;
@@ -22,6 +24,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,15 +40,14 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         header = "Compare engines side by side: accuracy, training speed, inference, memory.",
         description = {
-            "Train and evaluate every (engine, model) pair with the same settings, seed",
-            "and data, measure inference, and report accuracy, speed and memory side by",
-            "side. Each pair runs in a JVM of its own, one after another, so no engine's",
-            "warm-up, memory or threads colour another's figures.",
+            "Train and evaluate every (engine, model) pair with the same settings, seed and data, "
+                    + "measure inference, and report accuracy, speed and memory side by side. Each pair runs in "
+                    + "a JVM of its own, one after another, so no engine's warm-up, memory or threads colour "
+                    + "another's figures.",
             "",
-            "Writes into --output: report.md, results.json, results.csv, charts (PNG) and",
-            "runs/<pair>/ (each child's output.log and trained model). The files are",
-            "rewritten after every pair, so a failed pair or an interrupted run still",
-            "leaves what was measured.",
+            "Writes into --output: report.md, results.json, results.csv, charts (PNG) and "
+                    + "runs/<pair>/ (each child's output.log and trained model). The files are rewritten after "
+                    + "every pair, so a failed pair or an interrupted run still leaves what was measured.",
             ""
         },
         footer = {
@@ -127,21 +129,24 @@ final class CompareCommand implements Callable<Integer> {
                         "runs",
                         "compare-"
                                 + LocalDateTime.now(ZoneId.systemDefault())
-                                        .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                                        .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
         CompareReport.requireWritable(folder);
         PrintWriter out =
                 common.json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         Path dataFolder = DatasetLocator.standard(common.progress(spec))
                 .locate(specs.get(0).dataset(), data.dataDir);
+        // Every child loads the data itself; loading it once here refuses bad data before any child
+        // starts or any report is written.
+        DatasetLoader.load(dataFolder, specs.get(0).dataset());
         ComparePlan plan = new ComparePlan(engineNames, specs, dataFolder, repeat);
         CompareContext context = new CompareContext(MachineInfo.current(), commandLine(), Instant.now());
         out.printf(
-                "Comparing %s on %s (%s in %s): %d measurements, each in a JVM of its own%n",
+                "Comparing %s on %s (%s in %s): %s, each in a JVM of its own%n",
                 String.join(", ", engineNames),
                 String.join(", ", models),
                 specs.get(0).dataset().id(),
                 dataFolder,
-                plan.requests().size());
+                Plural.count(plan.requests().size(), "measurement"));
         out.println("Machine: " + context.machine().describe());
         out.flush();
         long start = System.nanoTime();
@@ -165,9 +170,12 @@ final class CompareCommand implements Callable<Integer> {
             spec.commandLine()
                     .getErr()
                     .printf(
+                            Locale.ROOT,
                             "mnistlab: %d of %d measurements failed; the others are reported."
                                     + " See the Failures section of %s%n",
-                            failed, results.outcomes().size(), folder.resolve(CompareReport.MARKDOWN_FILE));
+                            failed,
+                            results.outcomes().size(),
+                            folder.resolve(CompareReport.MARKDOWN_FILE));
             return ErrorReporter.FAILURE;
         }
         return 0;

@@ -37,8 +37,14 @@ final class CompareConsole implements CompareRun.Listener {
                 ? ""
                 : ", ETA " + ProgressLine.clock((pairStart - runStart) / 1e9 / (index - 1) * (total - index + 1));
         out.printf(
+                Locale.ROOT,
                 "[%d/%d] %s %s, run %d%s%n",
-                index, total, request.engine(), request.spec().architecture().name(), request.repetition(), eta);
+                index,
+                total,
+                request.engine(),
+                request.spec().architecture().name(),
+                request.repetition(),
+                eta);
         out.flush();
     }
 

@@ -117,6 +117,11 @@ final class ConsoleProgress implements TrainingProgress, DownloadProgress {
                 Locale.ROOT, "downloaded %s (%.1f MiB in %.1f s)", address, bytes / MIB, line.elapsedSeconds()));
     }
 
+    /** Warns on standard error, even with {@code --quiet}. */
+    void warn(String text) {
+        line.warn(text);
+    }
+
     private static String fileName(String address) {
         return address.substring(address.lastIndexOf('/') + 1);
     }

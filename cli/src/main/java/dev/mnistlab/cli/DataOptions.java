@@ -1,14 +1,15 @@
 package dev.mnistlab.cli;
 
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.Plural;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.DatasetLocator;
 import dev.mnistlab.data.DatasetSplits;
-import dev.mnistlab.data.DownloadProgress;
 import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.model.ModelDescriptor;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The option of the commands that read a dataset, and the finding and loading it implies. */
@@ -17,23 +18,31 @@ final class DataOptions {
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
-            description = "Folder with the four IDX files (train-images-idx3-ubyte.gz, ...); default: searched.")
+            description = "Folder with the four IDX files (train-images-idx3-ubyte.gz, ...), or with train/ and test/"
+                    + " folders of images, one sub-folder per class; default: searched.")
     Path dataDir;
 
     /**
      * Finds (or downloads) and loads a dataset: {@code --data-dir} if given, else the search order
      * of {@link DatasetLocator}.
      */
-    DatasetSplits load(NamedDataset dataset, DownloadProgress progress) throws IOException {
+    DatasetSplits load(NamedDataset dataset, ConsoleProgress progress) throws IOException {
         Path folder = DatasetLocator.standard(progress).locate(dataset, dataDir);
-        return DatasetLoader.load(folder, dataset);
+        DatasetSplits splits = DatasetLoader.load(folder, dataset);
+        List<String> skipped = splits.source().skipped();
+        if (!skipped.isEmpty()) {
+            progress.warn("left out " + Plural.count(skipped.size(), "file") + " of " + folder
+                    + " that cannot be used: " + String.join("; ", skipped.subList(0, Math.min(3, skipped.size())))
+                    + (skipped.size() > 3 ? "; and " + (skipped.size() - 3) + " more" : ""));
+        }
+        return splits;
     }
 
     /**
      * Loads the data a saved model was trained on: its named dataset, or the image folders given
      * with {@code --data-dir}, which cannot be found by name.
      */
-    DatasetSplits load(ModelDescriptor model, DownloadProgress progress) throws IOException {
+    DatasetSplits load(ModelDescriptor model, ConsoleProgress progress) throws IOException {
         if (model.namedDataset().isPresent() || dataDir != null) {
             return load(model.namedDataset().orElse(NamedDataset.MNIST), progress);
         }

@@ -3,6 +3,7 @@ package dev.mnistlab.cli;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.mnistlab.Plural;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.BackendInfo;
 import dev.mnistlab.backend.Backends;
@@ -19,9 +20,10 @@ import picocli.CommandLine.Spec;
         name = "engines",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        header = "List the engines mnistlab can train on: versions, devices and threads.",
         description = {
-            "List the engines mnistlab can train on: versions, devices and threads.",
-            "Loads each engine's bundled native library (nothing is downloaded).",
+            "List the engines mnistlab can train on: versions, devices and threads. Loads each "
+                    + "engine's bundled native library (nothing is downloaded).",
             ""
         },
         footer = {
@@ -57,8 +59,8 @@ final class EnginesCommand implements Callable<Integer> {
                         "  engine   %s %s (%s build), DJL %s%n",
                         info.engineName(), info.engineVersion(), info.nativeFlavor(), info.djlVersion());
                 out.printf(
-                        "  devices  %s (%d GPU%s)%n",
-                        String.join(", ", info.devices()), info.gpuCount(), info.gpuCount() == 1 ? "" : "s");
+                        "  devices  %s (%s)%n",
+                        String.join(", ", info.devices()), Plural.count(info.gpuCount(), "GPU"));
                 out.printf("  threads  %s%n", info.threads());
                 loaded++;
             } catch (RuntimeException | UnsatisfiedLinkError e) {

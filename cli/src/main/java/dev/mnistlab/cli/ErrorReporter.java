@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -54,12 +55,40 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             err.println("mnistlab: " + FieldFlags.message(invalid));
             return USAGE;
         }
+        if (e instanceof InvalidPathException path) {
+            err.println("mnistlab: the file name '" + path.getInput() + "' cannot be used here (" + path.getReason()
+                    + "); run under a UTF-8 locale (LC_ALL=C.UTF-8) or rename the file");
+            return USAGE;
+        }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             err.println("mnistlab: " + describe(e) + (verbose ? "" : " (run with --verbose for details)"));
             return FAILURE;
         }
+        if (isNativeOutOfMemory(e)) {
+            err.println(outOfMemory("the engine could not allocate memory"));
+            return FAILURE;
+        }
         err.println("mnistlab: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
         return FAILURE;
+    }
+
+    /** The one line for running out of memory, in Java's heap or in an engine. */
+    static String outOfMemory(String what) {
+        return "mnistlab: out of memory (" + what + "); use a smaller model or --batch-size, or give Java more heap"
+                + " (JAVA_TOOL_OPTIONS=-Xmx8g) where the heap ran out";
+    }
+
+    /** Engines report a failed allocation as their own exception, with the allocator's words. */
+    private static boolean isNativeOutOfMemory(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("can't allocate memory")
+                    || message.contains("bad_alloc")
+                    || message.contains("Failed to allocate")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.mnistlab.backend.Backend;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.eval.EvaluationReport;
 import dev.mnistlab.eval.ModelEvaluator;
+import dev.mnistlab.files.OutputPaths;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.pictures.ConfusionChart;
 import dev.mnistlab.pictures.PngFile;
@@ -27,9 +28,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
+        header = "Score a saved model on the test set: accuracy, loss, per-class figures.",
         description = {
-            "Score a saved model on the test set: loss, accuracy, per-class precision, recall and F1,",
-            "and the confusion matrix. The engine may differ from the one that trained the model.",
+            "Score a saved model on the test set: loss, accuracy, per-class precision, recall and F1, "
+                    + "and the confusion matrix. The engine may differ from the one that trained the model.",
             ""
         },
         footer = {
@@ -64,6 +66,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path chart = output == null ? null : output.resolve(ConfusionChart.FILE_NAME);
+        if (chart != null) {
+            OutputPaths.requireWritableFile(chart);
+        }
         ModelDescriptor descriptor = saved.descriptor();
         Backend backend = saved.backend();
         ConsoleProgress progress = common.progress(spec);
@@ -72,7 +78,6 @@ final class EvaluateCommand implements Callable<Integer> {
             splits.requireClassNames(descriptor.classNames());
             EvaluationReport report = ModelEvaluator.evaluate(
                     model, splits.test(), BATCH_SIZE, descriptor.classNames().size(), progress.evaluation("test set"));
-            Path chart = output == null ? null : output.resolve(ConfusionChart.FILE_NAME);
             if (chart != null) {
                 String title = String.format(
                         Locale.ROOT,
@@ -100,6 +105,10 @@ final class EvaluateCommand implements Callable<Integer> {
                         descriptor.dataset(),
                         splits.source().folder());
                 out.print(EvaluationText.table(report, descriptor.classNames()));
+                if (chart != null) {
+                    out.println();
+                    out.println("Wrote " + chart + " (the confusion matrix as a picture)");
+                }
                 out.flush();
             }
         }

@@ -19,6 +19,17 @@ public final class Main {
         }
         // Charts are drawn off screen; never look for a display.
         System.setProperty("java.awt.headless", "true");
-        System.exit(MnistlabCommand.commandLine().execute(args));
+        int code;
+        try {
+            code = MnistlabCommand.commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands Errors on; this one is the machine's limit, not a bug, so it gets one line.
+            if (Arrays.asList(args).contains("--verbose")) {
+                e.printStackTrace();
+            }
+            System.err.println(ErrorReporter.outOfMemory(e.getMessage()));
+            code = ErrorReporter.FAILURE;
+        }
+        System.exit(code);
     }
 }

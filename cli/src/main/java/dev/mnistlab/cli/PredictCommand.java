@@ -6,19 +6,25 @@ import com.google.gson.JsonObject;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.data.ImageFiles;
+import dev.mnistlab.files.AtomicFile;
+import dev.mnistlab.files.OutputPaths;
 import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.infer.MnistPreprocessor;
 import dev.mnistlab.infer.Prediction;
 import dev.mnistlab.model.ModelDescriptor;
-import dev.mnistlab.report.internal.AtomicFile;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,22 +42,27 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
+        header = "Classify image files and folders (or standard input) with a saved model.",
         description = {
-            "Classify image files (PNG, JPEG, BMP, GIF; any size, colour or grey, dark ink on light paper",
-            "or light on dark) and folders of them. Each picture is prepared the way MNIST was made: grey scale,",
-            "ink bright on black, cropped to the ink, scaled to fit 20x20, centred by its centre of mass in 28x28.",
-            "Files that cannot be read are reported one by one; the rest are still classified (exit code 2 then).",
+            "Classify image files (PNG, JPEG, BMP, GIF; any size, colour or grey, dark ink on light "
+                    + "paper or light on dark) and folders of them. Each picture is prepared the way MNIST was "
+                    + "made: grey scale, ink bright on black, cropped to the ink, scaled to fit 20x20, centred "
+                    + "by its centre of mass in 28x28. Files that cannot be read are reported one by one; the "
+                    + "rest are still classified (exit code 2 then).",
             ""
         },
         footer = {
             "",
             "Examples:",
             "  mnistlab predict --model runs/cnn photo-of-a-7.jpg scans/",
-            "  mnistlab predict --model runs/cnn --top-k 3 --json scans/"
+            "  mnistlab predict --model runs/cnn --top-k 3 --json scans/",
+            "  curl -s https://example.org/digit.png | mnistlab predict --model runs/cnn -"
         })
 final class PredictCommand implements Callable<Integer> {
 
     private static final int BATCH = 256;
+    private static final String PREPARED_SUFFIX = ".28x28.png";
+    private static final Path STANDARD_INPUT = Path.of("-");
 
     @Spec
     CommandSpec spec;
@@ -76,27 +87,40 @@ final class PredictCommand implements Callable<Integer> {
                     + " (default: none).")
     Path savePrepared;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Image files and folders (searched recursively).")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "PATH",
+            description = "Image files and folders (searched recursively); - reads one image from standard input.")
     List<Path> paths;
 
     @Override
     public Integer call() throws IOException {
         ModelDescriptor descriptor = saved.descriptor();
         DigitClassifier.requireTopK(topK, descriptor.classNames().size());
+        if (savePrepared != null) {
+            OutputPaths.requireWritableFolder(savePrepared);
+        }
         Backend backend = saved.backend();
         Map<Path, String> failures = new LinkedHashMap<>();
         Map<Path, float[]> prepared = new LinkedHashMap<>();
+        Set<String> preparedNames = new HashSet<>();
         for (Path file : imageFiles(failures)) {
             try {
-                float[] pixels = MnistPreprocessor.toMnist(ImageFiles.read(file), file.toString());
+                float[] pixels = MnistPreprocessor.toMnist(read(file), file.toString());
                 prepared.put(file, pixels);
                 if (savePrepared != null) {
                     AtomicFile.write(
-                            savePrepared.resolve(file.getFileName() + ".28x28.png"),
+                            savePrepared.resolve(
+                                    uniqueName(preparedNames, file.getFileName().toString())),
                             out -> ImageIO.write(MnistPreprocessor.toImage(pixels), "png", out));
                 }
             } catch (InvalidInputException e) {
                 failures.put(file, e.getMessage());
+            } catch (InvalidPathException e) {
+                failures.put(
+                        file,
+                        file + ": its prepared picture cannot be named in this system's character set (" + e.getReason()
+                                + "); run under a UTF-8 locale (LC_ALL=C.UTF-8)");
             }
         }
         Map<Path, Prediction> predictions = new LinkedHashMap<>();
@@ -116,10 +140,32 @@ final class PredictCommand implements Callable<Integer> {
         return failures.isEmpty() ? 0 : ErrorReporter.USAGE;
     }
 
+    /**
+     * Names a prepared picture after its input, numbered when inputs from different folders share a
+     * name, so that none overwrites another: {@code 7.png.28x28.png}, {@code 7.png.2.28x28.png}.
+     */
+    private static String uniqueName(Set<String> used, String inputName) {
+        String name = inputName + PREPARED_SUFFIX;
+        for (int n = 2; !used.add(name); n++) {
+            name = inputName + "." + n + PREPARED_SUFFIX;
+        }
+        return name;
+    }
+
+    /** Reads an image file, or standard input for {@code -}. */
+    private static BufferedImage read(Path file) throws IOException {
+        return file.equals(STANDARD_INPUT) ? ImageFiles.read(System.in, "standard input") : ImageFiles.read(file);
+    }
+
     private List<Path> imageFiles(Map<Path, String> failures) throws IOException {
         List<Path> files = new ArrayList<>();
+        if (paths.stream().filter(STANDARD_INPUT::equals).count() > 1) {
+            throw new InvalidInputException("'-' (standard input) can be given once: it holds one image");
+        }
         for (Path path : paths) {
-            if (Files.isDirectory(path)) {
+            if (path.equals(STANDARD_INPUT)) {
+                files.add(path);
+            } else if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path)) {
                     List<Path> images = walk.filter(Files::isRegularFile)
                             .filter(ImageFiles::hasImageExtension)
@@ -168,10 +214,10 @@ final class PredictCommand implements Callable<Integer> {
 
     private String toLine(Path file, Prediction prediction) {
         Prediction.RankedClass best = prediction.best();
-        String line = String.format("%s: %s (%.4f)", file, best.name(), best.probability());
+        String line = String.format(Locale.ROOT, "%s: %s (%.4f)", file, best.name(), best.probability());
         if (topK > 1) {
             line += prediction.ranked().stream()
-                    .map(c -> String.format("%s %.4f", c.name(), c.probability()))
+                    .map(c -> String.format(Locale.ROOT, "%s %.4f", c.name(), c.probability()))
                     .collect(Collectors.joining(", ", "  top-" + topK + ": ", ""));
         }
         return line;

@@ -2,6 +2,7 @@ package dev.mnistlab.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -40,22 +41,39 @@ final class ProgressLine {
     private static final long REDRAW_NANOS = 100_000_000L;
     private static final int BAR_WIDTH = 24;
 
+    private static final int MIN_BAR_WIDTH = 10;
+
     private final PrintWriter err;
     private final Mode mode;
     private final LongSupplier clock;
+    private final IntSupplier terminalColumns;
+    private int columns = TerminalWidth.FALLBACK;
     private long started;
     private long lastShown;
     private int lastQuarter;
     private boolean drawn;
 
-    ProgressLine(PrintWriter err, Mode mode, LongSupplier clock) {
+    /**
+     * Creates a progress line.
+     *
+     * @param err where it is shown
+     * @param mode how
+     * @param clock nanoseconds
+     * @param terminalColumns the terminal's width, asked at the start of each task (a window may have
+     *     been resized in between)
+     */
+    ProgressLine(PrintWriter err, Mode mode, LongSupplier clock, IntSupplier terminalColumns) {
         this.err = err;
         this.mode = mode;
         this.clock = clock;
+        this.terminalColumns = terminalColumns;
     }
 
     /** Starts timing a new task; ETA and rates count from here. */
     void start() {
+        if (mode == Mode.LIVE) {
+            columns = terminalColumns.getAsInt();
+        }
         started = clock.getAsLong();
         lastShown = started;
         lastQuarter = 0;
@@ -90,14 +108,14 @@ final class ProgressLine {
         lastQuarter = quarter;
         double elapsed = elapsedSeconds();
         String eta = total > 0 && done > 0 && !finished && elapsed >= ETA_AFTER_SECONDS
-                ? ", ETA " + clock(elapsed / done * (total - done))
+                ? "ETA " + clock(elapsed / done * (total - done))
                 : "";
         if (mode == Mode.LIVE) {
-            err.print("\r" + label + " " + bar(done, total) + " " + details.get() + eta + "\033[K");
+            err.print("\r" + fitted(label, done, total, eta, details.get()) + "\033[K");
             drawn = true;
         } else {
             String share = total > 0 ? String.format(Locale.ROOT, "%3d%%", 100 * done / total) : "";
-            err.println(label + ": " + share + " " + details.get() + eta);
+            err.println(label + ": " + share + " " + details.get() + (eta.isEmpty() ? "" : ", " + eta));
         }
         err.flush();
     }
@@ -120,6 +138,13 @@ final class ProgressLine {
         }
     }
 
+    /** Prints a warning that stays, even when progress is off, after removing a live bar. */
+    void warn(String text) {
+        clear();
+        err.println("mnistlab: warning: " + text);
+        err.flush();
+    }
+
     /** Formats seconds as {@code 0:07} or {@code 1:02:03}. */
     static String clock(double seconds) {
         long whole = Math.round(seconds);
@@ -128,10 +153,37 @@ final class ProgressLine {
                 : String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60);
     }
 
-    private static String bar(long done, long total) {
-        double fraction = total > 0 ? Math.max(0, Math.min(1, (double) done / total)) : 0;
-        int filled = (int) Math.round(fraction * BAR_WIDTH);
-        return "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "]"
-                + String.format(Locale.ROOT, " %3d%%", Math.round(fraction * 100));
+    /**
+     * Fits the line into one terminal row less one column (a line that fills the last column wraps
+     * on some terminals): label, bar, share and ETA first, the bar shrinking to make room for the
+     * details, and then the details cut after their last comma that fits.
+     */
+    private String fitted(String label, long done, long total, String eta, String details) {
+        int room = columns - 1;
+        String head = percent(done, total) + (eta.isEmpty() ? "" : " " + eta);
+        int barWidth = Math.max(
+                MIN_BAR_WIDTH, Math.min(BAR_WIDTH, room - label.length() - head.length() - details.length() - 4));
+        String line = label + " " + bar(done, total, barWidth) + head;
+        int left = room - line.length() - 1;
+        if (details.length() <= left) {
+            return line + " " + details;
+        }
+        int cut = details.lastIndexOf(',', left);
+        String kept = cut > 0 ? details.substring(0, cut) : "";
+        line = kept.isEmpty() ? line : line + " " + kept;
+        return line.length() <= room ? line : line.substring(0, Math.max(0, room));
+    }
+
+    private static String bar(long done, long total, int width) {
+        int filled = (int) Math.round(fraction(done, total) * width);
+        return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "]";
+    }
+
+    private static String percent(long done, long total) {
+        return String.format(Locale.ROOT, " %3d%%", Math.round(fraction(done, total) * 100));
+    }
+
+    private static double fraction(long done, long total) {
+        return total > 0 ? Math.max(0, Math.min(1, (double) done / total)) : 0;
     }
 }

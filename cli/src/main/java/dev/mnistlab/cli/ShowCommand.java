@@ -3,19 +3,21 @@ package dev.mnistlab.cli;
 import ai.djl.Model;
 import com.google.gson.JsonObject;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.Plural;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.data.NamedDataset;
+import dev.mnistlab.files.OutputPaths;
 import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.pictures.ImageGrid;
 import dev.mnistlab.pictures.PngFile;
 import dev.mnistlab.pictures.SampleSheet;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,10 +34,9 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         header = "Draw a grid of images with their labels, or a model's predictions or mistakes.",
         description = {
-            "Write a PNG grid of dataset images titled with their labels (the reference",
-            "tutorial's 6x6 samples), or with --model, titled with the model's prediction",
-            "and probability; --errors keeps only the images it gets wrong, titled",
-            "'true -> predicted (p)' in red.",
+            "Write a PNG grid of dataset images titled with their labels (the reference tutorial's "
+                    + "6x6 samples), or with --model, titled with the model's prediction and probability; "
+                    + "--errors keeps only the images it gets wrong, titled 'true -> predicted (p)' in red.",
             ""
         },
         footer = {
@@ -130,10 +131,10 @@ final class ShowCommand implements Callable<Integer> {
                         + (splits.classNames().size() - 1) + ", got " + label);
             }
         }
-        ImageSet images = split.equals("train") ? splits.train() : splits.test();
+        ImageSet images = split.equalsIgnoreCase("train") ? splits.train() : splits.test();
         if (start >= images.size()) {
             throw new InvalidInputException("--start " + start + " is past the last image of the " + split + " set ("
-                    + images.size() + " images)");
+                    + Plural.count(images.size(), "image") + ")");
         }
         List<ImageGrid.Tile> tiles = descriptor == null
                 ? SampleSheet.labelled(images, splits.classNames(), start, Set.copyOf(labels), rows * cols)
@@ -155,8 +156,14 @@ final class ShowCommand implements Callable<Integer> {
         common.printJson(spec, () -> result);
         common.text(spec)
                 .printf(
-                        "Wrote %s: %d images of the %s %s set in a %dx%d grid%n",
-                        output, tiles.size(), splits.source().name(), split, rows, cols)
+                        Locale.ROOT,
+                        "Wrote %s: %s of the %s %s set in a %dx%d grid%n",
+                        output,
+                        Plural.count(tiles.size(), "image"),
+                        splits.source().name(),
+                        split,
+                        rows,
+                        cols)
                 .flush();
         return 0;
     }
@@ -169,12 +176,12 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
-    private void validate() {
+    private void validate() throws IOException {
         if (rows < 1 || rows > MAX_SIDE || cols < 1 || cols > MAX_SIDE) {
             throw new InvalidInputException(
                     "--rows and --cols must be between 1 and " + MAX_SIDE + ", got " + rows + "x" + cols);
         }
-        if (!split.equals("train") && !split.equals("test")) {
+        if (!split.equalsIgnoreCase("train") && !split.equalsIgnoreCase("test")) {
             throw new InvalidInputException("--split must be train or test, got '" + split + "'");
         }
         if (start < 0) {
@@ -183,8 +190,6 @@ final class ShowCommand implements Callable<Integer> {
         if (errors && !model.given()) {
             throw new InvalidInputException("--errors needs --model DIR: the mistakes of which model?");
         }
-        if (Files.isDirectory(output)) {
-            throw new InvalidInputException("--output " + output + " is a folder; give a PNG file name");
-        }
+        OutputPaths.requireWritableFile(output);
     }
 }

@@ -2,25 +2,28 @@ package dev.mnistlab.cli;
 
 import com.google.gson.JsonObject;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.Plural;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.Backends;
 import dev.mnistlab.backend.ComputeThreads;
 import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.data.DatasetSplits;
+import dev.mnistlab.files.AtomicFolder;
 import dev.mnistlab.pictures.TrainingCurves;
 import dev.mnistlab.report.MetricsReport;
 import dev.mnistlab.report.RunOutput;
-import dev.mnistlab.report.internal.AtomicFolder;
 import dev.mnistlab.train.ClassifierTrainer;
 import dev.mnistlab.train.EpochCheckpoint;
 import dev.mnistlab.train.TrainedModel;
 import dev.mnistlab.train.TrainingCheckpoint;
+import dev.mnistlab.train.TrainingDivergedException;
 import dev.mnistlab.train.TrainingResult;
 import dev.mnistlab.train.TrainingSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,10 +37,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         sortOptions = false,
+        header = "Train a classifier, evaluating it on the test set after every epoch.",
         description = {
-            "Train a classifier and evaluate it on the test set after every epoch.",
-            "Defaults reproduce the Keras tutorial: MLP 784-32-10, RMSprop lr 0.001 rho 0.9 eps 1e-8,",
-            "batch 32, 2 epochs (test accuracy about 0.947). --model cnn defaults to Adam lr 0.001, batch 64, 1 epoch.",
+            "Train a classifier and evaluate it on the test set after every epoch. Defaults reproduce "
+                    + "the Keras tutorial: MLP 784-32-10, RMSprop lr 0.001 rho 0.9 eps 1e-8, batch 32, 2 epochs "
+                    + "(test accuracy about 0.947). --model cnn defaults to Adam lr 0.001, batch 64, 1 epoch.",
             ""
         },
         footer = {
@@ -187,8 +191,12 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
         EpochCheckpoint checkpoint =
                 output == null ? EpochCheckpoint.NONE : RunOutput.checkpointInto(output, TrainingCurves.IN_RUN_FOLDER);
-        try (TrainedModel trained = new ClassifierTrainer(backend).train(trainingSpec, splits, progress, checkpoint)) {
+        try (StopNotice stopNotice = new StopNotice(spec.commandLine().getErr(), output, 0);
+                TrainedModel trained = new ClassifierTrainer(backend)
+                        .train(trainingSpec, splits, progress, stopNotice.counting(checkpoint))) {
             report(trained.result(), output);
+        } catch (TrainingDivergedException e) {
+            throw withWhatWasKept(e, output);
         }
         return 0;
     }
@@ -216,20 +224,38 @@ final class TrainCommand implements Callable<Integer> {
         ConsoleProgress progress = common.progress(spec);
         DatasetSplits splits = data.load(from.spec().dataset(), progress);
         out.printf(
+                Locale.ROOT,
                 "Resuming %s after epoch %d of %d, up to epoch %d%n",
-                resume, from.completed().size(), from.spec().epochs(), continued.epochs());
+                resume,
+                from.completed().size(),
+                from.spec().epochs(),
+                continued.epochs());
         out.flush();
-        try (TrainedModel trained = new ClassifierTrainer(backend)
-                .resume(
-                        from,
-                        continued,
-                        deviceChoice,
-                        splits,
-                        progress,
-                        RunOutput.checkpointInto(resume, TrainingCurves.IN_RUN_FOLDER))) {
+        try (StopNotice stopNotice = new StopNotice(
+                        spec.commandLine().getErr(), resume, from.completed().size());
+                TrainedModel trained = new ClassifierTrainer(backend)
+                        .resume(
+                                from,
+                                continued,
+                                deviceChoice,
+                                splits,
+                                progress,
+                                stopNotice.counting(RunOutput.checkpointInto(resume, TrainingCurves.IN_RUN_FOLDER)))) {
             report(trained.result(), resume);
+        } catch (TrainingDivergedException e) {
+            throw withWhatWasKept(e, resume);
         }
         return 0;
+    }
+
+    /** Adds where the last epoch with a finite loss is, if one was saved, to the divergence's message. */
+    private static InvalidInputException withWhatWasKept(TrainingDivergedException e, Path folder) {
+        String kept = folder == null
+                ? " (nothing was saved; --output keeps each finished epoch)"
+                : e.completedEpochs() == 0
+                        ? " (no epoch finished, so nothing was saved)"
+                        : " (" + folder + " keeps epoch " + e.completedEpochs() + ", the last with a finite loss)";
+        return new InvalidInputException(e.getMessage() + kept, e);
     }
 
     private void report(TrainingResult result, Path written) {
@@ -238,19 +264,22 @@ final class TrainCommand implements Callable<Integer> {
         common.printJson(spec, () -> json);
         PrintWriter out = common.text(spec);
         out.printf(
-                "Test accuracy %.4f, test loss %.4f (training %.1f s on %s %s, %s, %d thread%s)%n",
+                Locale.ROOT,
+                "Test accuracy %.4f, test loss %.4f (training %.1f s on %s %s, %s, %s)%n",
                 result.testAccuracy(),
                 result.testLoss(),
                 result.trainSeconds(),
                 result.backend().name(),
                 result.backend().engineVersion(),
                 result.device(),
-                result.provenance().computeThreads(),
-                result.provenance().computeThreads() == 1 ? "" : "s");
+                Plural.count(result.provenance().computeThreads(), "thread"));
         if (written != null) {
             out.println("Wrote model folder " + written
                     + " (model.json, parameters, metrics.json, curves.png, optimizer state);"
                     + " 'mnistlab evaluate --model " + written + "' scores it on any engine");
+        } else {
+            out.println("The model was not kept: add --output DIR (e.g. --output runs/"
+                    + result.spec().architecture().name() + ") to save it for evaluate, predict and --resume");
         }
         out.flush();
     }

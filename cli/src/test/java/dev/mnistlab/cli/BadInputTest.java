@@ -174,8 +174,9 @@ class BadInputTest {
         assertEquals(1, run.exitCode());
         assertTrue(
                 run.err()
-                        .matches("mnistlab: could not read or write a file: /proc/\\.run\\.probe-\\d+ \\(no such file"
-                                + " or folder\\) \\(run with --verbose for details\\)\\R"),
+                        .matches(
+                                "mnistlab: could not read or write a file: /proc/\\.mnistlab-probe-\\d+ \\(no such file"
+                                        + " or folder\\) \\(run with --verbose for details\\)\\R"),
                 run.err());
         assertEquals("", run.out(), "nothing was trained");
     }
@@ -256,7 +257,7 @@ class BadInputTest {
         Files.writeString(descriptor, json.substring(0, json.length() / 2));
         CliRun malformed = CliRun.of("evaluate", "--model", run.toString(), "--data-dir", data.toString());
         assertEquals(2, malformed.exitCode());
-        assertTrue(malformed.err().startsWith("mnistlab: " + descriptor + ": malformed ("), malformed.err());
+        assertTrue(malformed.err().startsWith("mnistlab: " + descriptor + ": not valid JSON (line "), malformed.err());
         assertTrue(malformed.err().endsWith("); save the model again" + System.lineSeparator()), malformed.err());
 
         Files.writeString(

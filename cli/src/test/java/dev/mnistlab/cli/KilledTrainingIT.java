@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class KilledTrainingIT {
                 .getAsJsonObject();
         int epochs = metrics.getAsJsonArray("epochs").size();
         assertTrue(
-                Files.exists(output.resolve(String.format("model-%04d.params", epochs))),
+                Files.exists(output.resolve(String.format(Locale.ROOT, "model-%04d.params", epochs))),
                 "parameters of epoch " + epochs);
         try (Model model = ModelFolder.load(output, Backends.get("pytorch"), Device.cpu())) {
             assertEquals(4, model.getBlock().getParameters().size());

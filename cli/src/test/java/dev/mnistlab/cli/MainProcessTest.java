@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonParser;
 import dev.mnistlab.testing.IdxFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,5 +69,40 @@ class MainProcessTest {
                 result.out());
         assertTrue(result.out().contains("mxnet\n  engine   MXNet "), result.out());
         assertEquals("", result.err(), "no log noise on a healthy machine");
+    }
+
+    @Test
+    void stoppingATrainingSaysWhatWasKeptAndHowToGoOn(@TempDir Path dir) throws IOException, InterruptedException {
+        Path data = IdxFiles.writeDataset(dir.resolve("data"), 256, 32);
+        Path run = dir.resolve("run");
+        Path err = dir.resolve("err.txt");
+        Process training = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "train",
+                        "--data-dir",
+                        data.toString(),
+                        "--epochs",
+                        "10000",
+                        "--quiet",
+                        "--output",
+                        run.toString())
+                .redirectError(err.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(run.resolve("model.json")) && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        training.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks
+        assertTrue(training.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(143, training.exitValue(), "the signal's exit code");
+        String said = Files.readString(err).strip();
+        assertTrue(
+                said.matches("mnistlab: stopped; " + Pattern.quote(run.toString()) + " keeps \\d+ finished epochs?;"
+                        + " 'mnistlab train --resume " + Pattern.quote(run.toString()) + "' goes on from there"),
+                said);
     }
 }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
@@ -50,7 +51,7 @@ class PredictPhotosIT {
         Random random = new Random(5);
         for (int i = 0; i < IMAGES; i++) {
             int index = 1000 + i * 37;
-            String name = String.format("digit-%03d.%s", i, i % 2 == 0 ? "png" : "jpg");
+            String name = String.format(Locale.ROOT, "digit-%03d.%s", i, i % 2 == 0 ? "png" : "jpg");
             ImageIO.write(
                     page(test, index, i, random),
                     i % 2 == 0 ? "png" : "jpg",

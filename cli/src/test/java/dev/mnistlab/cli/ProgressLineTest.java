@@ -20,8 +20,13 @@ class ProgressLineTest {
     private final StringWriter out = new StringWriter();
 
     private ConsoleProgress console(ProgressLine.Mode mode) {
+        return console(mode, 160);
+    }
+
+    private ConsoleProgress console(ProgressLine.Mode mode, int columns) {
         return new ConsoleProgress(
-                new PrintWriter(out, true), new ProgressLine(new PrintWriter(err, true), mode, nanos::get));
+                new PrintWriter(out, true),
+                new ProgressLine(new PrintWriter(err, true), mode, nanos::get, () -> columns));
     }
 
     /** Trains one epoch of 100 batches of 32, each taking 50 ms, with the running loss falling. */
@@ -39,8 +44,8 @@ class ProgressLineTest {
         epochOf100Batches(console(ProgressLine.Mode.LIVE));
         String shown = err.toString();
         assertTrue(
-                shown.contains("\repoch 1 [############------------]  50% 50/100 batches, 640 samples/s,"
-                        + " loss 0.0400, acc 0.6250, ETA 0:03\033[K"),
+                shown.contains("\repoch 1 [############------------]  50% ETA 0:03 50/100 batches, 640 samples/s,"
+                        + " loss 0.0400, acc 0.6250\033[K"),
                 shown);
         assertEquals(50, shown.split("\r", -1).length - 2, "a redraw every 100 ms of 5 s, then one to clear");
         assertTrue(
@@ -52,6 +57,25 @@ class ProgressLineTest {
         assertTrue(
                 out.toString().startsWith("epoch 1: train loss 0.0200 acc 0.7500 | test loss 0.0300 acc 0.7400"),
                 out.toString());
+    }
+
+    @Test
+    void barFitsNarrowTerminalsShrinkingTheBarThenCuttingTheDetails() {
+        for (int columns : new int[] {80, 60, 40, 20}) {
+            err.getBuffer().setLength(0);
+            epochOf100Batches(console(ProgressLine.Mode.LIVE, columns));
+            for (String redraw : err.toString().split("\r", -1)) {
+                String visible = redraw.replace("\033[K", "");
+                assertTrue(visible.length() < columns, columns + " columns: '" + visible + "'");
+            }
+        }
+        err.getBuffer().setLength(0);
+        epochOf100Batches(console(ProgressLine.Mode.LIVE, 80));
+        assertTrue(
+                err.toString()
+                        .contains("\repoch 1 [#####-----]  50% ETA 0:03 50/100 batches, 640 samples/s,"
+                                + " loss 0.0400\033[K"),
+                err.toString());
     }
 
     @Test
@@ -81,7 +105,7 @@ class ProgressLineTest {
     @Test
     void quietShowsNothing() {
         epochOf100Batches(new ConsoleProgress(
-                null, new ProgressLine(new PrintWriter(err, true), ProgressLine.Mode.OFF, nanos::get)));
+                null, new ProgressLine(new PrintWriter(err, true), ProgressLine.Mode.OFF, nanos::get, () -> 80)));
         progressOfADownload(console(ProgressLine.Mode.OFF));
         assertEquals("", err.toString());
     }
@@ -105,8 +129,8 @@ class ProgressLineTest {
         }
         String shown = err.toString();
         assertTrue(
-                shown.contains("\rtest set [############------------]  50% 5,000/10,000 images, 5,000 images/s,"
-                        + " loss 0.1000, acc 0.9700, ETA 0:01"),
+                shown.contains("\rtest set [############------------]  50% ETA 0:01 5,000/10,000 images, 5,000"
+                        + " images/s, loss 0.1000, acc 0.9700\033[K"),
                 shown);
         assertTrue(shown.endsWith("\r\033[K"), shown);
     }

@@ -120,7 +120,7 @@ class ShowCommandTest {
         assertBad("mnistlab: --split must be train or test, got 'val'", png, "--split", "val");
         assertBad("mnistlab: --labels takes class indices 0 to 9, got 12", png, "--labels", "3,12");
         assertBad("mnistlab: --start 48 is past the last image of the test set (48 images)", png, "--start", "48");
-        assertBad("mnistlab: --output " + dir + " is a folder; give a PNG file name", dir);
+        assertBad("mnistlab: " + dir + " is a folder; give a file name (e.g. " + dir.resolve("out") + ")", dir);
     }
 
     private void assertBad(String message, Path output, String... extra) {

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,7 +48,9 @@ class SoakIT {
                 "%s, 10 MLP epochs: resident memory after each epoch %s MiB (last/first %.3f);"
                         + " live arrays in the model's manager after 1 epoch %d, after 10 %d%n",
                 engine,
-                residentMiB.stream().map(mib -> String.format("%.0f", mib)).collect(Collectors.joining(", ")),
+                residentMiB.stream()
+                        .map(mib -> String.format(Locale.ROOT, "%.0f", mib))
+                        .collect(Collectors.joining(", ")),
                 last / first,
                 liveAfterOne,
                 liveAfterTen);

@@ -1,14 +1,17 @@
 package dev.mnistlab.compare;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.image.BufferedImage;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.CategoryLineAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
@@ -21,7 +24,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /**
  * Draws a comparison's charts with JFreeChart: for each charted figure, one panel per model (their
  * scales differ by orders of magnitude) with a bar per engine at the median, labelled with its
- * value.
+ * value, and, where a pair was measured more than once, a line from its smallest to its largest
+ * run. The value axis leaves room above the tallest bar for its label.
  */
 final class CompareCharts {
 
@@ -37,6 +41,11 @@ final class CompareCharts {
     private static final Map<String, Color> ENGINE_COLOURS =
             Map.of("pytorch", new Color(0xEE4C2C), "mxnet", new Color(0x1F77B4));
     private static final Color OTHER_ENGINE = new Color(0x2CA02C);
+    private static final Color RANGE_COLOUR = Color.BLACK;
+    private static final BasicStroke RANGE_STROKE = new BasicStroke(2f);
+
+    /** The share of the value axis above the tallest bar, where its label goes. */
+    private static final double LABEL_ROOM = 0.18;
 
     private CompareCharts() {}
 
@@ -46,17 +55,32 @@ final class CompareCharts {
         List<String> models =
                 summaries.stream().map(PairSummary::model).distinct().toList();
         CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(new CategoryAxis("engine"));
+        boolean repeated = false;
         for (String model : models) {
             DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+            List<CategoryLineAnnotation> ranges = new ArrayList<>();
             for (PairSummary summary : summaries) {
                 if (summary.model().equals(model)) {
-                    dataset.addValue(summary.spread(figure).median(), model, summary.engine());
+                    Spread spread = summary.spread(figure);
+                    dataset.addValue(spread.median(), model, summary.engine());
+                    if (spread.count() > 1) {
+                        repeated = true;
+                        ranges.add(new CategoryLineAnnotation(
+                                summary.engine(),
+                                spread.min(),
+                                summary.engine(),
+                                spread.max(),
+                                RANGE_COLOUR,
+                                RANGE_STROKE));
+                    }
                 }
             }
-            combined.add(panel(dataset, model, figure));
+            CategoryPlot panel = panel(dataset, model, figure);
+            ranges.forEach(panel::addAnnotation);
+            combined.add(panel);
         }
-        JFreeChart chart =
-                new JFreeChart(figure.heading() + " (median of runs)", JFreeChart.DEFAULT_TITLE_FONT, combined, false);
+        String title = figure.heading() + (repeated ? " (median of runs; lines: smallest to largest)" : "");
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, combined, false);
         chart.setBackgroundPaint(Color.WHITE);
         return chart.createBufferedImage(WIDTH, 60 + PANEL_HEIGHT * Math.max(1, models.size()));
     }
@@ -64,6 +88,7 @@ final class CompareCharts {
     private static CategoryPlot panel(DefaultCategoryDataset dataset, String model, Figure figure) {
         NumberAxis axis = new NumberAxis(model + ", " + figure.heading());
         axis.setAutoRangeIncludesZero(figure != Figure.TEST_ACCURACY);
+        axis.setUpperMargin(LABEL_ROOM);
         BarRenderer renderer = new BarRenderer() {
             @Override
             public Paint getItemPaint(int row, int column) {

@@ -1,9 +1,9 @@
 package dev.mnistlab.compare;
 
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.files.AtomicFile;
+import dev.mnistlab.files.AtomicFolder;
 import dev.mnistlab.pictures.PngFile;
-import dev.mnistlab.report.internal.AtomicFile;
-import dev.mnistlab.report.internal.AtomicFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package dev.mnistlab.compare;
 
-import dev.mnistlab.report.internal.AtomicFile;
+import dev.mnistlab.files.AtomicFile;
+import dev.mnistlab.files.FiniteJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ public record PairFigures(
 
     /** Writes the figures as JSON, atomically. */
     public void write(Path file) throws IOException {
-        byte[] json = CompareJson.GSON.toJson(this).getBytes(StandardCharsets.UTF_8);
+        byte[] json = FiniteJson.GSON.toJson(this).getBytes(StandardCharsets.UTF_8);
         AtomicFile.write(file, out -> out.write(json));
     }
 
@@ -68,6 +69,6 @@ public record PairFigures(
      * @throws com.google.gson.JsonParseException if the file is not such JSON
      */
     public static PairFigures read(Path file) throws IOException {
-        return CompareJson.GSON.fromJson(Files.readString(file), PairFigures.class);
+        return FiniteJson.GSON.fromJson(Files.readString(file), PairFigures.class);
     }
 }

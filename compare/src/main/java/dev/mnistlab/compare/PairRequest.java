@@ -2,7 +2,8 @@ package dev.mnistlab.compare;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.mnistlab.report.internal.AtomicFile;
+import dev.mnistlab.files.AtomicFile;
+import dev.mnistlab.files.FiniteJson;
 import dev.mnistlab.train.TrainingSpec;
 import dev.mnistlab.train.TrainingSpecJson;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public record PairRequest(String engine, TrainingSpec spec, Path dataFolder, int
 
     /** Writes the request as JSON, atomically, for {@link #read}. */
     public void write(Path file) throws IOException {
-        byte[] json = CompareJson.GSON.toJson(toJson()).getBytes(StandardCharsets.UTF_8);
+        byte[] json = FiniteJson.toJson(toJson()).getBytes(StandardCharsets.UTF_8);
         AtomicFile.write(file, out -> out.write(json));
     }
 

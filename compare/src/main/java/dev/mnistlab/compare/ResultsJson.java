@@ -2,6 +2,7 @@ package dev.mnistlab.compare;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.mnistlab.files.FiniteJson;
 import dev.mnistlab.train.TrainingSpec;
 import dev.mnistlab.train.TrainingSpecJson;
 import java.util.Map;
@@ -20,7 +21,7 @@ final class ResultsJson {
         json.addProperty("command", results.context().command());
         json.addProperty("startedAt", results.context().startedAt().toString());
         JsonObject machine =
-                CompareJson.GSON.toJsonTree(results.context().machine()).getAsJsonObject();
+                FiniteJson.GSON.toJsonTree(results.context().machine()).getAsJsonObject();
         machine.addProperty("peakGflops", results.context().machine().peakGflops());
         json.add("machine", machine);
         json.add("plan", plan(results.plan()));
@@ -30,7 +31,7 @@ final class ResultsJson {
             run.addProperty("label", outcome.request().label());
             if (outcome instanceof PairOutcome.Measured measured) {
                 run.addProperty("status", "ok");
-                run.add("figures", CompareJson.GSON.toJsonTree(measured.figures()));
+                run.add("figures", FiniteJson.GSON.toJsonTree(measured.figures()));
             } else {
                 run.addProperty("status", "failed");
                 run.addProperty("reason", ((PairOutcome.Failed) outcome).reason());
@@ -47,18 +48,18 @@ final class ResultsJson {
             pair.addProperty("failed", summary.failed().size());
             JsonObject figures = new JsonObject();
             for (Map.Entry<Figure, Spread> entry : summary.spreads().entrySet()) {
-                figures.add(entry.getKey().key(), CompareJson.GSON.toJsonTree(entry.getValue()));
+                figures.add(entry.getKey().key(), FiniteJson.GSON.toJsonTree(entry.getValue()));
             }
             pair.add("figures", figures);
             summaries.add(pair);
         }
         json.add("summaries", summaries);
-        return CompareJson.GSON.toJson(json) + "\n";
+        return FiniteJson.toJson(json) + "\n";
     }
 
     private static JsonObject plan(ComparePlan plan) {
         JsonObject json = new JsonObject();
-        json.add("engines", CompareJson.GSON.toJsonTree(plan.engines()));
+        json.add("engines", FiniteJson.GSON.toJsonTree(plan.engines()));
         JsonArray specs = new JsonArray();
         for (TrainingSpec spec : plan.specs()) {
             JsonObject specJson = new JsonObject();

@@ -3,6 +3,7 @@ package dev.mnistlab.backend;
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -60,7 +61,7 @@ public final class Backends {
      */
     public static Backend get(String name) {
         Map<String, Backend> found = available();
-        Backend backend = found.get(name);
+        Backend backend = found.get(name.toLowerCase(Locale.ROOT));
         if (backend == null) {
             throw new InvalidInputException(InputField.ENGINE, missing(name, found.keySet()));
         }

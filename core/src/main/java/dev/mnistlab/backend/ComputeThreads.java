@@ -16,7 +16,10 @@ import dev.mnistlab.machine.CpuLoad;
  * Backend#computesWellOnBusyCores}: PyTorch), and otherwise the cores other processes leave free,
  * measured over {@value #LOAD_SAMPLE_MILLIS} ms when the choice is made (MXNet, whose OpenMP threads
  * wait for each other: beside one busy process its CNN ran at 375 samples/s on 2 threads and 880 on
- * 1). Auto never asks for more threads than the JVM's cores.
+ * 1). Auto never asks for more threads than the JVM's cores. A training on an engine that can still
+ * change its count (PyTorch) then times the model's own forward passes at one thread and at that
+ * count and keeps the faster ({@code ClassifierTrainer}); {@link #resolve} gives the count it starts
+ * from.
  *
  * <p>The same seed gives the same result with the same thread count; another count may change the
  * last digits (a sum split differently rounds differently).

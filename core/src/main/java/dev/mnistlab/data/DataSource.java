@@ -23,8 +23,10 @@ import java.util.TreeMap;
  * @param folder the folder the files were read from, absolute
  * @param sha256 for IDX files, each file's SHA-256 by file name; for image folders, the SHA-256 of the
  *     sorted list of image files ({@code train/cat/1.png} ..., one per line) under {@value #FILE_LIST}
+ * @param skipped files of an image-folder set that were left out, each with the reason (a file no
+ *     image reader can decode); empty for IDX files, which are read whole or not at all
  */
-public record DataSource(String name, String format, Path folder, Map<String, String> sha256) {
+public record DataSource(String name, String format, Path folder, Map<String, String> sha256, List<String> skipped) {
 
     /** The format of the four IDX files. */
     public static final String IDX = "idx";
@@ -35,9 +37,10 @@ public record DataSource(String name, String format, Path folder, Map<String, St
     /** The key of an image-folder set's fingerprint. */
     public static final String FILE_LIST = "fileList";
 
-    /** Copies the map, sorted by key. */
+    /** Copies the map, sorted by key, and the list. */
     public DataSource {
         sha256 = Collections.unmodifiableMap(new TreeMap<>(sha256));
+        skipped = List.copyOf(skipped);
     }
 
     /**
@@ -59,7 +62,7 @@ public record DataSource(String name, String format, Path folder, Map<String, St
             }
             hashes.put(file.getFileName().toString(), HexFormat.of().formatHex(digest.digest()));
         }
-        return new DataSource(name, IDX, folder.toAbsolutePath().normalize(), hashes);
+        return new DataSource(name, IDX, folder.toAbsolutePath().normalize(), hashes, List.of());
     }
 
     /**
@@ -67,14 +70,19 @@ public record DataSource(String name, String format, Path folder, Map<String, St
      *
      * @param folder the set's folder
      * @param relativeFiles every image read, relative to {@code folder}, with '/' between names
+     * @param skipped the files left out, each as {@code "train/cat/x.png: reason"}
      */
-    public static DataSource ofImageFolders(Path folder, List<String> relativeFiles) {
+    public static DataSource ofImageFolders(Path folder, List<String> relativeFiles, List<String> skipped) {
         Path absolute = folder.toAbsolutePath().normalize();
         String list = String.join("\n", relativeFiles.stream().sorted().toList());
         String hash = HexFormat.of().formatHex(newDigest().digest(list.getBytes(StandardCharsets.UTF_8)));
         Path name = absolute.getFileName();
         return new DataSource(
-                name == null ? absolute.toString() : name.toString(), IMAGE_FOLDERS, absolute, Map.of(FILE_LIST, hash));
+                name == null ? absolute.toString() : name.toString(),
+                IMAGE_FOLDERS,
+                absolute,
+                Map.of(FILE_LIST, hash),
+                skipped);
     }
 
     private static MessageDigest newDigest() {

@@ -50,11 +50,11 @@ public enum DatasetFile {
      */
     public Optional<Path> findIn(Path folder) {
         Path compressed = folder.resolve(compressedName());
-        if (Files.isRegularFile(compressed)) {
+        if (Files.exists(compressed)) {
             return Optional.of(compressed);
         }
         Path raw = folder.resolve(baseName);
-        return Files.isRegularFile(raw) ? Optional.of(raw) : Optional.empty();
+        return Files.exists(raw) ? Optional.of(raw) : Optional.empty();
     }
 
     /** Returns the names a folder must hold, for messages: {@code "a.gz (or a)", ...}. */

@@ -25,6 +25,8 @@ public final class DatasetLocator {
     /** The environment variable naming a folder with one sub-folder per dataset. */
     public static final String DATA_DIR_VARIABLE = "MNISTLAB_DATA_DIR";
 
+    private static final int MAX_REASON = 200;
+
     private final Map<String, String> environment;
     private final Path cacheRoot;
     private final DatasetDownloader downloader;
@@ -89,7 +91,7 @@ public final class DatasetLocator {
             downloader.download(sources.apply(dataset), cache);
             return cache;
         } catch (IOException e) {
-            tried.add("download into " + cache + " (" + e.getMessage() + ")");
+            tried.add("download into " + cache + " (" + shortened(e.getMessage()) + ")");
         }
         throw new InvalidInputException(
                 InputField.DATA_FOLDER,
@@ -98,5 +100,11 @@ public final class DatasetLocator {
                         + ". Give a data folder"
                         + " holding " + DatasetFile.expectedNames() + ", or set " + DATA_DIR_VARIABLE
                         + " to a folder holding " + dataset.id() + "/, or connect to the internet");
+    }
+
+    /** Keeps a download failure's reason to its first line and a readable length. */
+    private static String shortened(String reason) {
+        String line = String.valueOf(reason).lines().findFirst().orElse("");
+        return line.length() <= MAX_REASON ? line : line.substring(0, MAX_REASON - 3) + "...";
     }
 }

@@ -1,15 +1,16 @@
 package dev.mnistlab.data;
 
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.files.InputFiles;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -32,6 +33,9 @@ public final class IdxReader {
     private static final int GZIP_MAGIC = 0x1f8b;
     private static final int FIRST_CHUNK = 1 << 20;
 
+    /** The header and the most data one array holds. */
+    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE;
+
     private IdxReader() {}
 
     /**
@@ -44,6 +48,7 @@ public final class IdxReader {
      * @throws IOException if the file cannot be read for another reason
      */
     public static IdxArray read(Path file, int expectedDimensions) throws IOException {
+        InputFiles.require(file, MAX_FILE_BYTES, "an IDX file");
         try (BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             boolean gzip = startsWithGzipMagic(raw);
             try (DataInputStream in = new DataInputStream(
@@ -65,8 +70,6 @@ public final class IdxReader {
         } catch (EOFException | ZipException e) {
             String detail = e.getMessage() == null ? "the file ends early" : e.getMessage();
             throw invalid(file, "truncated or corrupt (" + detail + ")", e);
-        } catch (NoSuchFileException e) {
-            throw invalid(file, "does not exist", e);
         }
     }
 
@@ -128,9 +131,13 @@ public final class IdxReader {
             throw invalid(
                     file,
                     String.format(
+                            Locale.ROOT,
                             "has magic number 0x%08x, expected 0x%08x (IDX, unsigned bytes, %d dimension%s);"
                                     + " is it the right file?",
-                            actualMagic, expectedMagic, expectedDimensions, expectedDimensions == 1 ? "" : "s"));
+                            actualMagic,
+                            expectedMagic,
+                            expectedDimensions,
+                            expectedDimensions == 1 ? "" : "s"));
         }
         int[] dimensions = new int[expectedDimensions];
         for (int i = 0; i < expectedDimensions; i++) {

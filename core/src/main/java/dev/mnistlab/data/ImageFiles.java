@@ -1,8 +1,10 @@
 package dev.mnistlab.data;
 
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.files.InputFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,9 +15,14 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Reads image files (PNG, JPEG, BMP, GIF) with limits checked before anything is decoded.
+ *
+ * <p>A file must be whole: a decoder's warning (a JPEG cut short, which Java would otherwise
+ * fill with grey) is an error. A photo is turned as its EXIF orientation says, as phones and image
+ * viewers show it.
  *
  * <p>A file over {@value #MAX_FILE_BYTES} bytes, or whose header announces more than
  * {@value #MAX_PIXELS} pixels or a side over {@value #MAX_SIDE}, is refused from its header alone,
@@ -61,13 +68,14 @@ public final class ImageFiles {
      *     image, or cannot be decoded
      */
     public static BufferedImage read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(file + ": no such file");
+        requireSize(InputFiles.require(file, MAX_FILE_BYTES, "an image"), file.toString());
+        byte[] encoded;
+        try {
+            encoded = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
-        requireSize(Files.size(file), file.toString());
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            return decode(in, file.toString());
-        }
+        return decode(encoded, file.toString());
     }
 
     /**
@@ -79,7 +87,7 @@ public final class ImageFiles {
      */
     public static BufferedImage decode(byte[] encoded, String name) throws IOException {
         requireSize(encoded.length, name);
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
             return decode(in, name);
         }
     }
@@ -113,22 +121,41 @@ public final class ImageFiles {
         }
         ImageReader reader = readers.next();
         try {
-            reader.setInput(in, true, true);
+            reader.setInput(in, true, false);
+            String format = reader.getFormatName();
+            reader.addIIOReadWarningListener((source, warning) -> {
+                throw new InvalidInputException(
+                        name + ": damaged or cut short (" + warning + "); a whole " + format + " file is needed");
+            });
             long width = reader.getWidth(0);
             long height = reader.getHeight(0);
             if (width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) {
                 throw new InvalidInputException(name + ": " + width + "x" + height + " pixels, over the limit of "
                         + MAX_PIXELS / 1_000_000 + " megapixels (" + MAX_SIDE + " per side); scale the image down");
             }
-            return reader.read(0);
+            BufferedImage image = reader.read(0);
+            return ExifOrientation.apply(image, ExifOrientation.of(reader.getImageMetadata(0)));
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
             }
             throw new InvalidInputException(
-                    name + ": cannot be decoded as " + reader.getFormatName() + " (" + e.getMessage() + ")", e);
+                    name + ": cannot be decoded as " + reader.getFormatName() + " (" + decodeFailure(e) + ")", e);
         } finally {
             reader.dispose();
         }
+    }
+
+    /** Says why a decoder gave up, in words: its own message unless that is only about its exceptions. */
+    private static String decodeFailure(Exception e) {
+        if (e instanceof EOFException) {
+            return "the file ends early";
+        }
+        String message = e.getMessage();
+        return message == null
+                        || message.isBlank()
+                        || message.toLowerCase(Locale.ROOT).contains("exception")
+                ? "its data is damaged"
+                : message;
     }
 }

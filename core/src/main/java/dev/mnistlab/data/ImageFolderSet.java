@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -20,7 +21,10 @@ import java.util.stream.Stream;
  * </pre>
  *
  * <p>The class names are the sub-folder names of {@code train}, sorted; {@code test} must have the
- * same ones. Images must be 28x28; colour images are turned grey by luminance and taken as they are
+ * same ones. Hidden files and folders (names starting with a dot, such as macOS's {@code ._x.png}
+ * and {@code .DS_Store}) are not part of the set; an image file that cannot be used (not decodable,
+ * not 28x28) is left out and listed, with its reason, in the source's {@link DataSource#skipped()}.
+ * Images must be 28x28; colour images are turned grey by luminance and taken as they are
  * (MNIST's own images are bright ink on black). Files are read in name order, so the same folder
  * always gives the same set.
  */
@@ -50,57 +54,94 @@ public final class ImageFolderSet {
      * @throws InvalidInputException if the layout, a class folder or an image is not as described above
      */
     public static DatasetSplits load(Path folder) throws IOException {
-        List<String> classNames = classFolders(folder.resolve(TRAIN));
+        List<Path> trainClasses = classFolders(folder.resolve(TRAIN));
+        List<String> classNames = names(trainClasses);
         if (classNames.size() < MIN_CLASSES || classNames.size() > MAX_CLASSES) {
             throw new InvalidInputException(folder.resolve(TRAIN) + " has " + classNames.size() + " class folders "
                     + classNames + "; an image-folder dataset needs " + MIN_CLASSES + " to " + MAX_CLASSES);
         }
-        List<String> testClasses = classFolders(folder.resolve(TEST));
+        List<Path> testFolders = classFolders(folder.resolve(TEST));
+        List<String> testClasses = names(testFolders);
         if (!testClasses.equals(classNames)) {
             throw new InvalidInputException(folder.resolve(TEST) + " has class folders " + testClasses + " but "
                     + folder.resolve(TRAIN) + " has " + classNames + "; both splits need the same classes");
         }
         List<String> files = new ArrayList<>();
-        ImageSet train = read(folder, TRAIN, classNames, files);
-        ImageSet test = read(folder, TEST, classNames, files);
-        return new DatasetSplits(DataSource.ofImageFolders(folder, files), train, test, classNames);
+        List<String> skipped = new ArrayList<>();
+        ImageSet train = read(TRAIN, trainClasses, files, skipped);
+        ImageSet test = read(TEST, testFolders, files, skipped);
+        return new DatasetSplits(DataSource.ofImageFolders(folder, files, skipped), train, test, classNames);
     }
 
-    private static List<String> classFolders(Path split) throws IOException {
+    /**
+     * Lists a split's class folders, sorted by name. The paths are kept as listed: a name that is
+     * not valid in the platform's character set cannot be rebuilt from its text.
+     */
+    private static List<Path> classFolders(Path split) throws IOException {
         try (Stream<Path> entries = Files.list(split)) {
             return entries.filter(Files::isDirectory)
-                    .map(path -> path.getFileName().toString())
-                    .sorted()
+                    .filter(path -> !path.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(path -> path.getFileName().toString()))
                     .toList();
         }
     }
 
-    private static ImageSet read(Path folder, String splitName, List<String> classNames, List<String> filesRead)
+    private static List<String> names(List<Path> folders) {
+        return folders.stream().map(path -> path.getFileName().toString()).toList();
+    }
+
+    private static ImageSet read(
+            String splitName, List<Path> classFolders, List<String> filesRead, List<String> skipped)
             throws IOException {
-        Path split = folder.resolve(splitName);
         ByteArrayOutputStream pixels = new ByteArrayOutputStream();
         ByteArrayOutputStream labels = new ByteArrayOutputStream();
-        for (int label = 0; label < classNames.size(); label++) {
-            Path classFolder = split.resolve(classNames.get(label));
+        for (int label = 0; label < classFolders.size(); label++) {
+            Path classFolder = classFolders.get(label);
             List<Path> files;
             try (Stream<Path> entries = Files.list(classFolder)) {
                 files = entries.filter(Files::isRegularFile)
                         .filter(ImageFiles::hasImageExtension)
+                        .filter(path -> !path.getFileName().toString().startsWith("."))
                         .sorted()
                         .toList();
             }
-            if (files.isEmpty()) {
-                throw new InvalidInputException(classFolder + ": holds no PNG, JPEG, BMP or GIF files; every class"
-                        + " needs images in both splits");
-            }
+            int read = 0;
+            String firstProblem = null;
             for (Path file : files) {
-                pixels.writeBytes(greyPixels(file));
+                String relative = splitName + "/" + classFolder.getFileName() + "/" + file.getFileName();
+                byte[] grey;
+                try {
+                    grey = greyPixels(file);
+                } catch (InvalidInputException e) {
+                    skipped.add(relative + ": " + reason(e.getMessage(), file));
+                    firstProblem = firstProblem == null ? e.getMessage() : firstProblem;
+                    continue;
+                }
+                pixels.writeBytes(grey);
                 labels.write(label);
-                filesRead.add(splitName + "/" + classNames.get(label) + "/" + file.getFileName());
+                filesRead.add(relative);
+                read++;
+            }
+            if (read == 0) {
+                throw new InvalidInputException(
+                        firstProblem != null
+                                ? firstProblem
+                                : classFolder + ": holds no PNG, JPEG, BMP or GIF files; every class needs images in"
+                                        + " both splits");
             }
         }
         return new ImageSet(
                 pixels.toByteArray(), labels.toByteArray(), DatasetLoader.IMAGE_SIZE, DatasetLoader.IMAGE_SIZE);
+    }
+
+    /** A per-file message without the file's path in front, which the skipped list names its own way. */
+    private static String reason(String message, Path file) {
+        String path = file.toString();
+        if (!message.startsWith(path)) {
+            return message;
+        }
+        String rest = message.substring(path.length());
+        return rest.startsWith(": ") ? rest.substring(2) : rest.strip();
     }
 
     private static byte[] greyPixels(Path file) throws IOException {

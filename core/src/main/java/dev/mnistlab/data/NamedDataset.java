@@ -117,7 +117,9 @@ public enum NamedDataset {
 
     /** Returns the dataset of that name, if mnistlab knows one. */
     public static Optional<NamedDataset> find(String id) {
-        return Arrays.stream(values()).filter(dataset -> dataset.id.equals(id)).findFirst();
+        return Arrays.stream(values())
+                .filter(dataset -> dataset.id.equalsIgnoreCase(id))
+                .findFirst();
     }
 
     /**

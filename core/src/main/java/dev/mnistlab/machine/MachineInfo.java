@@ -57,6 +57,16 @@ public record MachineInfo(
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     }
 
+    /**
+     * Returns the memory the kernel says new work can use now without swapping ({@code MemAvailable}),
+     * in bytes, or -1 where the platform does not say.
+     */
+    public static long availableMemoryBytes() {
+        return field(lines(Path.of("/proc/meminfo")), "MemAvailable")
+                .map(value -> Long.parseLong(value.replace("kB", "").trim()) * 1024)
+                .orElse(-1L);
+    }
+
     /** Returns the FP32 floating-point operations one core can start per clock cycle. */
     public int flopsPerCycle() {
         if (simd.contains("avx2") && simd.contains("fma")) {

@@ -4,6 +4,7 @@ import ai.djl.nn.Block;
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A network architecture for 28x28 single-channel images and up to ten classes.
@@ -41,6 +42,16 @@ public sealed interface Architecture permits MlpArchitecture, CnnArchitecture {
      */
     long forwardFlops();
 
+    /**
+     * Returns how many values (weights and biases) the block holds.
+     *
+     * @param classCount the width of its output layer
+     */
+    long parameterCount(int classCount);
+
+    /** Returns how many values the block's largest parameter array holds. */
+    long largestParameterArray();
+
     /** Returns the names users can type, comma-separated. */
     static String names() {
         return "mlp, cnn";
@@ -54,7 +65,7 @@ public sealed interface Architecture permits MlpArchitecture, CnnArchitecture {
      * @throws InvalidInputException if the name is unknown or hidden layers are given for the CNN
      */
     static Architecture parse(String name, List<Integer> hidden) {
-        return switch (name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
             case "mlp" -> hidden.isEmpty() ? MlpArchitecture.seed() : new MlpArchitecture(hidden);
             case "cnn" -> {
                 if (!hidden.isEmpty()) {

@@ -43,6 +43,19 @@ public record CnnArchitecture() implements Architecture {
     }
 
     @Override
+    public long parameterCount(int classCount) {
+        long first = (long) KERNEL_SIZE * KERNEL_SIZE * FIRST_FILTERS + FIRST_FILTERS;
+        long second = (long) KERNEL_SIZE * KERNEL_SIZE * FIRST_FILTERS * SECOND_FILTERS + SECOND_FILTERS;
+        return first + second + largestParameterArray() + DENSE_UNITS + (long) DENSE_UNITS * classCount + classCount;
+    }
+
+    /** The first dense layer's weights. */
+    @Override
+    public long largestParameterArray() {
+        return (long) SECOND_FILTERS * (IMAGE_SIDE / 4) * (IMAGE_SIDE / 4) * DENSE_UNITS;
+    }
+
+    @Override
     public Block newBlock(int classCount) {
         return new SequentialBlock()
                 .add(convolution(FIRST_FILTERS))

@@ -22,6 +22,9 @@ public record MlpArchitecture(List<Integer> hidden) implements Architecture {
     /** The widest hidden layer accepted. */
     public static final int MAX_WIDTH = 65_536;
 
+    /** The most values one weight array may hold: a Java array's limit, which DJL's copies share. */
+    public static final long MAX_ARRAY_VALUES = Integer.MAX_VALUE - 8;
+
     /** The number of hidden layers accepted at most. */
     public static final int MAX_LAYERS = 16;
 
@@ -32,12 +35,21 @@ public record MlpArchitecture(List<Integer> hidden) implements Architecture {
             throw new InvalidInputException(
                     InputField.HIDDEN_LAYERS, "hiddenLayers: at most " + MAX_LAYERS + " allowed, got " + hidden.size());
         }
+        long inputs = INPUTS;
         for (int width : hidden) {
             if (width < 1 || width > MAX_WIDTH) {
                 throw new InvalidInputException(
                         InputField.HIDDEN_LAYERS,
                         "hiddenLayers: widths must be between 1 and " + MAX_WIDTH + ", got " + width);
             }
+            if (inputs * width > MAX_ARRAY_VALUES) {
+                throw new InvalidInputException(
+                        InputField.HIDDEN_LAYERS,
+                        "hiddenLayers: a layer of " + width + " after one of " + inputs + " has " + inputs * width
+                                + " weights, more than one array may hold (" + MAX_ARRAY_VALUES
+                                + "); make one of them narrower");
+            }
+            inputs = width;
         }
     }
 
@@ -66,6 +78,28 @@ public record MlpArchitecture(List<Integer> hidden) implements Architecture {
             inputs = width;
         }
         return flops + 2 * inputs * CLASS_COUNT;
+    }
+
+    @Override
+    public long parameterCount(int classCount) {
+        long count = 0;
+        long inputs = INPUTS;
+        for (int width : hidden) {
+            count += inputs * width + width;
+            inputs = width;
+        }
+        return count + inputs * classCount + classCount;
+    }
+
+    @Override
+    public long largestParameterArray() {
+        long largest = 0;
+        long inputs = INPUTS;
+        for (int width : hidden) {
+            largest = Math.max(largest, inputs * width);
+            inputs = width;
+        }
+        return Math.max(largest, inputs * CLASS_COUNT);
     }
 
     @Override

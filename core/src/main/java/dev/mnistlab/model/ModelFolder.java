@@ -3,23 +3,26 @@ package dev.mnistlab.model;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
+import dev.mnistlab.files.FileKind;
+import dev.mnistlab.files.FiniteJson;
+import dev.mnistlab.files.InputFiles;
+import dev.mnistlab.files.JsonText;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,12 +53,18 @@ public final class ModelFolder {
     /** The format tag written into every descriptor. */
     public static final String FORMAT = "mnistlab-model/1";
 
+    /** The largest model.json read: what training writes is a few kilobytes. */
+    private static final long MAX_DESCRIPTOR_BYTES = 1 << 20;
+
+    /** Room for a parameter file's names, headers and shapes beside its values. */
+    private static final long PARAMETER_FILE_OVERHEAD = 64 << 10;
+
+    private static final String SAVE_AGAIN = "save the model again";
+
     private static final String SERVING_PROPERTIES = "# For DJL's model zoo: Criteria.builder().setTypes(Image.class,"
             + " Classifications.class)\n#     .optModelPath(this folder).optTranslatorFactory(new"
             + " MnistTranslatorFactory())\nblockFactory=dev.mnistlab.infer.MnistBlockFactory\noption.modelName="
             + PARAMETERS_PREFIX + "\n";
-
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     private ModelFolder() {}
 
@@ -76,17 +85,17 @@ public final class ModelFolder {
         JsonObject architecture = new JsonObject();
         architecture.addProperty("name", descriptor.architecture().name());
         if (descriptor.architecture() instanceof MlpArchitecture mlp) {
-            architecture.add("hidden", GSON.toJsonTree(mlp.hidden()));
+            architecture.add("hidden", FiniteJson.GSON.toJsonTree(mlp.hidden()));
         }
         json.add("architecture", architecture);
         JsonObject input = new JsonObject();
-        input.add("shape", GSON.toJsonTree(List.of(1, 28, 28)));
+        input.add("shape", FiniteJson.GSON.toJsonTree(List.of(1, 28, 28)));
         input.addProperty("normalization", "pixel / 255: 0 (background) to 1 (ink), ink bright on black");
         json.add("input", input);
         json.addProperty("dataset", descriptor.dataset());
-        json.add("classNames", GSON.toJsonTree(descriptor.classNames()));
+        json.add("classNames", FiniteJson.GSON.toJsonTree(descriptor.classNames()));
         json.add("training", training);
-        Files.writeString(folder.resolve(DESCRIPTOR_FILE), GSON.toJson(json) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(DESCRIPTOR_FILE), FiniteJson.toJson(json) + "\n", StandardCharsets.UTF_8);
         Files.writeString(folder.resolve(SERVING_FILE), SERVING_PROPERTIES, StandardCharsets.UTF_8);
     }
 
@@ -111,20 +120,14 @@ public final class ModelFolder {
                     "modelFolder " + folder + " does not exist; give a folder that a training run saved");
         }
         Path file = folder.resolve(DESCRIPTOR_FILE);
-        if (!Files.isRegularFile(file)) {
+        if (FileKind.of(file, LinkOption.NOFOLLOW_LINKS) == FileKind.ABSENT) {
             throw new InvalidInputException(
                     InputField.MODEL_FOLDER,
                     "modelFolder " + folder + " has no " + DESCRIPTOR_FILE
                             + "; is it a folder that a training run saved?");
         }
-        try {
-            return JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
-                    .getAsJsonObject();
-        } catch (CharacterCodingException e) {
-            throw malformed(folder, new IllegalStateException("not UTF-8 text", e));
-        } catch (JsonParseException | IllegalStateException e) {
-            throw malformed(folder, e);
-        }
+        byte[] bytes = InputFiles.readOwn(file, MAX_DESCRIPTOR_BYTES, "a " + DESCRIPTOR_FILE);
+        return JsonText.parseObject(file, bytes, SAVE_AGAIN);
     }
 
     /**
@@ -165,28 +168,49 @@ public final class ModelFolder {
         } catch (InvalidInputException e) {
             // Ours, naming the file; or a value's own check (an unknown model or dataset name, a bad
             // width), which must still say the file is at fault.
-            throw e.getMessage().startsWith(file.toString()) ? e : malformed(folder, e);
+            throw e.getMessage().startsWith(file.toString()) ? e : malformed(folder, e.getMessage(), e);
         } catch (RuntimeException e) {
             // Gson reports a missing field or one of another type with one of several unchecked
             // exceptions (casts, nulls, number formats): each means the file is not what we wrote.
-            throw malformed(folder, e);
+            throw malformed(folder, JsonText.fieldProblem(e), e);
         }
     }
 
     /**
-     * Refuses parameter files that are symbolic links: a model folder is untrusted input, and must
-     * not make mnistlab read files elsewhere on the machine. ({@code model.json} names no files.)
+     * Checks every parameter file before the engine opens one: a model folder is untrusted input, so
+     * each must be the folder's own regular file (no link that makes mnistlab read elsewhere, no
+     * FIFO that blocks the read) and no larger than the parameters it describes.
      */
-    private static void requireOwnParameterFiles(Path folder) {
+    private static void requireOwnParameterFiles(Path folder, ModelDescriptor descriptor) {
+        long maxBytes =
+                descriptor.architecture().parameterCount(descriptor.classNames().size()) * Float.BYTES
+                        + PARAMETER_FILE_OVERHEAD;
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(ModelFolder::isParameterFile).toList()) {
-                if (Files.isSymbolicLink(file)) {
-                    throw new InvalidInputException(file + " is a link to " + Files.readSymbolicLink(file)
-                            + "; a model folder's files must be in the folder itself (copy the file in)");
-                }
+                InputFiles.requireOwn(
+                        file,
+                        maxBytes,
+                        "the parameters of this " + descriptor.architecture().name());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not list " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses parameters that hold NaN or infinities: such a model answers NaN for every image. */
+    private static void requireFiniteParameters(Path folder, Model model) {
+        for (var parameter : model.getBlock().getParameters()) {
+            try (NDScope temporaries = new NDScope()) {
+                temporaries.suppressNotUsedWarning();
+                NDArray values = parameter.getValue().getArray();
+                // x - x is 0 for every finite x and NaN for NaN and infinities (which not every engine
+                // tests for directly): one sum says whether any value is not finite.
+                if (!Float.isFinite(values.sub(values).sum().getFloat())) {
+                    throw new InvalidInputException(folder + ": parameter " + parameter.getKey()
+                            + " holds NaN or infinite values, so the model answers NaN; the training that saved it"
+                            + " diverged: train again with a lower learning rate");
+                }
+            }
         }
     }
 
@@ -203,9 +227,9 @@ public final class ModelFolder {
         return name.startsWith(PARAMETERS_PREFIX) && name.endsWith(".params");
     }
 
-    private static InvalidInputException malformed(Path folder, RuntimeException e) {
+    private static InvalidInputException malformed(Path folder, String problem, RuntimeException e) {
         return new InvalidInputException(
-                folder.resolve(DESCRIPTOR_FILE) + ": malformed (" + e.getMessage() + "); save the model again", e);
+                folder.resolve(DESCRIPTOR_FILE) + ": malformed (" + problem + "); " + SAVE_AGAIN, e);
     }
 
     private static Map<String, Shape> parameterShapes(Model model) {
@@ -239,7 +263,7 @@ public final class ModelFolder {
      * @throws InvalidInputException if the parameters are missing, truncated, or from another architecture
      */
     public static Model load(Path folder, ModelDescriptor descriptor, Backend backend, Device device) {
-        requireOwnParameterFiles(folder);
+        requireOwnParameterFiles(folder, descriptor);
         Model model = Model.newInstance(descriptor.architecture().name(), device, backend.engineName());
         try {
             model.setBlock(
@@ -252,16 +276,31 @@ public final class ModelFolder {
                         + descriptor.architecture().name() + " it describes (shapes " + parameterShapes(model)
                         + ", expected " + expected + ")");
             }
+            requireFiniteParameters(folder, model);
             return model;
-        } catch (MalformedModelException | IOException | RuntimeException e) {
+        } catch (MalformedModelException | IOException | RuntimeException | OutOfMemoryError e) {
+            // An OutOfMemoryError here is a damaged file's doing: DJL allocates what a length field
+            // declares before reading it, and the file is already known to be no larger than the model.
             model.close();
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
             }
             throw new InvalidInputException(
                     folder + ": its parameters cannot be loaded as the "
-                            + descriptor.architecture().name() + " it describes (" + e.getMessage() + ")",
+                            + descriptor.architecture().name() + " it describes (" + loadFailure(e) + ")",
                     e);
         }
+    }
+
+    /** Says why a parameter file did not load, in words: DJL's message, or what its exception means. */
+    private static String loadFailure(Throwable e) {
+        if (e instanceof EOFException) {
+            return "the file ends early";
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "a length in the file is larger than the model";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? "not in DJL's parameter format" : message;
     }
 }

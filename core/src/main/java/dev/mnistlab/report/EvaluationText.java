@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import dev.mnistlab.eval.ConfusionMatrix;
 import dev.mnistlab.eval.EvaluationReport;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Renders an {@link EvaluationReport} for people (aligned tables) or machines (JSON).
@@ -25,6 +26,7 @@ public final class EvaluationText {
                 Math.max(5, classNames.stream().mapToInt(String::length).max().orElse(5));
         StringBuilder text = new StringBuilder();
         text.append(String.format(
+                Locale.ROOT,
                 "Test accuracy %.4f, test loss %.4f on %d images%n%n",
                 report.summary().accuracy(),
                 report.summary().loss(),
@@ -42,13 +44,13 @@ public final class EvaluationText {
         text.append(String.format("%nConfusion matrix (rows: true class, columns: predicted class)%n"));
         text.append(" ".repeat(width));
         for (int c = 0; c < confusion.classCount(); c++) {
-            text.append(String.format(" %5d", c));
+            text.append(String.format(Locale.ROOT, " %5d", c));
         }
         text.append(String.format("%n"));
         for (int truth = 0; truth < confusion.classCount(); truth++) {
             text.append(String.format("%-" + width + "s", classNames.get(truth)));
             for (int predicted = 0; predicted < confusion.classCount(); predicted++) {
-                text.append(String.format(" %5d", confusion.count(truth, predicted)));
+                text.append(String.format(Locale.ROOT, " %5d", confusion.count(truth, predicted)));
             }
             text.append(String.format("%n"));
         }

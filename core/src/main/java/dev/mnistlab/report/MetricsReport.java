@@ -1,10 +1,9 @@
 package dev.mnistlab.report;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import dev.mnistlab.data.DataSource;
-import dev.mnistlab.report.internal.AtomicFile;
+import dev.mnistlab.files.AtomicFile;
+import dev.mnistlab.files.FiniteJson;
 import dev.mnistlab.train.RunProvenance;
 import dev.mnistlab.train.TrainingResult;
 import dev.mnistlab.train.TrainingSpecJson;
@@ -31,8 +30,6 @@ public final class MetricsReport {
     /** The file name written into an output folder. */
     public static final String FILE_NAME = "metrics.json";
 
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
-
     private MetricsReport() {}
 
     /** Returns the report as a JSON object. */
@@ -45,15 +42,15 @@ public final class MetricsReport {
         RunProvenance provenance = result.provenance();
         json.addProperty("mnistlabVersion", provenance.mnistlabVersion());
         json.addProperty("computeThreads", provenance.computeThreads());
-        json.add("data", GSON.toJsonTree(dataJson(provenance.data())));
-        json.add("machine", GSON.toJsonTree(provenance.machine()));
+        json.add("data", FiniteJson.GSON.toJsonTree(dataJson(provenance.data())));
+        json.add("machine", FiniteJson.GSON.toJsonTree(provenance.machine()));
         TrainingSpecJson.write(result.spec(), json);
-        json.add("classNames", GSON.toJsonTree(result.classNames()));
+        json.add("classNames", FiniteJson.GSON.toJsonTree(result.classNames()));
         json.addProperty("testAccuracy", result.testAccuracy());
         json.addProperty("testLoss", result.testLoss());
         json.addProperty("trainSeconds", result.trainSeconds());
         json.addProperty("finishedAt", result.finishedAt().toString());
-        json.add("epochs", GSON.toJsonTree(result.epochs()));
+        json.add("epochs", FiniteJson.GSON.toJsonTree(result.epochs()));
         return json;
     }
 
@@ -63,6 +60,9 @@ public final class MetricsReport {
         json.put("format", data.format());
         json.put("folder", data.folder().toString());
         json.put("sha256", data.sha256());
+        if (!data.skipped().isEmpty()) {
+            json.put("skipped", data.skipped());
+        }
         return json;
     }
 
@@ -75,7 +75,7 @@ public final class MetricsReport {
      */
     public static Path write(TrainingResult result, Path folder) throws IOException {
         Path target = folder.resolve(FILE_NAME);
-        byte[] json = (GSON.toJson(toJson(result)) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] json = (FiniteJson.toJson(toJson(result)) + "\n").getBytes(StandardCharsets.UTF_8);
         AtomicFile.write(target, out -> out.write(json));
         return target;
     }

@@ -2,9 +2,9 @@ package dev.mnistlab.report;
 
 import ai.djl.Model;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.files.AtomicFolder;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
-import dev.mnistlab.report.internal.AtomicFolder;
 import dev.mnistlab.train.EpochCheckpoint;
 import dev.mnistlab.train.StatefulOptimizer;
 import dev.mnistlab.train.TrainedModel;

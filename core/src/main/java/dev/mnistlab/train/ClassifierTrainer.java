@@ -18,6 +18,7 @@ import ai.djl.training.listener.EvaluatorTrainingListener;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.listener.TrainingListener.BatchData;
 import ai.djl.training.loss.Loss;
+import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.BackendInfo;
 import dev.mnistlab.backend.DeviceChoice;
@@ -29,13 +30,12 @@ import dev.mnistlab.eval.Evaluation;
 import dev.mnistlab.eval.EvaluationProgress;
 import dev.mnistlab.eval.ModelEvaluator;
 import dev.mnistlab.eval.internal.RunningScore;
+import dev.mnistlab.files.InputFiles;
 import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.model.SeededInitializer;
 import dev.mnistlab.train.PhaseClock.Phase;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -57,7 +57,10 @@ import java.util.Map;
  * <p>A run is determined by its {@link TrainingSpec}: the seed fixes parameter initialisation and
  * the shuffled order of every epoch ({@link ImageDataset}, {@link EpochOrder}), and the spec's
  * thread count is applied to the engine first ({@link dev.mnistlab.backend.ComputeThreads}), so the
- * same spec on the same engine, machine and thread count gives the same model.
+ * same spec on the same engine, machine and thread count gives the same model. With
+ * {@code ComputeThreads.AUTO}, an engine that can still change its count and a model that may use
+ * several cores, the run first times a few forward passes at one thread and at every core and keeps
+ * the faster; the count used is in the result's {@link RunProvenance}.
  *
  * <p><b>Listeners.</b> The loop is DJL's {@code EasyTrain.fit}'s: each batch's forward and backward
  * pass, then {@code onTrainingBatch}, then the optimizer step; the test set is scored after each
@@ -70,6 +73,10 @@ import java.util.Map;
  * per batch and is left out otherwise. An {@link EarlyStoppedException} ends the run after the
  * current epoch, which is kept. Step phases are timed inside the step ({@link StepPhases}), where no
  * listener can see the boundaries.
+ *
+ * <p><b>Divergence.</b> A batch whose loss is not a finite number (too high a learning rate, for
+ * one) ends the run at once with a {@link TrainingDivergedException}, as Keras' {@code
+ * TerminateOnNaN} does; the checkpoint keeps the last complete epoch, whose loss was finite.
  *
  * <p><b>Cancelling.</b> {@link #cancel()} from another thread, or an interrupt of the training
  * thread, stops the run before its next batch with a {@link TrainingCancelledException}; the
@@ -137,6 +144,7 @@ public final class ClassifierTrainer {
      */
     public TrainedModel train(
             TrainingSpec spec, DatasetSplits data, TrainingProgress progress, EpochCheckpoint checkpoint) {
+        MemoryBudget.requireTrainingFits(spec.architecture(), data.classNames().size());
         int threads = spec.threads().applyTo(backend, spec.architecture().forwardFlops());
         Device device = spec.device().resolve(backend);
         backend.engine().setRandomSeed(spec.seed());
@@ -180,10 +188,18 @@ public final class ClassifierTrainer {
         int threads = spec.threads().applyTo(backend, spec.architecture().forwardFlops());
         Device resolved = device.resolve(backend);
         Model model = ModelFolder.load(from.folder(), from.descriptor(), backend, resolved);
-        try (DataInputStream stateFile = new DataInputStream(
-                new BufferedInputStream(Files.newInputStream(from.folder().resolve(TrainingCheckpoint.STATE_FILE))))) {
+        try {
             StatefulOptimizer optimizer = spec.optimizer().newOptimizer(backend, model.getNDManager());
-            optimizer.loadState(model, stateFile);
+            Path stateFile = from.folder().resolve(TrainingCheckpoint.STATE_FILE);
+            byte[] saved = InputFiles.readOwn(stateFile, optimizer.savedBytesAtMost(model), "an optimizer state");
+            try {
+                optimizer.loadState(model, saved);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(
+                        stateFile + ": " + e.getMessage() + "; this checkpoint cannot be resumed (its model can"
+                                + " still be evaluated and used)",
+                        e);
+            }
             TrainingState state = new TrainingState(model, optimizer, spec.epochs(), from.completed());
             return run(state, resolved, spec, data, RunProvenance.here(data.source(), threads), progress, checkpoint);
         } catch (IOException | RuntimeException | Error e) {
@@ -197,9 +213,10 @@ public final class ClassifierTrainer {
             Device device,
             TrainingSpec spec,
             DatasetSplits data,
-            RunProvenance provenance,
+            RunProvenance startProvenance,
             TrainingProgress progress,
             EpochCheckpoint checkpoint) {
+        RunProvenance provenance = startProvenance;
         BackendInfo info = backend.describe();
         if (!state.finished.isEmpty()) {
             state.result = new TrainingResult(
@@ -210,7 +227,17 @@ public final class ClassifierTrainer {
                 trainer.setMetrics(new Metrics());
             }
             ImageSet train = data.train();
-            trainer.initialize(new Shape(spec.batchSize(), 1, train.rows(), train.cols()));
+            Shape batchShape = new Shape(spec.batchSize(), 1, train.rows(), train.cols());
+            trainer.initialize(batchShape);
+            if (state.finished.size() < spec.epochs()) {
+                int threads = provenance.computeThreads();
+                int[] candidates = spec.threads().isAuto() && threads > 1 && !backend.threadsFixed()
+                        ? new int[] {threads, 1}
+                        : new int[] {threads};
+                provenance = provenance.withComputeThreads(FastestThreadCount.choose(
+                        backend, state.model.getBlock(), trainer.getManager(), batchShape, candidates));
+                info = backend.describe();
+            }
             ImageDataset epochs = ImageDataset.builder(train)
                     .setSampling(spec.batchSize(), true)
                     .optSeed(spec.seed())
@@ -315,6 +342,9 @@ public final class ClassifierTrainer {
         clock.end(Phase.FORWARD_BACKWARD);
         score.add(logits.singletonOrThrow(), labels.singletonOrThrow(), loss);
         state.soFar = score.result();
+        if (!Double.isFinite(state.soFar.loss())) {
+            throw new TrainingDivergedException(state.epoch, state.batch, state.finished.size());
+        }
         trainer.notifyListeners(listener -> listener.onTrainingBatch(trainer, batchData(trainer, batch, logits)));
         clock.end(Phase.SCORING);
         trainer.step();

@@ -158,7 +158,7 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
             throw new InvalidInputException(
                     InputField.LEARNING_RATE, "learningRate must be greater than 0 and at most 10, got " + rate);
         }
-        return rate;
+        return requireFloat32(InputField.LEARNING_RATE, rate);
     }
 
     private static double fraction(InputField field, Double value, double fallback) {
@@ -166,6 +166,12 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
         if (!(fraction >= 0 && fraction < 1)) {
             throw new InvalidInputException(
                     field, field.apiName() + " must be at least 0 and less than 1, got " + fraction);
+        }
+        if ((float) fraction == 1) {
+            throw new InvalidInputException(
+                    field,
+                    field.apiName() + " " + fraction + " is 1 in the 32-bit floats the engines compute with,"
+                            + " where it would never decay; give at most " + Math.nextDown(1f));
         }
         return fraction;
     }
@@ -176,6 +182,21 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
             throw new InvalidInputException(
                     InputField.EPSILON, "epsilon must be greater than 0 and at most 1, got " + epsilon);
         }
-        return epsilon;
+        return requireFloat32(InputField.EPSILON, epsilon);
+    }
+
+    /**
+     * Refuses a positive value that the engines' 32-bit floats cannot hold: it would become 0 (a
+     * learning rate that never moves the weights) or lose its precision (an epsilon that no longer
+     * keeps a division finite).
+     */
+    private static double requireFloat32(InputField field, double value) {
+        if (value < Float.MIN_NORMAL) {
+            throw new InvalidInputException(
+                    field,
+                    field.apiName() + " " + value + " is below the smallest 32-bit float the engines compute with"
+                            + " at full precision (" + Float.MIN_NORMAL + "); give a larger value");
+        }
+        return value;
     }
 }

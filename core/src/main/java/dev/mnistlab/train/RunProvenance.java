@@ -25,4 +25,13 @@ public record RunProvenance(String mnistlabVersion, DataSource data, int compute
     public static RunProvenance here(DataSource data, int computeThreads) {
         return new RunProvenance(MnistlabVersion.get(), data, computeThreads, MachineInfo.current());
     }
+
+    /**
+     * Returns this provenance with another thread count, for a count chosen once the run started.
+     *
+     * @param threads the engine's compute threads
+     */
+    public RunProvenance withComputeThreads(int threads) {
+        return new RunProvenance(mnistlabVersion, data, threads, machine);
+    }
 }

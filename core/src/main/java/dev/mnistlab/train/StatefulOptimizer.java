@@ -2,15 +2,15 @@ package dev.mnistlab.train;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import dev.mnistlab.InvalidInputException;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +27,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * arrays belong to the manager given at construction, normally the model's.
  */
 public abstract class StatefulOptimizer extends Optimizer {
+
+    /** "MNO2": mnistlab optimizer state, second format (the first encoded DJL NDLists). */
+    private static final int FORMAT_TAG = 0x4d4e4f32;
+
+    private static final int HEADER_BYTES = 3 * Integer.BYTES;
+    private static final int PARAMETER_HEADER_BYTES = Integer.BYTES + 1;
 
     private final NDManager stateManager;
     private final Map<String, NDArray[]> states = new ConcurrentHashMap<>();
@@ -89,58 +95,106 @@ public abstract class StatefulOptimizer extends Optimizer {
 
     /**
      * Writes the state of a model's parameters, in the block's parameter order (parameter ids are
-     * made anew in every process, the order is not).
+     * made anew in every process, the order is not): a tag, the parameter and array counts, then per
+     * parameter its step count, whether it has state, and its state arrays' float32 values
+     * (big-endian, each array shaped like its parameter).
      *
      * @param model the model this optimizer trains
      * @param out where to write
      */
     public void saveState(Model model, DataOutputStream out) throws IOException {
-        List<String> parameterIds = parameterIds(model);
-        out.writeInt(parameterIds.size());
+        List<Parameter> parameters = parameters(model);
+        out.writeInt(FORMAT_TAG);
+        out.writeInt(parameters.size());
         out.writeInt(stateSize());
-        for (String id : parameterIds) {
-            out.writeInt(steps.getOrDefault(id, 0));
-            NDArray[] state = states.get(id);
+        for (Parameter parameter : parameters) {
+            out.writeInt(steps.getOrDefault(parameter.getId(), 0));
+            NDArray[] state = states.get(parameter.getId());
             out.writeBoolean(state != null);
             if (state != null) {
-                byte[] encoded = new NDList(Arrays.copyOf(state, stateSize())).encode();
-                out.writeInt(encoded.length);
-                out.write(encoded);
+                for (int i = 0; i < stateSize(); i++) {
+                    float[] values = state[i].toFloatArray();
+                    ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES);
+                    bytes.asFloatBuffer().put(values);
+                    out.write(bytes.array());
+                }
             }
         }
     }
 
     /**
-     * Restores state written by {@link #saveState} for a model of the same architecture.
+     * Returns the most bytes {@link #saveState} writes for a model: what a saved state may hold.
+     *
+     * @param model the model this optimizer trains
+     */
+    public long savedBytesAtMost(Model model) {
+        long bytes = HEADER_BYTES;
+        for (Parameter parameter : parameters(model)) {
+            bytes += PARAMETER_HEADER_BYTES + parameter.getArray().getShape().size() * Float.BYTES * stateSize();
+        }
+        return bytes;
+    }
+
+    /**
+     * Restores state written by {@link #saveState} for a model of the same architecture. Every count
+     * and length is checked against the bytes there are before anything is allocated.
      *
      * @param model the model this optimizer will train
-     * @param in where to read
-     * @throws InvalidInputException if the state does not fit these parameters or this rule
+     * @param saved the whole saved state
+     * @throws InvalidInputException if the state is damaged or does not fit these parameters or this
+     *     rule
      */
-    public void loadState(Model model, DataInputStream in) throws IOException {
-        List<String> parameterIds = parameterIds(model);
-        int count = in.readInt();
-        int size = in.readInt();
-        if (count != parameterIds.size() || size != stateSize()) {
-            throw new InvalidInputException("optimizer state holds " + count + " parameters of " + size
-                    + " arrays; this model and optimizer need " + parameterIds.size() + " of " + stateSize());
+    public void loadState(Model model, byte[] saved) {
+        List<Parameter> parameters = parameters(model);
+        ByteBuffer in = ByteBuffer.wrap(saved);
+        if (saved.length < HEADER_BYTES || in.getInt() != FORMAT_TAG) {
+            throw damaged("it does not start as an optimizer state written by this version of mnistlab does");
         }
-        for (String id : parameterIds) {
-            int step = in.readInt();
-            if (in.readBoolean()) {
-                byte[] encoded = new byte[in.readInt()];
-                in.readFully(encoded);
-                NDList state = NDList.decode(stateManager, encoded);
-                states.put(id, withScratch(state.toArray(new NDArray[0]), state.head()));
-                steps.put(id, step);
+        int count = in.getInt();
+        int size = in.getInt();
+        if (count != parameters.size() || size != stateSize()) {
+            throw new InvalidInputException("optimizer state holds " + count + " parameters of " + size
+                    + " arrays; this model and optimizer need " + parameters.size() + " of " + stateSize());
+        }
+        for (Parameter parameter : parameters) {
+            requireRemaining(in, PARAMETER_HEADER_BYTES, parameter);
+            int step = in.getInt();
+            byte hasState = in.get();
+            if (step < 0 || hasState > 1 || hasState < 0 || (hasState == 0) != (step == 0)) {
+                throw damaged("parameter " + parameter.getName() + " has step " + step + " and state flag " + hasState);
             }
+            if (hasState == 1) {
+                Shape shape = parameter.getArray().getShape();
+                requireRemaining(in, shape.size() * Float.BYTES * stateSize(), parameter);
+                NDArray[] state = new NDArray[stateSize()];
+                for (int i = 0; i < state.length; i++) {
+                    float[] values = new float[Math.toIntExact(shape.size())];
+                    in.asFloatBuffer().get(values);
+                    in.position(in.position() + values.length * Float.BYTES);
+                    state[i] = stateManager.create(values, shape);
+                }
+                states.put(parameter.getId(), withScratch(state, parameter.getArray()));
+                steps.put(parameter.getId(), step);
+            }
+        }
+        if (in.hasRemaining()) {
+            throw damaged(in.remaining() + " bytes follow the last parameter's state");
         }
     }
 
-    private static List<String> parameterIds(Model model) {
-        return model.getBlock().getParameters().values().stream()
-                .map(Parameter::getId)
-                .toList();
+    private static void requireRemaining(ByteBuffer in, long needed, Parameter parameter) {
+        if (in.remaining() < needed) {
+            throw damaged("cut short in parameter " + parameter.getName() + ": " + needed + " bytes needed, "
+                    + in.remaining() + " left");
+        }
+    }
+
+    private static InvalidInputException damaged(String detail) {
+        return new InvalidInputException("optimizer state is damaged (" + detail + ")");
+    }
+
+    private static List<Parameter> parameters(Model model) {
+        return List.copyOf(model.getBlock().getParameters().values());
     }
 
     /** The base class wants a builder; these optimizers take their settings from their specs. */

@@ -1,5 +1,6 @@
 package dev.mnistlab.train;
 
+import dev.mnistlab.Plural;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -15,8 +16,8 @@ public final class TrainingCancelledException extends CancellationException {
     private final int completedEpochs;
 
     TrainingCancelledException(int epoch, int batch, int completedEpochs) {
-        super("training cancelled in epoch " + epoch + " before batch " + batch + "; " + completedEpochs
-                + " complete epoch" + (completedEpochs == 1 ? "" : "s") + " kept by the checkpoint");
+        super("training cancelled in epoch " + epoch + " before batch " + batch + "; "
+                + Plural.count(completedEpochs, "complete epoch") + " kept by the checkpoint");
         this.completedEpochs = completedEpochs;
     }
 

@@ -1,13 +1,15 @@
 package dev.mnistlab.train;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.Plural;
+import dev.mnistlab.files.FileKind;
+import dev.mnistlab.files.FiniteJson;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,8 +28,6 @@ public record TrainingCheckpoint(
     /** The file holding the optimizer's state. */
     public static final String STATE_FILE = "optimizer.state";
 
-    private static final Gson GSON = new Gson();
-
     /** Copies the epoch list so the record stays immutable. */
     public TrainingCheckpoint {
         completed = List.copyOf(completed);
@@ -44,7 +44,7 @@ public record TrainingCheckpoint(
             throw new InvalidInputException(
                     InputField.CHECKPOINT_FOLDER,
                     "checkpointFolder " + folder
-                            + " already has " + done + " epoch" + (done == 1 ? "" : "s") + "; ask for " + (done + 1)
+                            + " already has " + Plural.count(done, "epoch") + "; ask for " + (done + 1)
                             + " or more epochs in all to train further");
         }
         return spec.withEpochs(epochs);
@@ -64,7 +64,7 @@ public record TrainingCheckpoint(
         } catch (InvalidInputException e) {
             throw e.about(InputField.CHECKPOINT_FOLDER);
         }
-        if (!Files.isRegularFile(folder.resolve(STATE_FILE))) {
+        if (FileKind.of(folder.resolve(STATE_FILE), LinkOption.NOFOLLOW_LINKS) == FileKind.ABSENT) {
             throw new InvalidInputException(
                     InputField.CHECKPOINT_FOLDER,
                     "checkpointFolder " + folder
@@ -74,7 +74,7 @@ public record TrainingCheckpoint(
         }
         try {
             JsonObject training = json.getAsJsonObject("training");
-            EpochMetrics[] epochs = GSON.fromJson(training.get("epochs"), EpochMetrics[].class);
+            EpochMetrics[] epochs = FiniteJson.GSON.fromJson(training.get("epochs"), EpochMetrics[].class);
             return new TrainingCheckpoint(folder, descriptor, TrainingSpecJson.read(training), List.of(epochs));
         } catch (RuntimeException e) {
             // A value out of range (our InvalidInputException) or a missing or mistyped field (Gson's

@@ -306,7 +306,7 @@ public abstract class BackendContractTest {
         Files.delete(parameters);
         Files.createSymbolicLink(parameters, elsewhere);
         assertEquals(
-                parameters + " is a link to " + elsewhere + "; a model folder's files must be in the folder itself"
+                parameters + " is a link to " + elsewhere + "; a saved folder's files must be in the folder itself"
                         + " (copy the file in)",
                 assertThrows(InvalidInputException.class, () -> ModelFolder.load(folder, backend(), Device.cpu()))
                         .getMessage());

@@ -80,7 +80,7 @@ class DatasetFileFaultTest {
         Path images = folder.resolve("train-images-idx3-ubyte.gz");
         Files.delete(images);
         assertEquals(
-                images + ": does not exist",
+                images + ": no such file",
                 assertThrows(InvalidInputException.class, () -> IdxReader.read(images, 3))
                         .getMessage());
     }

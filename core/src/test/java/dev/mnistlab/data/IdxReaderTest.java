@@ -116,6 +116,6 @@ class IdxReaderTest {
     void rejectsMissingFile() {
         Path file = dir.resolve("absent");
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> IdxReader.read(file, 1));
-        assertEquals(file + ": does not exist", e.getMessage());
+        assertEquals(file + ": no such file", e.getMessage());
     }
 }

@@ -2,12 +2,15 @@ package dev.mnistlab.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.testing.Pictures;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -70,5 +73,59 @@ class ImageFilesTest {
         ImageIO.write(image, "png", bytes);
         Path file = Files.write(dir.resolve("cut.png"), java.util.Arrays.copyOf(bytes.toByteArray(), 60));
         assertEquals(true, rejected(file).startsWith(file + ": cannot be decoded as png ("), rejected(file));
+    }
+
+    @Test
+    void photosAreTurnedAsTheirExifOrientationSays() throws IOException {
+        // Stored 40 wide and 20 high, white on the left: as a phone stores a portrait taken turned.
+        BufferedImage stored = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < 20; x++) {
+                stored.setRGB(x, y, 0xffffff);
+            }
+        }
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(stored, "jpg", jpeg);
+        BufferedImage upright = ImageFiles.decode(withOrientation(jpeg.toByteArray(), 6), "photo");
+        assertEquals(20, upright.getWidth());
+        assertEquals(40, upright.getHeight());
+        assertTrue(ImageFiles.luminance(upright.getRGB(10, 5)) > 200, "the stored left is now the top");
+        assertTrue(ImageFiles.luminance(upright.getRGB(10, 35)) < 50);
+        BufferedImage asStored = ImageFiles.decode(withOrientation(jpeg.toByteArray(), 1), "photo");
+        assertEquals(40, asStored.getWidth());
+        BufferedImage upsideDown = ImageFiles.decode(withOrientation(jpeg.toByteArray(), 3), "photo");
+        assertTrue(ImageFiles.luminance(upsideDown.getRGB(35, 10)) > 200, "turned half way, white on the right");
+    }
+
+    @Test
+    void aJpegCutShortIsRefusedNotFilledWithGrey() throws IOException {
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), "jpg", jpeg);
+        byte[] half = java.util.Arrays.copyOf(jpeg.toByteArray(), jpeg.size() / 2);
+        InvalidInputException refused =
+                assertThrows(InvalidInputException.class, () -> ImageFiles.decode(half, "half.jpg"));
+        assertTrue(refused.getMessage().startsWith("half.jpg: damaged or cut short ("), refused.getMessage());
+    }
+
+    /** A JPEG with an EXIF block (big-endian TIFF, one entry: orientation). */
+    private static byte[] withOrientation(byte[] jpeg, int orientation) {
+        ByteBuffer exif = ByteBuffer.allocate(2 + 2 + 6 + 8 + 2 + 12 + 4);
+        exif.putShort((short) 0xFFE1).putShort((short) (exif.capacity() - 2));
+        exif.put("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
+        exif.put(new byte[] {'M', 'M', 0, 42, 0, 0, 0, 8});
+        exif.putShort((short) 1);
+        exif.putShort((short) 0x0112)
+                .putShort((short) 3)
+                .putInt(1)
+                .putShort((short) orientation)
+                .putShort((short) 0);
+        exif.putInt(0);
+        // After the start marker and Java's JFIF segment, which must come first.
+        int afterJfif = 4 + (((jpeg[4] & 0xff) << 8) | (jpeg[5] & 0xff));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, afterJfif);
+        out.write(exif.array(), 0, exif.capacity());
+        out.write(jpeg, afterJfif, jpeg.length - afterJfif);
+        return out.toByteArray();
     }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /** Writes image sets as image-folder datasets ({@code train/<class>/*.png}, {@code test/<class>/*.png}). */
@@ -34,7 +35,8 @@ public final class ImageFolders {
         }
         for (int i = 0; i < images.size(); i++) {
             if (images.label(i) < classNames.size()) {
-                Path file = split.resolve(classNames.get(images.label(i))).resolve(String.format("%05d.png", i));
+                Path file = split.resolve(classNames.get(images.label(i)))
+                        .resolve(String.format(Locale.ROOT, "%05d.png", i));
                 ImageIO.write(grey(images, i), "png", file.toFile());
             }
         }

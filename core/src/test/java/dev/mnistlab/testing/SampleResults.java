@@ -33,7 +33,8 @@ public final class SampleResults {
                 Instant.parse("2026-11-28T12:00:00Z"),
                 new RunProvenance(
                         "0.1.0-test",
-                        new DataSource("mnist", DataSource.IDX, Path.of("/data/mnist"), Map.of("a.gz", "00ff")),
+                        new DataSource(
+                                "mnist", DataSource.IDX, Path.of("/data/mnist"), Map.of("a.gz", "00ff"), List.of()),
                         1,
                         MACHINE));
     }

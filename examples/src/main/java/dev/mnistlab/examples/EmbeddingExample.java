@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 
@@ -104,7 +105,7 @@ public final class EmbeddingExample {
     private static void print(String given, Prediction prediction) {
         String runnersUp = prediction.ranked().stream()
                 .skip(1)
-                .map(ranked -> String.format("%s %.3f", ranked.name(), ranked.probability()))
+                .map(ranked -> String.format(Locale.ROOT, "%s %.3f", ranked.name(), ranked.probability()))
                 .collect(Collectors.joining(", "));
         System.out.printf(
                 "%s: %s (p %.3f), then %s%n",

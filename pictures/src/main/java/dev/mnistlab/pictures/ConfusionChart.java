@@ -4,10 +4,13 @@ import dev.mnistlab.eval.ConfusionMatrix;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
-import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
@@ -18,8 +21,11 @@ import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
  * Draws a confusion matrix as a labelled heat map with JFreeChart: true class down, predicted class
- * across, each cell shaded by the share of its true class and printed with its count. Written as
- * {@code confusion.png} by {@code mnistlab evaluate --output}.
+ * across, each cell shaded by the share of its true class and printed with its count. The shades
+ * follow a logarithmic scale from {@value #SMALLEST_SHARE} to 1, so that a confusion of a few dozen
+ * images in a thousand (2%) is as plain to see as it matters, where a linear scale leaves it nearly
+ * white beside the diagonal's 98%. Written as {@code confusion.png} by {@code mnistlab evaluate
+ * --output}.
  */
 public final class ConfusionChart {
 
@@ -33,6 +39,12 @@ public final class ConfusionChart {
     public static final int HEIGHT = 760;
 
     private static final int SHADES = 20;
+
+    /** The share at the light end of the scale: one image in a thousand. */
+    static final double SMALLEST_SHARE = 0.001;
+
+    /** Above this darkness, counts are printed in white. */
+    private static final double DARK = 0.6;
 
     private ConfusionChart() {}
 
@@ -60,7 +72,7 @@ public final class ConfusionChart {
                 cells[2][cell] = row == 0 ? 0 : (double) count / row;
                 XYTextAnnotation label = new XYTextAnnotation(Long.toString(count), predicted, truth);
                 label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-                label.setPaint(cells[2][cell] > 0.5 ? Color.WHITE : Color.BLACK);
+                label.setPaint(darkness(cells[2][cell]) > DARK ? Color.WHITE : Color.BLACK);
                 plot.addAnnotation(label);
             }
         }
@@ -80,7 +92,11 @@ public final class ConfusionChart {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        PaintScaleLegend legend = new PaintScaleLegend(scale, new NumberAxis("share of the true class"));
+        LogAxis shareAxis = new LogAxis("share of the true class (log scale)");
+        shareAxis.setRange(SMALLEST_SHARE, 1);
+        shareAxis.setNumberFormatOverride(new DecimalFormat("0.#%", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        PaintScaleLegend legend = new PaintScaleLegend(scale, shareAxis);
+        legend.setSubdivisionCount(1000);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(4, 4, 40, 4);
         chart.addSubtitle(legend);
@@ -88,12 +104,21 @@ public final class ConfusionChart {
         return chart.createBufferedImage(WIDTH, HEIGHT);
     }
 
+    /** Returns how dark a share is drawn, from 0 (none of the class) to 1 (all of it). */
+    static double darkness(double share) {
+        if (share <= 0) {
+            return 0;
+        }
+        double logShare = Math.log10(Math.max(share, SMALLEST_SHARE));
+        return 1 - logShare / Math.log10(SMALLEST_SHARE);
+    }
+
     private static LookupPaintScale shades() {
         LookupPaintScale scale = new LookupPaintScale(0, 1.0001, Color.WHITE);
         for (int i = 0; i < SHADES; i++) {
-            double share = (double) i / SHADES;
-            int level = (int) Math.round(255 * (1 - share * 0.85));
-            scale.add(share, new Color(level, level, 255));
+            double share = Math.pow(10, Math.log10(SMALLEST_SHARE) * (1 - (double) i / SHADES));
+            int level = (int) Math.round(255 * (1 - (0.1 + 0.9 * darkness(share)) * 0.85));
+            scale.add(i == 0 ? Double.MIN_VALUE : share, new Color(level, level, 255));
         }
         return scale;
     }

@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * Draws labelled 28x28 images in a grid, as the reference tutorial shows its samples: each image
- * enlarged without smoothing, ink white on black, its title above it.
+ * enlarged without smoothing, ink white on black, its title above it in up to two lines (a line
+ * break in the title starts the second), each line set smaller when it is wider than the image and
+ * cut short only when even the smallest size is too wide.
  *
  * <pre>{@code
  * BufferedImage grid = ImageGrid.draw(List.of(new ImageGrid.Tile(pixels, "5")), 1, 1);
@@ -23,19 +25,21 @@ public final class ImageGrid {
     /** How many screen pixels each image pixel becomes. */
     public static final int SCALE = 4;
 
-    /** The height of a tile's title strip. */
-    public static final int TITLE_HEIGHT = 18;
+    /** The height of a tile's title strip: two lines. */
+    public static final int TITLE_HEIGHT = 32;
 
     private static final int SIDE = 28;
     private static final int GAP = 6;
     private static final Color MISTAKE = new Color(0xC62828);
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final int TITLE_POINTS = 12;
+    private static final int SMALLEST_POINTS = 9;
+    private static final int LINE_HEIGHT = 15;
 
     /**
      * One image of the grid.
      *
      * @param pixels 784 values in [0, 1], row-major, ink high
-     * @param title the text above the image, e.g. its label
+     * @param title the text above the image, e.g. its label; a {@code \n} starts its second line
      * @param highlighted whether to draw the title in red (a mistake, say)
      */
     // The pixels are shared, not copied.
@@ -87,17 +91,17 @@ public final class ImageGrid {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
-        g.setFont(TITLE_FONT);
-        FontMetrics metrics = g.getFontMetrics();
         for (int i = 0; i < tiles.size(); i++) {
             Tile tile = tiles.get(i);
             Rectangle area = imageArea(i, cols);
             g.setColor(tile.highlighted() ? MISTAKE : Color.BLACK);
-            String title = fit(tile.title(), metrics, area.width);
-            g.drawString(
-                    title,
-                    area.x + (area.width - metrics.stringWidth(title)) / 2,
-                    area.y - TITLE_HEIGHT + metrics.getAscent());
+            String[] lines = tile.title().split("\n", 2);
+            for (int line = 0; line < lines.length; line++) {
+                // One line sits on the lower of the two, next to its image.
+                int baselineRow = lines.length == 1 ? 1 : line;
+                drawCentred(
+                        g, lines[line], area.x, area.width, area.y - TITLE_HEIGHT + (baselineRow + 1) * LINE_HEIGHT);
+            }
             drawPixels(g, tile.pixels(), area.x, area.y);
         }
         g.dispose();
@@ -112,11 +116,19 @@ public final class ImageGrid {
         }
     }
 
-    private static String fit(String text, FontMetrics metrics, int width) {
+    /** Draws one line centred over a width, in the largest size that fits, cut short if none does. */
+    private static void drawCentred(Graphics2D g, String text, int x, int width, int baseline) {
+        int points = TITLE_POINTS;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, points));
+        while (points > SMALLEST_POINTS && g.getFontMetrics().stringWidth(text) > width) {
+            points--;
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, points));
+        }
+        FontMetrics metrics = g.getFontMetrics();
         String fitted = text;
         while (fitted.length() > 1 && metrics.stringWidth(fitted) > width) {
             fitted = fitted.substring(0, fitted.length() - 2) + "…";
         }
-        return fitted;
+        g.drawString(fitted, x + (width - metrics.stringWidth(fitted)) / 2, baseline - metrics.getDescent());
     }
 }

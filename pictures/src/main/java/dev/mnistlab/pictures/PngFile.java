@@ -1,6 +1,6 @@
 package dev.mnistlab.pictures;
 
-import dev.mnistlab.report.internal.AtomicFile;
+import dev.mnistlab.files.AtomicFile;
 import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.nio.file.Path;

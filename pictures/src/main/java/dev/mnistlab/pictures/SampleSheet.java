@@ -75,7 +75,7 @@ public final class SampleSheet {
                 boolean wrong = best.index() != truth;
                 if (wrong || !errorsOnly) {
                     String guess = String.format(Locale.ROOT, "%s (%.2f)", best.name(), best.probability());
-                    String title = wrong ? classNames.get(truth) + " -> " + guess : guess;
+                    String title = wrong ? classNames.get(truth) + " ->\n" + guess : guess;
                     tiles.add(new ImageGrid.Tile(batch.get(k), title, wrong));
                 }
             }

@@ -6,13 +6,18 @@ import dev.mnistlab.train.TrainingResult;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.StandardXYItemLabelGenerator;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -31,6 +36,9 @@ public final class TrainingCurves {
     /** The picture's height in pixels. */
     public static final int HEIGHT = 600;
 
+    /** Up to this many epochs, each point is labelled with its value. */
+    private static final int MAX_LABELLED_EPOCHS = 12;
+
     /** Adds {@value #FILE_NAME} to a run's output folder each time it is saved. */
     public static final RunFolderExtra IN_RUN_FOLDER =
             (result, folder) -> PngFile.write(draw(result), folder.resolve(FILE_NAME));
@@ -45,12 +53,18 @@ public final class TrainingCurves {
         plot.add(panel(result.epochs(), "loss", EpochMetrics::trainLoss, EpochMetrics::testLoss, true));
         plot.add(panel(result.epochs(), "accuracy", EpochMetrics::trainAccuracy, EpochMetrics::testAccuracy, false));
         String title = String.format(
+                Locale.ROOT,
                 "%s on %s, %s (%s)",
                 result.spec().architecture().name(),
-                result.spec().dataset().id(),
+                result.provenance().data().name(),
                 result.backend().name(),
                 result.spec().optimizer().name());
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        if (result.epochs().size() == 1) {
+            // One point per line draws no line: centre the points and say why there are no curves.
+            epochAxis.setRange(0.5, 1.5);
+            chart.addSubtitle(new TextTitle("one epoch, so one point each: curves need two or more epochs"));
+        }
         chart.setBackgroundPaint(Color.WHITE);
         return chart.createBufferedImage(WIDTH, HEIGHT);
     }
@@ -72,6 +86,13 @@ public final class TrainingCurves {
         NumberAxis axis = new NumberAxis(name);
         axis.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        if (epochs.size() <= MAX_LABELLED_EPOCHS) {
+            renderer.setDefaultItemLabelGenerator(new StandardXYItemLabelGenerator(
+                    "{2}",
+                    new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT)),
+                    new DecimalFormat("0.000", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+            renderer.setDefaultItemLabelsVisible(true);
+        }
         renderer.setSeriesPaint(0, new Color(0x1F77B4));
         renderer.setSeriesPaint(1, new Color(0xEE4C2C));
         renderer.setSeriesStroke(0, new BasicStroke(2f));

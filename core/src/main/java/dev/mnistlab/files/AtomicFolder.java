@@ -1,4 +1,4 @@
-package dev.mnistlab.report.internal;
+package dev.mnistlab.files;
 
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
@@ -44,6 +44,10 @@ public final class AtomicFolder {
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
+        FileKind kind = FileKind.of(absolute);
+        if (kind != FileKind.ABSENT && kind != FileKind.FOLDER) {
+            throw OutputPaths.notReplaceable(target, kind);
+        }
         Files.createDirectories(parent);
         recover(absolute);
         String name = absolute.getFileName().toString();
@@ -80,14 +84,15 @@ public final class AtomicFolder {
      *     holds other files
      */
     public static void requireReplaceable(Path folder, String marker, String kind, String orElse) throws IOException {
-        if (!Files.exists(folder)) {
-            requireCreatable(folder);
+        FileKind found = FileKind.of(folder);
+        if (found == FileKind.ABSENT) {
+            OutputPaths.requireCreatable(folder);
             return;
         }
-        if (!Files.isDirectory(folder)) {
+        if (found != FileKind.FOLDER) {
             throw new InvalidInputException(
                     InputField.OUTPUT_FOLDER,
-                    "outputFolder " + folder + " is a file; give a folder (it is created if needed)");
+                    "outputFolder " + folder + " is " + found.words() + "; give a folder (it is created if needed)");
         }
         boolean empty;
         try (Stream<Path> entries = Files.list(folder)) {
@@ -98,22 +103,6 @@ public final class AtomicFolder {
                     InputField.OUTPUT_FOLDER,
                     "outputFolder " + folder + " holds files but no " + kind + "; give a new or empty folder" + orElse);
         }
-    }
-
-    /**
-     * Checks, before long work, that {@link #write} will be able to create {@code target}: its
-     * parent folder is created if needed and a probe folder is made and removed beside it.
-     *
-     * @throws IOException if the place cannot be written (read-only, no permission, not a folder)
-     */
-    public static void requireCreatable(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath().normalize();
-        Files.createDirectories(absolute.getParent());
-        Path probe = absolute.resolveSibling("." + absolute.getFileName() + ".probe-"
-                + ProcessHandle.current().pid());
-        Files.deleteIfExists(probe);
-        Files.createDirectory(probe);
-        Files.delete(probe);
     }
 
     /**

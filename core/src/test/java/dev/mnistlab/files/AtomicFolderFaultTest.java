@@ -1,4 +1,4 @@
-package dev.mnistlab.report.internal;
+package dev.mnistlab.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

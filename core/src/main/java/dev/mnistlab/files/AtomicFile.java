@@ -1,4 +1,4 @@
-package dev.mnistlab.report.internal;
+package dev.mnistlab.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,10 +26,16 @@ public final class AtomicFile {
      * Writes {@code target}: readers see the old file or the new one, never part of it.
      *
      * @param target the file to create or replace; its folder is created if needed
+     * @throws dev.mnistlab.InvalidInputException if {@code target} is a folder or a special file
+     *     (check with {@link OutputPaths#requireWritableFile} before long work)
      * @param content writes the bytes
      */
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
+        FileKind kind = FileKind.of(absolute);
+        if (kind != FileKind.ABSENT && kind != FileKind.REGULAR_FILE) {
+            throw OutputPaths.notReplaceable(target, kind);
+        }
         Files.createDirectories(absolute.getParent());
         Path temporary = absolute.resolveSibling(
                 "." + absolute.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
