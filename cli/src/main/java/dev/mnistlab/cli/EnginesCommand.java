@@ -7,8 +7,10 @@ import dev.mnistlab.Plural;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.BackendInfo;
 import dev.mnistlab.backend.Backends;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,8 +43,9 @@ final class EnginesCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = common.text(spec);
+        Properties bundledVersions = VersionProvider.recorded();
         Map<String, Backend> backends = Backends.available();
         JsonArray engines = new JsonArray();
         int loaded = 0;
@@ -62,6 +65,18 @@ final class EnginesCommand implements Callable<Integer> {
                         "  devices  %s (%s)%n",
                         String.join(", ", info.devices()), Plural.count(info.gpuCount(), "GPU"));
                 out.printf("  threads  %s%n", info.threads());
+                String artifact = VersionProvider.NATIVE_ARTIFACTS.get(name);
+                String bundled = bundledVersions.getProperty(name);
+                if (artifact != null && bundled != null) {
+                    out.printf(
+                            "  natives  %s %s%s%n",
+                            artifact,
+                            bundled,
+                            bundled.equals(info.engineVersion())
+                                    ? ""
+                                    : " (the Maven artifact's version; the library calls itself " + info.engineVersion()
+                                            + ")");
+                }
                 loaded++;
             } catch (RuntimeException | UnsatisfiedLinkError e) {
                 out.println("  unavailable: " + e.getMessage());

@@ -36,8 +36,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
         }
         command.getErr()
-                .println("mnistlab: " + e.getMessage() + suggestion + " (see '"
-                        + command.getCommandSpec().qualifiedName() + " --help')");
+                .println(OneLine.of("mnistlab: " + e.getMessage() + suggestion + " (see '"
+                        + command.getCommandSpec().qualifiedName() + " --help')"));
         return USAGE;
     }
 
@@ -52,23 +52,24 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             e.printStackTrace(err);
         }
         if (e instanceof InvalidInputException invalid) {
-            err.println("mnistlab: " + FieldFlags.message(invalid));
+            err.println(OneLine.of("mnistlab: " + FieldFlags.message(invalid)));
             return USAGE;
         }
         if (e instanceof InvalidPathException path) {
-            err.println("mnistlab: the file name '" + path.getInput() + "' cannot be used here (" + path.getReason()
-                    + "); run under a UTF-8 locale (LC_ALL=C.UTF-8) or rename the file");
+            err.println(OneLine.of("mnistlab: the file name '" + path.getInput() + "' cannot be used here ("
+                    + path.getReason() + "); run under a UTF-8 locale (LC_ALL=C.UTF-8) or rename the file"));
             return USAGE;
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
-            err.println("mnistlab: " + describe(e) + (verbose ? "" : " (run with --verbose for details)"));
+            err.println(OneLine.of("mnistlab: " + describe(e) + (verbose ? "" : " (run with --verbose for details)")));
             return FAILURE;
         }
         if (isNativeOutOfMemory(e)) {
-            err.println(outOfMemory("the engine could not allocate memory"));
+            err.println(OneLine.of(outOfMemory("the engine could not allocate memory")));
             return FAILURE;
         }
-        err.println("mnistlab: internal error: " + e + (verbose ? "" : " (run with --verbose for details)"));
+        err.println(
+                OneLine.of("mnistlab: internal error: " + e + (verbose ? "" : " (run with --verbose for details)")));
         return FAILURE;
     }
 

@@ -205,10 +205,10 @@ final class PredictCommand implements Callable<Integer> {
             result.add("errors", errors);
             common.printJson(spec, () -> result);
         } else {
-            predictions.forEach((file, prediction) -> out.println(toLine(file, prediction)));
+            predictions.forEach((file, prediction) -> out.println(OneLine.of(toLine(file, prediction))));
         }
         out.flush();
-        failures.values().forEach(reason -> err.println("mnistlab: " + reason));
+        failures.values().forEach(reason -> err.println(OneLine.of("mnistlab: " + reason)));
         err.flush();
     }
 

@@ -141,7 +141,7 @@ final class ProgressLine {
     /** Prints a warning that stays, even when progress is off, after removing a live bar. */
     void warn(String text) {
         clear();
-        err.println("mnistlab: warning: " + text);
+        err.println(OneLine.of("mnistlab: warning: " + text));
         err.flush();
     }
 

@@ -41,8 +41,8 @@ final class RunOptions {
             names = "--threads",
             paramLabel = "N",
             description = "Engine compute threads: a count or auto (default: auto: 1 for small models like the"
-                    + " mlp; else every core on pytorch, the cores left free on mxnet). Same seed and count,"
-                    + " same result.")
+                    + " mlp; else, on pytorch, every core or one, whichever runs the model faster when training"
+                    + " starts, and on mxnet the cores left free). Same seed and count, same result.")
     String threads;
 
     /** Puts these settings into a spec builder; unset ones keep the builder's defaults. */

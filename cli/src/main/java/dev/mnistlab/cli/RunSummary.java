@@ -2,6 +2,7 @@ package dev.mnistlab.cli;
 
 import dev.mnistlab.Plural;
 import dev.mnistlab.backend.Backend;
+import dev.mnistlab.data.DataSource;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.model.MlpArchitecture;
 import dev.mnistlab.train.TrainingSpec;
@@ -24,9 +25,9 @@ final class RunSummary {
                 ? "mlp 784-" + mlp.hidden().stream().map(String::valueOf).collect(Collectors.joining("-")) + "-"
                         + classes
                 : "cnn conv5x5x32-pool-conv5x5x64-pool-1024-" + classes;
-        String data = splits.classNames().equals(spec.dataset().classNames())
-                ? spec.dataset().id()
-                : classes + " classes " + splits.classNames();
+        String data = splits.source().format().equals(DataSource.IMAGE_FOLDERS)
+                ? "the image folders '" + splits.source().name() + "', " + classes + " classes " + splits.classNames()
+                : spec.dataset().id();
         String hyperParameters = spec.optimizer().hyperParameters().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + " " + number(e.getValue()))

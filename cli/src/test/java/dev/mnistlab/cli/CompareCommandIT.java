@@ -7,6 +7,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.mnistlab.compare.CompareReport;
+import dev.mnistlab.data.DatasetLoader;
+import dev.mnistlab.data.DatasetSplits;
+import dev.mnistlab.data.NamedDataset;
+import dev.mnistlab.testing.ImageFolders;
 import dev.mnistlab.testing.RealData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,5 +102,34 @@ class CompareCommandIT {
                 Files.readString(output.resolve("runs/pytorch-mlp-1/output.log"))
                         .contains("heap"),
                 "the child's own words are kept");
+    }
+
+    @Test
+    void comparesOnAnImageFolderSetOfThreeClassesWithItsOwnClassNames() throws IOException {
+        DatasetSplits mnist = DatasetLoader.load(RealData.mnist(), NamedDataset.MNIST);
+        Path folders = ImageFolders.write(
+                dir.resolve("digits"), mnist.train().head(600), mnist.test().head(300), List.of("zero", "one", "two"));
+        Path output = dir.resolve("cmp-folders");
+        CliRun run = CliRun.of(
+                "compare",
+                "--engines",
+                "pytorch",
+                "--models",
+                "mlp",
+                "--epochs",
+                "1",
+                "--data-dir",
+                folders.toString(),
+                "--output",
+                output.toString(),
+                "--quiet");
+        assertEquals(0, run.exitCode(), run.err() + run.out());
+        JsonObject figures = JsonParser.parseString(Files.readString(output.resolve(CompareReport.JSON_FILE)))
+                .getAsJsonObject()
+                .getAsJsonArray("runs")
+                .get(0)
+                .getAsJsonObject()
+                .getAsJsonObject("figures");
+        assertTrue(figures.get("latencyP50Micros").getAsDouble() > 0, figures.toString());
     }
 }

@@ -272,6 +272,15 @@ class HostileInputsTest {
         assertEquals(1, run.out().lines().count(), run.out());
     }
 
+    @Test
+    void aNameWithALineBreakStaysOnOneLine() throws IOException {
+        Path junk = Files.writeString(dir.resolve("two\nlines.png"), "not a picture");
+        CliRun run = CliRun.of("predict", "--model", model.toString(), junk.toString());
+        assertEquals(
+                "mnistlab: " + dir + "/two\\nlines.png: not an image mnistlab can read (PNG, JPEG, BMP or GIF)",
+                oneLine(2, run));
+    }
+
     // 7. Checks made early, and nothing left behind.
 
     @Test
@@ -331,6 +340,38 @@ class HostileInputsTest {
         assertFalse(Files.exists(compareOutput), "no report for a comparison that could not start");
     }
 
+    // What a new user trips over.
+
+    @Test
+    void namesAreTakenInAnyCase() {
+        CliRun run = CliRun.of(
+                "train",
+                "--data-dir",
+                data.toString(),
+                "--engine",
+                "PyTorch",
+                "--model",
+                "MLP",
+                "--optimizer",
+                "ADAM",
+                "--device",
+                "CPU",
+                "--epochs",
+                "1",
+                "--quiet");
+        assertEquals(0, run.exitCode(), run.err());
+        CliRun shown = CliRun.of(
+                "show",
+                "--data-dir",
+                data.toString(),
+                "--split",
+                "TEST",
+                "--output",
+                dir.resolve("grid.png").toString(),
+                "--quiet");
+        assertEquals(0, shown.exitCode(), shown.err());
+    }
+
     // 8. Locale.
 
     @Test
@@ -343,6 +384,9 @@ class HostileInputsTest {
                     trained.out().lines().anyMatch(line -> line.matches("Test accuracy \\d\\.\\d{4}, test loss .*")),
                     trained.out());
             assertFalse(trained.out().matches("(?s).*\\d,\\d{4}.*"), trained.out());
+            CliRun evaluated = CliRun.of("evaluate", "--model", model.toString(), "--data-dir", data.toString());
+            assertFalse(evaluated.out().matches("(?s).*\\b[01],\\d{4}\\b.*"), evaluated.out());
+            assertTrue(evaluated.out().matches("(?s).*\\d\\.\\d{4}.*"), evaluated.out());
             Path picture = dir.resolve("seven.png");
             Files.write(picture, Pictures.encoded(Pictures.stroke(BufferedImage.TYPE_INT_RGB), "png"));
             CliRun predicted = CliRun.of("predict", "--model", model.toString(), "--top-k", "2", picture.toString());

@@ -36,7 +36,10 @@ class ImageFolderDatasetIT {
 
         CliRun train = CliRun.of("train", "--data-dir", folders.toString(), "--output", model.toString(), "--quiet");
         assertEquals(0, train.exitCode(), train.err());
-        assertTrue(train.out().contains("Training mlp 784-32-3 on 3 classes [one, two, zero] ("), train.out());
+        assertTrue(
+                train.out()
+                        .contains("Training mlp 784-32-3 on the image folders 'digits', 3 classes [one, two, zero] ("),
+                train.out());
         JsonObject metrics = JsonParser.parseString(Files.readString(model.resolve("metrics.json")))
                 .getAsJsonObject();
         double accuracy = metrics.get("testAccuracy").getAsDouble();

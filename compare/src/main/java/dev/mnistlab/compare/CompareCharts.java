@@ -14,18 +14,22 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.CategoryLineAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Draws a comparison's charts with JFreeChart: for each charted figure, one panel per model (their
  * scales differ by orders of magnitude) with a bar per engine at the median, labelled with its
  * value, and, where a pair was measured more than once, a line from its smallest to its largest
- * run. The value axis leaves room above the tallest bar for its label.
+ * run. Values are printed inside the top of their bars; the value axis leaves room above the tallest
+ * bar for its range line.
  */
 final class CompareCharts {
 
@@ -100,6 +104,10 @@ final class CompareCharts {
         renderer.setMaximumBarWidth(0.25);
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new FigureFormat(figure)));
         renderer.setDefaultItemLabelsVisible(true);
+        // Inside the bar's top, in white: above it, the line of a repeated pair's range would cross it.
+        renderer.setDefaultPositiveItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.INSIDE12, TextAnchor.TOP_CENTER));
+        renderer.setDefaultItemLabelPaint(Color.WHITE);
         CategoryPlot plot = new CategoryPlot(dataset, null, axis, renderer);
         plot.setBackgroundPaint(new Color(0xF4F4F4));
         plot.setRangeGridlinePaint(Color.GRAY);

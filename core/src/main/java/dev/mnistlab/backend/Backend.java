@@ -71,11 +71,12 @@ public interface Backend {
     void useThreads(int count);
 
     /**
-     * Returns whether the engine's compute threads keep their pace when other processes share the
-     * cores, so that automatic thread counts may use every core (see {@link ComputeThreads}). False
-     * unless measured: OpenMP teams that spin-wait for each other slow down when one is descheduled.
+     * Returns whether the engine can change its thread count at any time, also after it started. A
+     * training with an automatic count then tries every core and one thread on the model itself and
+     * keeps the faster (see {@link ComputeThreads}); an engine that fixes its count when it starts
+     * (MXNet's OpenMP) gets the cores other processes leave free. False by default.
      */
-    default boolean computesWellOnBusyCores() {
+    default boolean changesThreadsAnyTime() {
         return false;
     }
 

@@ -11,15 +11,14 @@ import dev.mnistlab.machine.CpuLoad;
  * <p>Automatic choice, from measurements per model and engine on 2-core machines
  * (docs/benchmarks.md, "Threads"): a model of under {@value #SMALL_MODEL_FLOPS} FLOPs per image (the
  * seed's MLP has 50,000) computes each operation faster on one thread than split across cores, on
- * both engines, so it gets 1. A larger one (the CNN) gets every core the JVM may use on an engine
- * whose threads keep their pace on cores other processes share ({@link
- * Backend#computesWellOnBusyCores}: PyTorch), and otherwise the cores other processes leave free,
- * measured over {@value #LOAD_SAMPLE_MILLIS} ms when the choice is made (MXNet, whose OpenMP threads
- * wait for each other: beside one busy process its CNN ran at 375 samples/s on 2 threads and 880 on
- * 1). Auto never asks for more threads than the JVM's cores. A training on an engine that can still
- * change its count (PyTorch) then times the model's own forward passes at one thread and at that
- * count and keeps the faster ({@code ClassifierTrainer}); {@link #resolve} gives the count it starts
- * from.
+ * both engines, so it gets 1. A larger one (the CNN) is faster on every core when the cores are
+ * free and on one when another process keeps one busy (PyTorch 810 against 577 samples/s quiet, 313
+ * against 544 busy; MXNet 961 against 654, 372 against 837). On an engine that changes its count at
+ * any time ({@link Backend#changesThreadsAnyTime}: PyTorch) it starts with every core the JVM may
+ * use, and the training then times the model's own forward passes at one thread and at every core
+ * and keeps the faster ({@code ClassifierTrainer}); an engine that fixes its count when it starts
+ * (MXNet) gets the cores other processes leave free, measured over {@value #LOAD_SAMPLE_MILLIS} ms
+ * when the choice is made. Auto never asks for more threads than the JVM's cores.
  *
  * <p>The same seed gives the same result with the same thread count; another count may change the
  * last digits (a sum split differently rounds differently).
@@ -94,7 +93,7 @@ public record ComputeThreads(int count) {
         if (flopsPerImage < SMALL_MODEL_FLOPS) {
             return 1;
         }
-        return backend.computesWellOnBusyCores() ? cores : CpuLoad.freeCores(LOAD_SAMPLE_MILLIS);
+        return backend.changesThreadsAnyTime() ? cores : CpuLoad.freeCores(LOAD_SAMPLE_MILLIS);
     }
 
     /**

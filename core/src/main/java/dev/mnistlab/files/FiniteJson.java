@@ -28,9 +28,11 @@ import java.util.function.DoubleFunction;
  */
 public final class FiniteJson {
 
-    /** Pretty-printing Gson that writes non-finite doubles and floats as {@code null}. */
+    /** Pretty-printing Gson that writes non-finite doubles and floats, and absent values, as {@code null}. */
     public static final Gson GSON = new GsonBuilder()
             .setPrettyPrinting()
+            // A figure written as null must stay in the file, so that it reads back as NaN, not 0.
+            .serializeNulls()
             .registerTypeAdapter(double.class, new FiniteNumber<>(value -> value))
             .registerTypeAdapter(Double.class, new FiniteNumber<>(value -> value))
             .registerTypeAdapter(float.class, new FiniteNumber<>(value -> (float) value))

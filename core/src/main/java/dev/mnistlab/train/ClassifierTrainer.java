@@ -57,10 +57,11 @@ import java.util.Map;
  * <p>A run is determined by its {@link TrainingSpec}: the seed fixes parameter initialisation and
  * the shuffled order of every epoch ({@link ImageDataset}, {@link EpochOrder}), and the spec's
  * thread count is applied to the engine first ({@link dev.mnistlab.backend.ComputeThreads}), so the
- * same spec on the same engine, machine and thread count gives the same model. With
- * {@code ComputeThreads.AUTO}, an engine that can still change its count and a model that may use
- * several cores, the run first times a few forward passes at one thread and at every core and keeps
- * the faster; the count used is in the result's {@link RunProvenance}.
+ * same spec on the same engine, machine and thread count gives the same model. Every run starts
+ * with a few forward passes of one batch; with {@code ComputeThreads.AUTO}, an engine that can
+ * still change its count and a model that may use several cores, they are timed at one thread and
+ * at every core and the faster count is kept. The count used is in the result's {@link
+ * RunProvenance}.
  *
  * <p><b>Listeners.</b> The loop is DJL's {@code EasyTrain.fit}'s: each batch's forward and backward
  * pass, then {@code onTrainingBatch}, then the optimizer step; the test set is scored after each

@@ -17,8 +17,13 @@ import java.util.Arrays;
  * on machines with more cores splitting a convolution is what makes it fast).
  *
  * <p>The passes are inference passes on a batch of zeros: they touch neither the parameters, the
- * gradients nor a random generator, so the run that follows is the one the chosen count gives
- * without probing. They take a few of the model's forward passes, well under one epoch's second.
+ * gradients nor a random generator. They take a few of the model's forward passes, well under
+ * one epoch's second. Every run makes them, with its one count when there is nothing to choose,
+ * so that a run with a fixed count computes exactly as an automatic run that chose that count.
+ * They also warm the engine up: measured on the 2-core build machine, PyTorch 2.7.1 then trained
+ * the CNN on 2 threads at about 1,000 samples/s instead of about 700, with slightly different
+ * rounding (what libtorch sets up on its first inference passes is not documented; the effect
+ * is measured, not explained; docs/benchmarks.md, "Threads").
  */
 final class FastestThreadCount {
 

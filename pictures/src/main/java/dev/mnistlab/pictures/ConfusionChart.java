@@ -6,11 +6,15 @@ import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
@@ -43,6 +47,9 @@ public final class ConfusionChart {
     /** The share at the light end of the scale: one image in a thousand. */
     static final double SMALLEST_SHARE = 0.001;
 
+    /** The value of a cell with no images: below the scale, so white. */
+    private static final double EMPTY = -1;
+
     /** Above this darkness, counts are printed in white. */
     private static final double DARK = 0.6;
 
@@ -69,10 +76,11 @@ public final class ConfusionChart {
                 long count = confusion.count(truth, predicted);
                 cells[0][cell] = predicted;
                 cells[1][cell] = truth;
-                cells[2][cell] = row == 0 ? 0 : (double) count / row;
+                // Cells are valued by darkness; an empty cell lies below the scale and stays white.
+                cells[2][cell] = count == 0 ? EMPTY : darkness((double) count / row);
                 XYTextAnnotation label = new XYTextAnnotation(Long.toString(count), predicted, truth);
                 label.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-                label.setPaint(darkness(cells[2][cell]) > DARK ? Color.WHITE : Color.BLACK);
+                label.setPaint(cells[2][cell] > DARK ? Color.WHITE : Color.BLACK);
                 plot.addAnnotation(label);
             }
         }
@@ -92,11 +100,12 @@ public final class ConfusionChart {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinesVisible(false);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        LogAxis shareAxis = new LogAxis("share of the true class (log scale)");
-        shareAxis.setRange(SMALLEST_SHARE, 1);
-        shareAxis.setNumberFormatOverride(new DecimalFormat("0.#%", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        // The legend's axis runs over darkness, labelled with the share each darkness stands for.
+        NumberAxis shareAxis = new NumberAxis("share of the true class (log scale)");
+        shareAxis.setRange(0, 1);
+        shareAxis.setTickUnit(new NumberTickUnit(1.0 / 3, new ShareFormat()));
         PaintScaleLegend legend = new PaintScaleLegend(scale, shareAxis);
-        legend.setSubdivisionCount(1000);
+        legend.setSubdivisionCount(SHADES);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(4, 4, 40, 4);
         chart.addSubtitle(legend);
@@ -116,10 +125,32 @@ public final class ConfusionChart {
     private static LookupPaintScale shades() {
         LookupPaintScale scale = new LookupPaintScale(0, 1.0001, Color.WHITE);
         for (int i = 0; i < SHADES; i++) {
-            double share = Math.pow(10, Math.log10(SMALLEST_SHARE) * (1 - (double) i / SHADES));
-            int level = (int) Math.round(255 * (1 - (0.1 + 0.9 * darkness(share)) * 0.85));
-            scale.add(i == 0 ? Double.MIN_VALUE : share, new Color(level, level, 255));
+            double darkness = (double) i / SHADES;
+            int level = (int) Math.round(255 * (1 - (0.1 + 0.9 * darkness) * 0.85));
+            scale.add(darkness, new Color(level, level, 255));
         }
         return scale;
+    }
+
+    /** Prints a darkness as the share of the true class it stands for: 0.1%, 1%, 10%, 100%. */
+    private static final class ShareFormat extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double darkness, StringBuffer target, FieldPosition position) {
+            double share = Math.pow(10, Math.log10(SMALLEST_SHARE) * (1 - darkness));
+            return target.append(
+                    new DecimalFormat("0.#%", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(share));
+        }
+
+        @Override
+        public StringBuffer format(long darkness, StringBuffer target, FieldPosition position) {
+            return format((double) darkness, target, position);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition position) {
+            throw new UnsupportedOperationException("labels are only printed");
+        }
     }
 }

@@ -36,6 +36,9 @@ public final class TrainingCurves {
     /** The picture's height in pixels. */
     public static final int HEIGHT = 600;
 
+    /** The share of a panel's value range left above and below the points. */
+    private static final double LABEL_ROOM = 0.12;
+
     /** Up to this many epochs, each point is labelled with its value. */
     private static final int MAX_LABELLED_EPOCHS = 12;
 
@@ -85,6 +88,9 @@ public final class TrainingCurves {
         data.addSeries(testSeries);
         NumberAxis axis = new NumberAxis(name);
         axis.setAutoRangeIncludesZero(false);
+        // Room above the highest point and below the lowest for their value labels.
+        axis.setUpperMargin(LABEL_ROOM);
+        axis.setLowerMargin(LABEL_ROOM);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         if (epochs.size() <= MAX_LABELLED_EPOCHS) {
             renderer.setDefaultItemLabelGenerator(new StandardXYItemLabelGenerator(

@@ -59,18 +59,14 @@ public final class PyTorchBackend implements Backend {
     @Override
     public void useThreads(int count) {
         engine();
-        if (JniUtils.getNumThreads() != count || Boolean.getBoolean("always.set")) {
+        if (JniUtils.getNumThreads() != count) {
             JniUtils.setNumThreads(count);
         }
     }
 
-    /**
-     * Measured on the 2-core build machine beside one CPU-bound process: the CNN kept its pace on 2
-     * threads (574 samples/s against 570 on 1, medians of 6), where MXNet's fell from 880 to 375
-     * (docs/benchmarks.md, "Threads").
-     */
+    /** libtorch's intra-op pool is resized by {@link #useThreads}, before or after it starts. */
     @Override
-    public boolean computesWellOnBusyCores() {
+    public boolean changesThreadsAnyTime() {
         return true;
     }
 
