@@ -66,14 +66,22 @@ public final class ImageFolderComparison {
             double djlSetUp = seconds(start);
             double[] djlEpochs = epochSeconds(() -> djl.getData(manager));
             System.out.printf(
+                    Locale.ROOT,
                     "%d PNG images in %d classes, batches of %d, %d epochs%n",
-                    IMAGES, djl.getSynset().size(), BATCH, EPOCHS);
+                    IMAGES,
+                    djl.getSynset().size(),
+                    BATCH,
+                    EPOCHS);
             System.out.printf(
+                    Locale.ROOT,
                     "mnistlab ImageFolderSet + ImageDataset: set-up %.2f s, epochs %s s%n",
-                    ownSetUp, format(ownEpochs));
+                    ownSetUp,
+                    format(ownEpochs));
             System.out.printf(
+                    Locale.ROOT,
                     "basicdataset ImageFolder:               set-up %.2f s, epochs %s s%n",
-                    djlSetUp, format(djlEpochs));
+                    djlSetUp,
+                    format(djlEpochs));
         }
     }
 

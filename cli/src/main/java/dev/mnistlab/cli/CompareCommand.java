@@ -131,6 +131,8 @@ final class CompareCommand implements Callable<Integer> {
                                 + LocalDateTime.now(ZoneId.systemDefault())
                                         .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
         CompareReport.requireWritable(folder);
+        ChildJvmLauncher launcher = new ChildJvmLauncher(PairMain.ENTRY_POINT, jvmOptions);
+        launcher.requireOptionsStart();
         PrintWriter out =
                 common.json ? spec.commandLine().getErr() : spec.commandLine().getOut();
         Path dataFolder = DatasetLocator.standard(common.progress(spec))
@@ -141,6 +143,7 @@ final class CompareCommand implements Callable<Integer> {
         ComparePlan plan = new ComparePlan(engineNames, specs, dataFolder, repeat);
         CompareContext context = new CompareContext(MachineInfo.current(), commandLine(), Instant.now());
         out.printf(
+                Locale.ROOT,
                 "Comparing %s on %s (%s in %s): %s, each in a JVM of its own%n",
                 String.join(", ", engineNames),
                 String.join(", ", models),
@@ -150,9 +153,8 @@ final class CompareCommand implements Callable<Integer> {
         out.println("Machine: " + context.machine().describe());
         out.flush();
         long start = System.nanoTime();
-        CompareResults results = new CompareRun(
-                        new ChildJvmLauncher(PairMain.ENTRY_POINT, jvmOptions), new CompareConsole(out, !common.quiet))
-                .run(plan, context, folder);
+        CompareResults results =
+                new CompareRun(launcher, new CompareConsole(out, !common.quiet)).run(plan, context, folder);
         return summarise(results, folder, (System.nanoTime() - start) / 1e9);
     }
 
@@ -162,8 +164,10 @@ final class CompareCommand implements Callable<Integer> {
         out.println();
         out.print(ReportMarkdown.tables(results));
         out.printf(
+                Locale.ROOT,
                 "%nWrote %s: report.md, results.json, results.csv, charts and runs/ (%s in all)%n",
-                folder, CompareConsole.duration(seconds));
+                folder,
+                CompareConsole.duration(seconds));
         out.flush();
         int failed = results.failures().size();
         if (failed > 0) {

@@ -70,8 +70,11 @@ final class CompareConsole implements CompareRun.Listener {
                     Figure.LATENCY_P50.format(figures.latencyP50Micros()));
         } else {
             out.printf(
+                    Locale.ROOT,
                     "  FAILED after %s: %s (output in %s)%n",
-                    took, ((PairOutcome.Failed) outcome).reason(), outcome.log());
+                    took,
+                    ((PairOutcome.Failed) outcome).reason(),
+                    outcome.log());
         }
         out.flush();
     }

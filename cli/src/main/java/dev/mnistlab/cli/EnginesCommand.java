@@ -9,6 +9,7 @@ import dev.mnistlab.backend.BackendInfo;
 import dev.mnistlab.backend.Backends;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -59,16 +60,23 @@ final class EnginesCommand implements Callable<Integer> {
                 BackendInfo info = Backends.get(name).describe();
                 engine.add("info", new Gson().toJsonTree(info));
                 out.printf(
+                        Locale.ROOT,
                         "  engine   %s %s (%s build), DJL %s%n",
-                        info.engineName(), info.engineVersion(), info.nativeFlavor(), info.djlVersion());
+                        info.engineName(),
+                        info.engineVersion(),
+                        info.nativeFlavor(),
+                        info.djlVersion());
                 out.printf(
+                        Locale.ROOT,
                         "  devices  %s (%s)%n",
-                        String.join(", ", info.devices()), Plural.count(info.gpuCount(), "GPU"));
-                out.printf("  threads  %s%n", info.threads());
+                        String.join(", ", info.devices()),
+                        Plural.count(info.gpuCount(), "GPU"));
+                out.printf(Locale.ROOT, "  threads  %s%n", info.threads());
                 String artifact = VersionProvider.NATIVE_ARTIFACTS.get(name);
                 String bundled = bundledVersions.getProperty(name);
                 if (artifact != null && bundled != null) {
                     out.printf(
+                            Locale.ROOT,
                             "  natives  %s %s%s%n",
                             artifact,
                             bundled,

@@ -97,6 +97,7 @@ final class EvaluateCommand implements Callable<Integer> {
             if (!common.json) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(
+                        Locale.ROOT,
                         "Model %s (%s) on %s, %s: %s test set from %s%n%n",
                         saved.folder,
                         descriptor.architecture().name(),

@@ -98,7 +98,7 @@ class BadInputTest {
     void missingDataFolderListsExpectedFiles() {
         Path absent = dir.resolve("absent");
         assertBadInput(
-                "mnistlab: --data-dir " + absent + " does not exist; it must hold"
+                "mnistlab: --data-dir " + absent + " does not exist; give a folder holding"
                         + " train-images-idx3-ubyte.gz (or train-images-idx3-ubyte),"
                         + " train-labels-idx1-ubyte.gz (or train-labels-idx1-ubyte),"
                         + " t10k-images-idx3-ubyte.gz (or t10k-images-idx3-ubyte),"

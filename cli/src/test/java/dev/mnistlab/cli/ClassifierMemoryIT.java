@@ -12,6 +12,7 @@ import dev.mnistlab.testing.ResidentMemory;
 import dev.mnistlab.testing.UntrainedModel;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,9 +38,15 @@ class ClassifierMemoryIT {
             }
             double end = ResidentMemory.afterCollectionMiB();
             System.out.printf(
+                    Locale.ROOT,
                     "%s: resident memory %.1f MiB after %,d images, %.1f MiB after %,d (Java heap"
                             + " committed %.1f MiB)%n",
-                    engine, settled, SETTLE, end, CALLS, Runtime.getRuntime().totalMemory() / 1048576.0);
+                    engine,
+                    settled,
+                    SETTLE,
+                    end,
+                    CALLS,
+                    Runtime.getRuntime().totalMemory() / 1048576.0);
             assertTrue(end - settled < ALLOWED_GROWTH_MIB, engine + " grew from " + settled + " to " + end + " MiB");
         }
     }

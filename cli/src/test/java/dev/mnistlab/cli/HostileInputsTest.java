@@ -152,6 +152,11 @@ class HostileInputsTest {
                         + " needs about"),
                 memory);
         assertTrue(memory.endsWith("available; make the layers narrower"), memory);
+        String batch = oneLine(2, CliRun.of(train("--model", "cnn", "--batch-size", "65536")));
+        assertTrue(
+                batch.startsWith(
+                        "mnistlab: --batch-size 65536 is too large for this machine: training it needs" + " about"),
+                batch);
     }
 
     // 3. Damaged files we wrote ourselves.
@@ -325,6 +330,18 @@ class HostileInputsTest {
         if (diverged.exitCode() == 2) {
             assertFalse(Files.exists(dir.resolve("new")), "a failed run leaves no folders");
         }
+        String longName = "x".repeat(240);
+        assertEquals(
+                "mnistlab: " + dir.resolve(longName) + ": the name '" + longName + "' has 240 bytes; give one of at"
+                        + " most 223",
+                oneLine(
+                        2,
+                        CliRun.of(
+                                "train",
+                                "--data-dir",
+                                data.toString(),
+                                "--output",
+                                dir.resolve(longName).toString())));
         Path compareOutput = dir.resolve("cmp");
         oneLine(
                 2,
@@ -337,6 +354,17 @@ class HostileInputsTest {
         Path badData = Folders.copy(data, dir.resolve("bad-data"));
         Files.write(badData.resolve("train-labels-idx1-ubyte.gz"), new byte[] {1, 2, 3});
         oneLine(2, CliRun.of("compare", "--data-dir", badData.toString(), "--output", compareOutput.toString()));
+        assertEquals(
+                "mnistlab: the JVM does not start with the options -Xmx1k: Too small maximum heap",
+                oneLine(
+                        2,
+                        CliRun.of(
+                                "compare",
+                                "--data-dir",
+                                data.toString(),
+                                "--jvm-option=-Xmx1k",
+                                "--output",
+                                compareOutput.toString())));
         assertFalse(Files.exists(compareOutput), "no report for a comparison that could not start");
     }
 

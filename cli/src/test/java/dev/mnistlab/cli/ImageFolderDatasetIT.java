@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,7 @@ class ImageFolderDatasetIT {
         JsonObject metrics = JsonParser.parseString(Files.readString(model.resolve("metrics.json")))
                 .getAsJsonObject();
         double accuracy = metrics.get("testAccuracy").getAsDouble();
-        System.out.printf("MLP on 3 MNIST classes from PNG folders: test accuracy %.4f%n", accuracy);
+        System.out.printf(Locale.ROOT, "MLP on 3 MNIST classes from PNG folders: test accuracy %.4f%n", accuracy);
         assertTrue(accuracy > 0.97, "test accuracy " + accuracy);
         JsonObject descriptor = JsonParser.parseString(Files.readString(model.resolve("model.json")))
                 .getAsJsonObject();

@@ -65,8 +65,12 @@ class KilledTrainingIT {
             }
         }
         System.out.printf(
+                Locale.ROOT,
                 "%d kills: %d left a complete model folder, %d none; %d struck during a folder write%n",
-                KILLS, complete, KILLS - complete, duringWrites);
+                KILLS,
+                complete,
+                KILLS - complete,
+                duringWrites);
         assertTrue(complete >= KILLS / 2, "most kills should come after the first epoch: " + complete);
     }
 

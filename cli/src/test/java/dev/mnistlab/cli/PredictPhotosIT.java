@@ -70,7 +70,7 @@ class PredictPhotosIT {
                 correct++;
             }
         }
-        System.out.printf("predict on %d pictures of handwritten digits: %d correct%n", IMAGES, correct);
+        System.out.printf(Locale.ROOT, "predict on %d pictures of handwritten digits: %d correct%n", IMAGES, correct);
         assertTrue(correct >= 0.9 * IMAGES, correct + " of " + IMAGES + " correct");
     }
 

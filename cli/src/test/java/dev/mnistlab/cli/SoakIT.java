@@ -45,6 +45,7 @@ class SoakIT {
         double first = residentMiB.get(0);
         double last = residentMiB.get(residentMiB.size() - 1);
         System.out.printf(
+                Locale.ROOT,
                 "%s, 10 MLP epochs: resident memory after each epoch %s MiB (last/first %.3f);"
                         + " live arrays in the model's manager after 1 epoch %d, after 10 %d%n",
                 engine,

@@ -1,6 +1,7 @@
 package dev.mnistlab.compare;
 
 import com.google.gson.JsonParseException;
+import dev.mnistlab.InvalidInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -49,6 +50,34 @@ public final class ChildJvmLauncher implements PairLauncher {
     public ChildJvmLauncher(List<String> entryPoint, List<String> jvmOptions) {
         this.entryPoint = List.copyOf(entryPoint);
         this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /**
+     * Checks, before any pair runs, that a JVM starts with the options given: a mistyped option
+     * would otherwise fail every pair, one after another.
+     *
+     * @throws InvalidInputException naming the options and the JVM's first line of complaint
+     */
+    public void requireOptionsStart() throws IOException, InterruptedException {
+        if (jvmOptions.isEmpty()) {
+            return;
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-version");
+        Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String said = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (probe.waitFor() != 0) {
+            // The JVM's own reason ("Unrecognized option: -Xfoo", "Too small maximum heap"), not its
+            // "Error: Could not create the Java Virtual Machine." around it.
+            String reason = said.lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("Error"))
+                    .findFirst()
+                    .orElse("it exits with code " + probe.exitValue());
+            throw new InvalidInputException(
+                    "the JVM does not start with the options " + String.join(" ", jvmOptions) + ": " + reason);
+        }
     }
 
     @Override

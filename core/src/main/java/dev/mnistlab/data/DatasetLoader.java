@@ -2,8 +2,8 @@ package dev.mnistlab.data;
 
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.files.FileKind;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,12 +76,13 @@ public final class DatasetLoader {
         return new DatasetSplits(DataSource.ofIdx(dataset.id(), folder, files), train, test, dataset.classNames());
     }
 
-    private static void requireFiles(Path folder) {
-        if (!Files.isDirectory(folder)) {
+    private static void requireFiles(Path folder) throws IOException {
+        FileKind kind = FileKind.of(folder);
+        if (kind != FileKind.FOLDER) {
             throw new InvalidInputException(
                     InputField.DATA_FOLDER,
-                    "dataFolder " + folder + " does not exist;"
-                            + " it must hold "
+                    "dataFolder " + folder + (kind == FileKind.ABSENT ? " does not exist" : " is " + kind.words())
+                            + "; give a folder holding "
                             + DatasetFile.expectedNames() + IMAGE_FOLDERS);
         }
         List<String> missing = new ArrayList<>();

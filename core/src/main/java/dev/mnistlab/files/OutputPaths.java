@@ -2,6 +2,7 @@ package dev.mnistlab.files;
 
 import dev.mnistlab.InvalidInputException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,6 +15,12 @@ import java.nio.file.Path;
  * file into place, which would swap the device node itself for a regular file.
  */
 public final class OutputPaths {
+
+    /** The longest file name Linux file systems take, in bytes. */
+    private static final int MAX_NAME_BYTES = 255;
+
+    /** What mnistlab's temporary names add to an output's name. */
+    private static final int TEMPORARY_NAME_ROOM = 32;
 
     private OutputPaths() {}
 
@@ -28,6 +35,7 @@ public final class OutputPaths {
      * @throws IOException if the folder it goes in cannot be written
      */
     public static void requireWritableFile(Path target) throws IOException {
+        requireNamesFit(target);
         if (!requireCreatableParent(target)) {
             return;
         }
@@ -50,6 +58,7 @@ public final class OutputPaths {
      * @throws IOException if it cannot be written
      */
     public static void requireWritableFolder(Path target) throws IOException {
+        requireNamesFit(target);
         FileKind kind = FileKind.of(target);
         switch (kind) {
             case ABSENT -> requireCreatable(target);
@@ -69,7 +78,25 @@ public final class OutputPaths {
      * @throws IOException if the ancestor folder cannot be written (read-only, no permission)
      */
     public static void requireCreatable(Path target) throws IOException {
+        requireNamesFit(target);
         requireCreatableParent(target);
+    }
+
+    /**
+     * Refuses names the file system would refuse only when the output is written, after the work:
+     * a name over {@value #MAX_NAME_BYTES} bytes, or an output's own name too long for the
+     * temporary names written beside it first ({@code .NAME.staging-PID}).
+     */
+    private static void requireNamesFit(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        for (Path name : absolute) {
+            int bytes = name.toString().getBytes(StandardCharsets.UTF_8).length;
+            int limit = name.equals(absolute.getFileName()) ? MAX_NAME_BYTES - TEMPORARY_NAME_ROOM : MAX_NAME_BYTES;
+            if (bytes > limit) {
+                throw new InvalidInputException(
+                        target + ": the name '" + name + "' has " + bytes + " bytes; give one of at most " + limit);
+            }
+        }
     }
 
     /** Checks the nearest existing ancestor; returns whether it is the target's own parent. */

@@ -52,6 +52,12 @@ public sealed interface Architecture permits MlpArchitecture, CnnArchitecture {
     /** Returns how many values the block's largest parameter array holds. */
     long largestParameterArray();
 
+    /**
+     * Returns how many values one image's forward pass produces in all the block's layers (inputs
+     * included): what training keeps per image for the backward pass.
+     */
+    long activationsPerImage();
+
     /** Returns the names users can type, comma-separated. */
     static String names() {
         return "mlp, cnn";

@@ -49,6 +49,16 @@ public record CnnArchitecture() implements Architecture {
         return first + second + largestParameterArray() + DENSE_UNITS + (long) DENSE_UNITS * classCount + classCount;
     }
 
+    /** Each layer's output: convolutions, ReLUs and pools, then the dense layers and their ReLU. */
+    @Override
+    public long activationsPerImage() {
+        long side = IMAGE_SIDE;
+        long first = FIRST_FILTERS * side * side;
+        long second = SECOND_FILTERS * (side / 2) * (side / 2);
+        long pooled = SECOND_FILTERS * (side / 4) * (side / 4);
+        return side * side + 2 * first + first / 4 + 2 * second + pooled + 2L * DENSE_UNITS + CLASS_COUNT;
+    }
+
     /** The first dense layer's weights. */
     @Override
     public long largestParameterArray() {

@@ -91,6 +91,16 @@ public record MlpArchitecture(List<Integer> hidden) implements Architecture {
         return count + inputs * classCount + classCount;
     }
 
+    /** The input, and each hidden layer before and after its ReLU, and the class scores. */
+    @Override
+    public long activationsPerImage() {
+        long values = INPUTS + CLASS_COUNT;
+        for (int width : hidden) {
+            values += 2L * width;
+        }
+        return values;
+    }
+
     @Override
     public long largestParameterArray() {
         long largest = 0;

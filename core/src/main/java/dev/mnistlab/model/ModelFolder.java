@@ -114,10 +114,12 @@ public final class ModelFolder {
      * @throws InvalidInputException if the folder or its {@code model.json} is missing or not JSON
      */
     public static JsonObject readJson(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
+        FileKind kind = FileKind.of(folder);
+        if (kind != FileKind.FOLDER) {
             throw new InvalidInputException(
                     InputField.MODEL_FOLDER,
-                    "modelFolder " + folder + " does not exist; give a folder that a training run saved");
+                    "modelFolder " + folder + (kind == FileKind.ABSENT ? " does not exist" : " is " + kind.words())
+                            + "; give a folder that a training run saved");
         }
         Path file = folder.resolve(DESCRIPTOR_FILE);
         if (FileKind.of(file, LinkOption.NOFOLLOW_LINKS) == FileKind.ABSENT) {

@@ -31,9 +31,10 @@ public final class EvaluationText {
                 report.summary().accuracy(),
                 report.summary().loss(),
                 report.summary().count()));
-        text.append(String.format("%-" + width + "s  precision  recall      f1  support%n", "class"));
+        text.append(String.format(Locale.ROOT, "%-" + width + "s  precision  recall      f1  support%n", "class"));
         for (int c = 0; c < confusion.classCount(); c++) {
             text.append(String.format(
+                    Locale.ROOT,
                     "%-" + width + "s  %9.4f  %6.4f  %6.4f  %7d%n",
                     classNames.get(c),
                     confusion.precision(c),
@@ -41,18 +42,18 @@ public final class EvaluationText {
                     confusion.f1(c),
                     support(confusion, c)));
         }
-        text.append(String.format("%nConfusion matrix (rows: true class, columns: predicted class)%n"));
+        text.append(String.format(Locale.ROOT, "%nConfusion matrix (rows: true class, columns: predicted class)%n"));
         text.append(" ".repeat(width));
         for (int c = 0; c < confusion.classCount(); c++) {
             text.append(String.format(Locale.ROOT, " %5d", c));
         }
-        text.append(String.format("%n"));
+        text.append(String.format(Locale.ROOT, "%n"));
         for (int truth = 0; truth < confusion.classCount(); truth++) {
-            text.append(String.format("%-" + width + "s", classNames.get(truth)));
+            text.append(String.format(Locale.ROOT, "%-" + width + "s", classNames.get(truth)));
             for (int predicted = 0; predicted < confusion.classCount(); predicted++) {
                 text.append(String.format(Locale.ROOT, " %5d", confusion.count(truth, predicted)));
             }
-            text.append(String.format("%n"));
+            text.append(String.format(Locale.ROOT, "%n"));
         }
         return text.toString();
     }

@@ -145,7 +145,7 @@ public final class ClassifierTrainer {
      */
     public TrainedModel train(
             TrainingSpec spec, DatasetSplits data, TrainingProgress progress, EpochCheckpoint checkpoint) {
-        MemoryBudget.requireTrainingFits(spec.architecture(), data.classNames().size());
+        MemoryBudget.requireTrainingFits(spec.architecture(), data.classNames().size(), spec.batchSize());
         int threads = spec.threads().applyTo(backend, spec.architecture().forwardFlops());
         Device device = spec.device().resolve(backend);
         backend.engine().setRandomSeed(spec.seed());

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,9 +68,13 @@ class DatasetFileFaultTest {
             cutter.shutdownNow();
         }
         System.out.printf(
+                Locale.ROOT,
                 "a %,d-byte IDX file cut to a third while being read, %d times: %d read whole before the"
                         + " cut, %d reported truncated%n",
-                whole.length, TRIALS, complete, truncated);
+                whole.length,
+                TRIALS,
+                complete,
+                truncated);
         assertEquals(TRIALS, complete + truncated);
         assertTrue(truncated > 0, "the cut never landed during a read; the test did not test");
     }

@@ -49,7 +49,7 @@ class DatasetLoaderTest {
         Path absent = dir.resolve("nowhere");
         InvalidInputException e =
                 assertThrows(InvalidInputException.class, () -> DatasetLoader.load(absent, NamedDataset.MNIST));
-        assertEquals("dataFolder " + absent + " does not exist; it must hold " + EXPECTED, e.getMessage());
+        assertEquals("dataFolder " + absent + " does not exist; give a folder holding " + EXPECTED, e.getMessage());
     }
 
     @Test

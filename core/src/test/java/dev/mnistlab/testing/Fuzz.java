@@ -1,5 +1,6 @@
 package dev.mnistlab.testing;
 
+import java.util.Locale;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -68,7 +69,7 @@ public final class Fuzz {
                         fault);
             }
         }
-        System.out.printf("%s: %,d cases passed (seed %d)%n", name, cases, seed);
+        System.out.printf(Locale.ROOT, "%s: %,d cases passed (seed %d)%n", name, cases, seed);
         return cases;
     }
 }

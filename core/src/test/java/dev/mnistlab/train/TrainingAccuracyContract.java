@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,7 +41,12 @@ public abstract class TrainingAccuracyContract {
                 new ClassifierTrainer(Backends.get(backendName())).train(spec, splits, counter, EpochCheckpoint.NONE)) {
             TrainingResult result = trained.result();
             System.out.printf(
-                    "%s %s on %s: %s%n", backendName(), spec.architecture().name(), spec.dataset(), result.epochs());
+                    Locale.ROOT,
+                    "%s %s on %s: %s%n",
+                    backendName(),
+                    spec.architecture().name(),
+                    spec.dataset(),
+                    result.epochs());
             int perEpoch = spec.limitBatches() > 0
                     ? spec.limitBatches()
                     : (splits.train().size() + spec.batchSize() - 1) / spec.batchSize();

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * DJL's own MNIST dataset (ai.djl:basicdataset's {@code Mnist}) read from local files, training
@@ -74,6 +75,7 @@ public final class BasicDatasetExample {
                 trainer.initialize(new Shape(spec.batchSize(), 1, 28, 28));
                 EasyTrain.fit(trainer, spec.epochs(), train, test);
                 System.out.printf(
+                        Locale.ROOT,
                         "basicdataset Mnist, %d + %d images from %s: test accuracy %.4f after %d epochs%n",
                         train.size(),
                         test.size(),

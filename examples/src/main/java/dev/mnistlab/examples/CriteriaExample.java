@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A saved mnistlab model folder through DJL's model zoo: {@code Criteria} with mnistlab's
@@ -71,8 +72,11 @@ public final class CriteriaExample {
             }
         }
         System.out.printf(
+                Locale.ROOT,
                 "Criteria: %d pictures, %d read right; largest difference from DigitClassifier %.2e%n",
-                pictures.size(), correct, largestDifference);
+                pictures.size(),
+                correct,
+                largestDifference);
         System.out.println("first: " + djl.get(0).topK(3));
     }
 

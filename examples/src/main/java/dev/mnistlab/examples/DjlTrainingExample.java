@@ -27,6 +27,7 @@ import dev.mnistlab.train.TrainingCancelledException;
 import dev.mnistlab.train.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * mnistlab's pieces in DJL's own training loop: a mnistlab network and optimizer, trained by {@code
@@ -67,8 +68,10 @@ public final class DjlTrainingExample {
                 EasyTrain.fit(trainer, spec.epochs(), train, test);
                 TrainingResult result = trainer.getTrainingResult();
                 System.out.printf(
+                        Locale.ROOT,
                         "EasyTrain.fit: test accuracy %.4f after %d epochs%n",
-                        result.getValidateEvaluation("Accuracy"), result.getEpoch());
+                        result.getValidateEvaluation("Accuracy"),
+                        result.getEpoch());
             }
         }
 

@@ -52,7 +52,7 @@ public final class EmbeddingExample {
         TrainingProgress printEpochs = new TrainingProgress() {
             @Override
             public void onEpochEnd(EpochMetrics epoch) {
-                System.out.printf("epoch %d: test accuracy %.4f%n", epoch.epoch(), epoch.testAccuracy());
+                System.out.printf(Locale.ROOT, "epoch %d: test accuracy %.4f%n", epoch.epoch(), epoch.testAccuracy());
             }
         };
         try (TrainedModel trained =
@@ -63,7 +63,10 @@ public final class EmbeddingExample {
         // 3. Load it back (any backend reads any backend's folder), evaluate, and classify.
         try (DigitClassifier classifier = DigitClassifier.open(modelFolder, backend)) {
             EvaluationReport report = classifier.evaluate(data.test());
-            System.out.printf("loaded: test accuracy %.4f%n", report.summary().accuracy());
+            System.out.printf(
+                    Locale.ROOT,
+                    "loaded: test accuracy %.4f%n",
+                    report.summary().accuracy());
 
             BufferedImage drawn = drawDigit("7");
             print("a BufferedImage", classifier.classify(drawn, 3));
@@ -108,7 +111,11 @@ public final class EmbeddingExample {
                 .map(ranked -> String.format(Locale.ROOT, "%s %.3f", ranked.name(), ranked.probability()))
                 .collect(Collectors.joining(", "));
         System.out.printf(
+                Locale.ROOT,
                 "%s: %s (p %.3f), then %s%n",
-                given, prediction.best().name(), prediction.best().probability(), runnersUp);
+                given,
+                prediction.best().name(),
+                prediction.best().probability(),
+                runnersUp);
     }
 }

@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,8 @@ class DjlInteropIT {
                 .train(TrainingSpec.builder().build(), DatasetLoader.load(RealData.mnist(), NamedDataset.MNIST))) {
             viaMnistlab = trained.result().testAccuracy();
         }
-        System.out.printf("test accuracy: basicdataset %.4f, mnistlab train %.4f%n", viaBasicdataset, viaMnistlab);
+        System.out.printf(
+                Locale.ROOT, "test accuracy: basicdataset %.4f, mnistlab train %.4f%n", viaBasicdataset, viaMnistlab);
         assertEquals(viaMnistlab, viaBasicdataset, 0.005);
     }
 
