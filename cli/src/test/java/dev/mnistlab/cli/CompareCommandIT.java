@@ -84,7 +84,7 @@ class CompareCommandIT {
                 "pytorch",
                 "--models",
                 "mlp",
-                "--jvm-option=-Xmx1k",
+                "--jvm-option=-Xmx24m", // starts, then runs out of heap loading MNIST
                 "--data-dir",
                 RealData.mnist().toString(),
                 "--output",

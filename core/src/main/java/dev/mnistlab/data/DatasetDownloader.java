@@ -3,10 +3,14 @@ package dev.mnistlab.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import javax.net.ssl.SSLException;
 
 /**
  * Downloads a dataset's four compressed files over HTTP(S) into a folder, verifying each checksum.
@@ -137,9 +142,21 @@ public final class DatasetDownloader {
         }
     }
 
+    /** Says why a mirror failed, in words: an HTTP status, a checksum, or what the network did. */
     private static String describe(IOException e) {
-        String message = e.getMessage();
-        String kind = e.getClass().getSimpleName();
-        return message == null || message.isBlank() ? kind : message + " [" + kind + "]";
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof ConnectException) {
+            return "cannot connect";
+        }
+        if (e instanceof UnknownHostException) {
+            return "unknown host " + message;
+        }
+        if (e instanceof HttpTimeoutException || e instanceof SocketTimeoutException) {
+            return "timed out";
+        }
+        if (e instanceof SSLException) {
+            return "secure connection failed";
+        }
+        return message.isBlank() ? "failed" : message;
     }
 }

@@ -97,8 +97,9 @@ public final class DatasetLocator {
                 InputField.DATA_FOLDER,
                 "dataFolder not given and dataset '"
                         + dataset.id() + "' not found elsewhere; tried: " + String.join("; ", tried)
-                        + ". Give a data folder"
-                        + " holding " + DatasetFile.expectedNames() + ", or set " + DATA_DIR_VARIABLE
+                        + ". Give a data folder holding the four IDX files ("
+                        + DatasetFile.TRAIN_IMAGES.compressedName()
+                        + ", ...), or set " + DATA_DIR_VARIABLE
                         + " to a folder holding " + dataset.id() + "/, or connect to the internet");
     }
 

@@ -125,7 +125,7 @@ class DatasetDownloaderTest {
                 "could not download train-labels-idx1-ubyte.gz: " + base("good")
                         + "train-labels-idx1-ubyte.gz (checksum mismatch: MD5 " + actual + ", expected "
                         + "0".repeat(32)
-                        + " [IOException])",
+                        + ")",
                 e.getMessage());
         assertFalse(Files.exists(target.resolve("train-labels-idx1-ubyte.gz")));
         assertNoPartFiles(target);
@@ -158,8 +158,8 @@ class DatasetDownloaderTest {
                 "dataFolder not given and dataset 'mnist' not found elsewhere; tried: " + env.resolve("mnist")
                         + " (no such folder); " + cache.resolve("mnist") + " (no such folder); download into "
                         + cache.resolve("mnist") + " (could not download train-images-idx3-ubyte.gz: " + base("missing")
-                        + "train-images-idx3-ubyte.gz (HTTP 404 [IOException])). Give a data folder holding "
-                        + DatasetFile.expectedNames() + ", or set MNISTLAB_DATA_DIR to a folder holding mnist/,"
+                        + "train-images-idx3-ubyte.gz (HTTP 404)). Give a data folder holding the four IDX files"
+                        + " (train-images-idx3-ubyte.gz, ...), or set MNISTLAB_DATA_DIR to a folder holding mnist/,"
                         + " or connect to the internet",
                 e.getMessage());
         assertFalse(Files.exists(cache), "a failed download leaves no folder behind");
