@@ -1,12 +1,10 @@
 package dev.mnistlab.compare;
 
+import dev.mnistlab.pictures.LabelFormat;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.image.BufferedImage;
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +113,7 @@ final class CompareCharts {
     }
 
     /** Prints bar labels the way the report tables print the figure. */
-    private static final class FigureFormat extends NumberFormat {
+    private static final class FigureFormat extends LabelFormat {
         private static final long serialVersionUID = 1L;
 
         private final Figure figure;
@@ -125,18 +123,8 @@ final class CompareCharts {
         }
 
         @Override
-        public StringBuffer format(double number, StringBuffer target, FieldPosition position) {
-            return target.append(figure.format(number));
-        }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer target, FieldPosition position) {
-            return format((double) number, target, position);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition position) {
-            throw new UnsupportedOperationException("labels are only printed");
+        protected String label(double value) {
+            return figure.format(value);
         }
     }
 }

@@ -6,9 +6,6 @@ import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.text.FieldPosition;
-import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
@@ -133,24 +130,13 @@ public final class ConfusionChart {
     }
 
     /** Prints a darkness as the share of the true class it stands for: 0.1%, 1%, 10%, 100%. */
-    private static final class ShareFormat extends NumberFormat {
+    private static final class ShareFormat extends LabelFormat {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public StringBuffer format(double darkness, StringBuffer target, FieldPosition position) {
+        protected String label(double darkness) {
             double share = Math.pow(10, Math.log10(SMALLEST_SHARE) * (1 - darkness));
-            return target.append(
-                    new DecimalFormat("0.#%", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(share));
-        }
-
-        @Override
-        public StringBuffer format(long darkness, StringBuffer target, FieldPosition position) {
-            return format((double) darkness, target, position);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition position) {
-            throw new UnsupportedOperationException("labels are only printed");
+            return new DecimalFormat("0.#%", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(share);
         }
     }
 }
