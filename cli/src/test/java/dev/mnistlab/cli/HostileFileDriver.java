@@ -1,7 +1,6 @@
 package dev.mnistlab.cli;
 
 import dev.mnistlab.testing.Folders;
-import dev.mnistlab.testing.IdxFiles;
 import dev.mnistlab.testing.Mutations;
 import dev.mnistlab.testing.Pictures;
 import java.awt.image.BufferedImage;
@@ -40,13 +39,9 @@ final class HostileFileDriver {
 
     private HostileFileDriver(Path work) throws IOException {
         this.work = work;
-        data = IdxFiles.writeDataset(work.resolve("data"), 64, 32);
-        model = work.resolve("model");
-        CliRun trained = CliRun.of(
-                "train", "--data-dir", data.toString(), "--epochs", "1", "--quiet", "--output", model.toString());
-        if (trained.exitCode() != 0) {
-            throw new IllegalStateException("could not train the model to damage: " + trained.err());
-        }
+        TinyModel tiny = TinyModel.trainIn(work);
+        data = tiny.data();
+        model = tiny.model();
         image = work.resolve("digit.png");
         Files.write(image, Pictures.encoded(Pictures.stroke(BufferedImage.TYPE_INT_RGB), "png"));
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnistlab.files.FileKind;
 import dev.mnistlab.testing.Folders;
-import dev.mnistlab.testing.IdxFiles;
 import dev.mnistlab.testing.Pictures;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -42,11 +41,9 @@ class SpecialFilesTest {
 
     @BeforeAll
     static void trainATinyModel() throws IOException {
-        data = IdxFiles.writeDataset(shared.resolve("data"), 64, 32);
-        model = shared.resolve("model");
-        CliRun run = CliRun.of(
-                "train", "--data-dir", data.toString(), "--epochs", "1", "--quiet", "--output", model.toString());
-        assertEquals(0, run.exitCode(), run.err());
+        TinyModel tiny = TinyModel.trainIn(shared);
+        data = tiny.data();
+        model = tiny.model();
     }
 
     @Test
