@@ -53,7 +53,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Figures: test accuracy and loss; training time; samples/s in epoch 1 and in",
-            "steady state; achieved GFLOP/s and share of the CPU's peak; optimizer and",
+            "steady state; achieved GFLOP/s and its share of the CPU's peak and of the",
+            "engine's dense-layer roof (measured in the same child); optimizer and",
             "batching share of a step; single-image latency p50/p99 (2,000 calls);",
             "batch-256 inference images/s; model load time; peak RSS. See docs/benchmarks.md.",
             "",

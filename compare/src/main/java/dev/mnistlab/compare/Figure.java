@@ -20,6 +20,10 @@ public enum Figure {
     STEADY_THROUGHPUT("train, steady", "samples/s", "%,.0f", PairFigures::steadySamplesPerSecond),
     /** Achieved training GFLOP/s. */
     TRAINING_GFLOPS("train rate", "GFLOP/s", "%.1f", PairFigures::trainingGflops),
+    /** The engine's attainable rate: a large dense layer at the same threads. */
+    ROOF_GFLOPS("dense roof", "GFLOP/s", "%.1f", PairFigures::roofGflops),
+    /** The training rate as a share of the roof. */
+    ROOF_SHARE("% of roof", "", "%.1f", figures -> 100 * figures.trainingGflops() / figures.roofGflops()),
     /** The optimizer's share of a step. */
     OPTIMIZER_SHARE("optimizer share", "%", "%.1f", figures -> 100 * figures.optimizerShare()),
     /** Batch creation's share of a step. */

@@ -33,6 +33,7 @@ import java.nio.file.Path;
  * @param peakRssMiB the child's peak resident memory when training ended, in MiB
  * @param forwardFlops floating-point operations of one image's forward pass
  * @param trainingGflops achieved GFLOP/s in steady training (three forward passes' worth per image)
+ * @param roofGflops the engine's attainable GFLOP/s here, at the same threads ({@link DenseRoof})
  */
 public record PairFigures(
         String engine,
@@ -55,7 +56,8 @@ public record PairFigures(
         double modelLoadMillis,
         double peakRssMiB,
         long forwardFlops,
-        double trainingGflops) {
+        double trainingGflops,
+        double roofGflops) {
 
     /** Writes the figures as JSON, atomically. */
     public void write(Path file) throws IOException {

@@ -37,7 +37,7 @@ public final class PairMeasurer {
     /** Single-image calls timed for the latency percentiles. */
     static final int LATENCY_CALLS = 2_000;
 
-    private static final int LATENCY_WARM_UP = 200;
+    private static final int LATENCY_WARM_UP = 2_000;
     private static final int THROUGHPUT_MIN_CALLS = 20;
     private static final double THROUGHPUT_MIN_SECONDS = 2.0;
     private static final int MODEL_LOADS = 5;
@@ -85,7 +85,10 @@ public final class PairMeasurer {
             double[] latencies = timer.singleImageMicros(images, LATENCY_WARM_UP, LATENCY_CALLS);
             double batchRate = timer.batchImagesPerSecond(
                     images.subList(0, THROUGHPUT_BATCH), THROUGHPUT_MIN_CALLS, THROUGHPUT_MIN_SECONDS);
-            return figures(result, repetition, timeline, latencies, batchRate, loadMillis, peakRss);
+            log.println("timing a " + DenseRoof.SIZE + "x" + DenseRoof.SIZE + " dense layer (the roof)");
+            log.flush();
+            double roof = DenseRoof.gflops(backend, device);
+            return figures(result, repetition, timeline, latencies, batchRate, loadMillis, peakRss, roof);
         }
     }
 
@@ -96,7 +99,8 @@ public final class PairMeasurer {
             double[] latencies,
             double batchRate,
             double loadMillis,
-            double peakRss) {
+            double peakRss,
+            double roofGflops) {
         TrainingSpec spec = result.spec();
         BackendInfo info = result.backend();
         double steady = timeline.steadyStepsPerSecond() * spec.batchSize();
@@ -124,7 +128,8 @@ public final class PairMeasurer {
                 loadMillis,
                 peakRss,
                 flops,
-                3.0 * flops * steady / 1e9);
+                3.0 * flops * steady / 1e9,
+                roofGflops);
     }
 
     private double medianLoadMillis(Path folder, Device device) throws IOException {

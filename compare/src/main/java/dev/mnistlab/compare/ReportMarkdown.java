@@ -16,7 +16,9 @@ public final class ReportMarkdown {
             Figure.TRAIN_SECONDS,
             Figure.FIRST_EPOCH_THROUGHPUT,
             Figure.STEADY_THROUGHPUT,
-            Figure.TRAINING_GFLOPS);
+            Figure.TRAINING_GFLOPS,
+            Figure.ROOF_GFLOPS,
+            Figure.ROOF_SHARE);
     private static final List<Figure> STEP_FIGURES = List.of(Figure.OPTIMIZER_SHARE, Figure.BATCHING_SHARE);
     private static final List<Figure> INFERENCE_FIGURES = List.of(
             Figure.LATENCY_P50, Figure.LATENCY_P99, Figure.BATCH_THROUGHPUT, Figure.MODEL_LOAD, Figure.PEAK_RSS);
@@ -202,12 +204,15 @@ public final class ReportMarkdown {
             - **train rate** (GFLOP/s) is three forward passes' worth of floating-point operations per image (forward,
               and gradients with respect to inputs and to weights), counting two per multiply-add of the
               convolutions and dense layers, times the steady throughput. **% of peak FP32** divides it by
-              the machine's peak rate above.
+              the machine's peak rate above. **dense roof** is what the engine itself reaches on a 2048x2048
+              dense layer (its own operation for `Linear` blocks) in the same child, at the same threads,
+              after training: the attainable rate on this machine. **% of roof** divides the train rate by it.
             - **optimizer share** and **batching share** divide the time of those phases by the whole step's.
               Each phase ends only once the engine has finished its work (MXNet queues work and returns at
               once), so asynchronous engines are charged to the right phase.
             - **latency** times single-image calls through `DigitClassifier` (forward pass, softmax, copy of the
-              probabilities to Java), 2,000 calls after 200 warm-up calls, on the model saved by the training
+              probabilities to Java), 2,000 calls after 2,000 warm-up calls (Java's JIT compiles the path
+              meanwhile), on the model saved by the training
               and loaded back. **batch-256 inference** classifies 256 images per call, for at least 2 seconds.
             - **model load** is the median of 5 loads of the saved model folder. **peak RSS** is the child
               JVM's peak resident memory (`VmHWM`) when training ended: native engine memory and the Java heap.

@@ -51,6 +51,7 @@ final class CompareFixtures {
                 5,
                 Double.NaN,
                 request.spec().architecture().forwardFlops(),
-                3.0);
+                3.0,
+                30.0);
     }
 }

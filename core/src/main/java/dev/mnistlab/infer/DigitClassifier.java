@@ -22,12 +22,10 @@ import dev.mnistlab.model.ModelFolder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 
 /**
  * Classifies images with a trained model: softmax probabilities and the top classes.
@@ -236,25 +234,40 @@ public final class DigitClassifier implements AutoCloseable {
         if (images.isEmpty()) {
             return List.of();
         }
-        float[] batch = new float[images.size() * PIXELS];
         for (int i = 0; i < images.size(); i++) {
-            float[] image = images.get(i);
-            requirePrepared(image, i, images.size());
-            System.arraycopy(image, 0, batch, i * PIXELS, PIXELS);
+            requirePrepared(images.get(i), i, images.size());
         }
-        float[] probabilities = forward(batch, images.size());
+        float[] probabilities = forward(images);
         List<Prediction> predictions = new ArrayList<>(images.size());
-        int classes = classNames.size();
         for (int i = 0; i < images.size(); i++) {
-            float[] row = Arrays.copyOfRange(probabilities, i * classes, (i + 1) * classes);
-            predictions.add(new Prediction(IntStream.range(0, classes)
-                    .boxed()
-                    .sorted(Comparator.comparingDouble((Integer c) -> row[c]).reversed())
-                    .limit(topK)
-                    .map(c -> new Prediction.RankedClass(c, classNames.get(c), row[c]))
-                    .toList()));
+            predictions.add(rank(probabilities, i * classNames.size(), topK));
         }
         return predictions;
+    }
+
+    /** The {@code topK} most probable classes of one image's row, best first; ties go to the lower index. */
+    private Prediction rank(float[] probabilities, int offset, int topK) {
+        int classes = classNames.size();
+        int[] order = new int[classes];
+        for (int c = 0; c < classes; c++) {
+            order[c] = c;
+        }
+        List<Prediction.RankedClass> ranked = new ArrayList<>(topK);
+        for (int place = 0; place < topK; place++) {
+            int best = place;
+            for (int candidate = place + 1; candidate < classes; candidate++) {
+                float p = probabilities[offset + order[candidate]];
+                float b = probabilities[offset + order[best]];
+                if (p > b || (p == b && order[candidate] < order[best])) {
+                    best = candidate;
+                }
+            }
+            int chosen = order[best];
+            order[best] = order[place];
+            order[place] = chosen;
+            ranked.add(new Prediction.RankedClass(chosen, classNames.get(chosen), probabilities[offset + chosen]));
+        }
+        return new Prediction(ranked);
     }
 
     /**
@@ -267,27 +280,34 @@ public final class DigitClassifier implements AutoCloseable {
         return ModelEvaluator.evaluate(model, images, 1000, classNames.size());
     }
 
-    private synchronized float[] forward(float[] batch, int count) {
+    private synchronized float[] forward(List<float[]> images) {
         requireOpen();
+        FloatBuffer pixels = input.floats(images.size() * PIXELS);
+        for (float[] image : images) {
+            pixels.put(image);
+        }
         try (NDManager manager = model.getNDManager().newSubManager()) {
-            NDArray pixels = input.toArray(manager, batch, new Shape(count, 1, SIZE, SIZE));
-            NDList logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(pixels), false);
+            NDArray batch = input.toArray(manager, new Shape(images.size(), 1, SIZE, SIZE));
+            NDList logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(batch), false);
             return logits.singletonOrThrow().softmax(1).toFloatArray();
         }
     }
 
     private static void requirePrepared(float[] image, int index, int count) {
-        String which = count == 1 ? "the prepared image" : "prepared image " + index + " (of " + count + ")";
         if (image.length != PIXELS) {
             throw new InvalidInputException(
-                    which + " has " + image.length + " values; it needs " + PIXELS + " (28x28)");
+                    which(index, count) + " has " + image.length + " values; it needs " + PIXELS + " (28x28)");
         }
         for (float value : image) {
             if (!(value >= 0 && value <= 1)) {
-                throw new InvalidInputException(
-                        which + " holds " + value + "; values must be in [0, 1] (divide 8-bit pixels by 255)");
+                throw new InvalidInputException(which(index, count) + " holds " + value
+                        + "; values must be in [0, 1] (divide 8-bit pixels by 255)");
             }
         }
+    }
+
+    private static String which(int index, int count) {
+        return count == 1 ? "the prepared image" : "prepared image " + index + " (of " + count + ")";
     }
 
     private void requireOpen() {

@@ -13,10 +13,11 @@ import java.util.Set;
  * The machine a comparison ran on, as far as it can be read: CPU model, cores, clock, SIMD
  * extensions, memory, operating system and Java.
  *
- * <p>The peak FP32 rate is {@code cores x clock x FLOPs per cycle}, with 32 FLOPs per cycle per
- * core for AVX2 with FMA (two 8-wide fused multiply-adds), 16 for AVX without FMA and 8 otherwise.
- * AVX-512 is not counted double: many cores, AMD's Zen 4 among them, execute it as two 256-bit
- * halves.
+ * <p>The peak FP32 rate is {@code cores x clock x FLOPs per cycle}. Per core and cycle: 64 for an
+ * Intel CPU with AVX-512 (two 16-wide fused multiply-adds: the Xeon Scalable cores), 32 for AVX2
+ * with FMA (two 8-wide), 16 for AVX without FMA and 8 otherwise. AVX-512 on AMD counts as AVX2: Zen
+ * 4 executes it as two 256-bit halves. A few low-end Xeons have one 512-bit unit; there the peak
+ * is twice what the core can do.
  *
  * @param cpuModel the CPU's name
  * @param cores processors available to the JVM
@@ -69,6 +70,9 @@ public record MachineInfo(
 
     /** Returns the FP32 floating-point operations one core can start per clock cycle. */
     public int flopsPerCycle() {
+        if (simd.contains("avx512f") && cpuModel.contains("Intel")) {
+            return 64;
+        }
         if (simd.contains("avx2") && simd.contains("fma")) {
             return 32;
         }

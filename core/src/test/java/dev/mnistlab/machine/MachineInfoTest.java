@@ -17,6 +17,15 @@ class MachineInfoTest {
     }
 
     @Test
+    void avx512CountsTwoSixteenWideFmasOnIntelOnly() {
+        List<String> avx512 = List.of("avx", "avx2", "fma", "avx512f");
+        assertEquals(
+                64,
+                new MachineInfo("Intel(R) Xeon(R) Processor", 2, 2100, avx512, 24, "Linux", "Java").flopsPerCycle());
+        assertEquals(32, new MachineInfo("AMD EPYC 9R14", 2, 2600, avx512, 24, "Linux", "Java").flopsPerCycle());
+    }
+
+    @Test
     void thisMachineIsDescribed() {
         MachineInfo here = MachineInfo.current();
         assertEquals(Runtime.getRuntime().availableProcessors(), here.cores());

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 
 /**
  * Native memory, reused, for handing float inputs to an engine.
@@ -17,8 +18,8 @@ import java.nio.ByteOrder;
  * 198,000 with 512 MB. Arrays made here use this buffer's memory instead, which is written again
  * for the next array; MXNet copies the data and keeps nothing.
  *
- * <p>So an array made by {@link #toArray} must be closed before the next call, and one instance
- * serves one thread.
+ * <p>So an array made by {@code toArray} must be closed before the buffer is written again, and one
+ * instance serves one thread.
  */
 public final class InputBuffer {
 
@@ -34,13 +35,36 @@ public final class InputBuffer {
      */
     public NDArray toArray(NDManager manager, float[] values, Shape shape) {
         int count = Math.toIntExact(shape.size());
-        int bytes = count * Float.BYTES;
+        floats(count).put(values, 0, count);
+        return toArray(manager, shape);
+    }
+
+    /**
+     * Returns room for {@code count} floats in the buffer, to be written from position 0 and then
+     * made into an array by {@link #toArray(NDManager, Shape)}. Writing there directly saves the copy
+     * through a Java array.
+     *
+     * @param count how many floats will be written
+     * @return a view of the buffer, position 0, limit {@code count}
+     */
+    public FloatBuffer floats(int count) {
+        int bytes = Math.multiplyExact(count, Float.BYTES);
         if (buffer.capacity() < bytes) {
             buffer = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
         }
         buffer.clear();
-        buffer.asFloatBuffer().put(values, 0, count);
-        buffer.limit(bytes);
+        return buffer.asFloatBuffer().limit(count);
+    }
+
+    /**
+     * Makes a float32 array of the first {@code shape.size()} floats written through {@link #floats}.
+     *
+     * @param manager owns the array
+     * @param shape the array's shape
+     * @return the array; close it before the buffer is written again
+     */
+    public NDArray toArray(NDManager manager, Shape shape) {
+        buffer.position(0).limit(Math.toIntExact(shape.size()) * Float.BYTES);
         return manager.create(buffer, shape, DataType.FLOAT32);
     }
 }
