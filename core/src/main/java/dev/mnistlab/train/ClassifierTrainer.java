@@ -348,7 +348,7 @@ public final class ClassifierTrainer {
         }
         trainer.notifyListeners(listener -> listener.onTrainingBatch(trainer, batchData(trainer, batch, logits)));
         clock.end(Phase.SCORING);
-        trainer.step();
+        state.optimizer.step(state.parameters);
         clock.end(Phase.OPTIMIZER);
     }
 

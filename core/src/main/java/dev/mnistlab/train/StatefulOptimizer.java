@@ -71,6 +71,26 @@ public abstract class StatefulOptimizer extends Optimizer {
      */
     protected abstract void apply(NDArray weight, NDArray grad, NDArray[] state, int step);
 
+    /**
+     * Updates every parameter of a model that takes gradients, in the block's order, from the
+     * gradients of the last backward pass. The same rule as {@link #update} through DJL's {@code
+     * Trainer.step()}, without its parameter server's detour: that server copies each gradient
+     * before handing it over (a whole extra pass over every parameter, per step), which a single
+     * device does not need.
+     *
+     * @param parameters the model's parameters, e.g. {@code List.copyOf(block.getParameters().values())}
+     */
+    public void step(List<Parameter> parameters) {
+        for (Parameter parameter : parameters) {
+            NDArray weight = parameter.getArray();
+            if (parameter.requiresGradient()) {
+                try (NDArray grad = weight.getGradient()) {
+                    update(parameter.getId(), weight, grad);
+                }
+            }
+        }
+    }
+
     @Override
     public final void update(String parameterId, NDArray weight, NDArray grad) {
         NDArray[] state = states.computeIfAbsent(parameterId, id -> zeroState(weight));

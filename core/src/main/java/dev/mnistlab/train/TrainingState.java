@@ -1,6 +1,7 @@
 package dev.mnistlab.train;
 
 import ai.djl.Model;
+import ai.djl.nn.Parameter;
 import dev.mnistlab.eval.Evaluation;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ final class TrainingState {
 
     final Model model;
     final StatefulOptimizer optimizer;
+    final List<Parameter> parameters;
     final int epochs;
     final List<EpochMetrics> finished;
     int epoch;
@@ -25,6 +27,7 @@ final class TrainingState {
     TrainingState(Model model, StatefulOptimizer optimizer, int epochs, List<EpochMetrics> completed) {
         this.model = model;
         this.optimizer = optimizer;
+        this.parameters = List.copyOf(model.getBlock().getParameters().values());
         this.epochs = epochs;
         this.finished = new ArrayList<>(completed);
     }
