@@ -7,6 +7,7 @@ import dev.mnistlab.Plural;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.BackendInfo;
 import dev.mnistlab.backend.Backends;
+import dev.mnistlab.backend.DeviceChoice;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -71,6 +72,8 @@ final class EnginesCommand implements Callable<Integer> {
                         "  devices  %s (%s)%n",
                         String.join(", ", info.devices()),
                         Plural.count(info.gpuCount(), "GPU"));
+                DeviceChoice.unseenGpuNotice(Backends.get(name))
+                        .ifPresent(notice -> out.printf(Locale.ROOT, "  note     %s%n", notice));
                 out.printf(Locale.ROOT, "  threads  %s%n", info.threads());
                 String artifact = VersionProvider.NATIVE_ARTIFACTS.get(name);
                 String bundled = bundledVersions.getProperty(name);

@@ -73,7 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ModelDescriptor descriptor = saved.descriptor();
         Backend backend = saved.backend();
         ConsoleProgress progress = common.progress(spec);
-        try (Model model = saved.load(descriptor, backend)) {
+        try (Model model = saved.load(descriptor, backend, spec.commandLine().getErr())) {
             DatasetSplits splits = data.load(descriptor, progress);
             splits.requireClassNames(descriptor.classNames());
             EvaluationReport report = ModelEvaluator.evaluate(

@@ -9,6 +9,7 @@ import dev.mnistlab.files.AtomicFolder;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -56,10 +57,13 @@ abstract class ModelOptions {
         return Backends.get(engine);
     }
 
-    /** Loads the model described by {@code descriptor} on the chosen engine and device; the caller closes it. */
-    Model load(ModelDescriptor descriptor, Backend backend) {
+    /**
+     * Loads the model described by {@code descriptor} on the chosen engine and device; the caller
+     * closes it. Notices about the device go to {@code err}.
+     */
+    Model load(ModelDescriptor descriptor, Backend backend, PrintWriter err) {
         ComputeThreads.parse(threads).applyTo(backend, descriptor.architecture().forwardFlops());
         return ModelFolder.load(
-                folder(), descriptor, backend, DeviceChoice.parse(device).resolve(backend));
+                folder(), descriptor, backend, DeviceResolver.resolve(DeviceChoice.parse(device), backend, err));
     }
 }

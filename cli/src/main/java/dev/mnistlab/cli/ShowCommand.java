@@ -169,7 +169,8 @@ final class ShowCommand implements Callable<Integer> {
     }
 
     private List<ImageGrid.Tile> predicted(ModelDescriptor descriptor, ImageSet images) {
-        try (Model loaded = model.load(descriptor, model.backend())) {
+        try (Model loaded =
+                model.load(descriptor, model.backend(), spec.commandLine().getErr())) {
             DigitClassifier classifier = new DigitClassifier(loaded, descriptor.classNames());
             return SampleSheet.predicted(
                     images, descriptor.classNames(), classifier, start, Set.copyOf(labels), rows * cols, errors);

@@ -183,7 +183,8 @@ final class TrainCommand implements Callable<Integer> {
         Backend backend = Backends.get(engine);
         // Threads first: MXNet fixes its count when it starts, which resolving the device does.
         trainingSpec.threads().applyTo(backend, trainingSpec.architecture().forwardFlops());
-        trainingSpec.device().resolve(backend);
+        DeviceResolver.resolve(
+                trainingSpec.device(), backend, spec.commandLine().getErr());
         PrintWriter out = common.text(spec);
         ConsoleProgress progress = common.progress(spec);
         DatasetSplits splits = data.load(trainingSpec.dataset(), progress);
@@ -219,7 +220,7 @@ final class TrainCommand implements Callable<Integer> {
         Backend backend = Backends.get(engine);
         continued.threads().applyTo(backend, continued.architecture().forwardFlops());
         DeviceChoice deviceChoice = DeviceChoice.parse(device);
-        deviceChoice.resolve(backend);
+        DeviceResolver.resolve(deviceChoice, backend, spec.commandLine().getErr());
         PrintWriter out = common.text(spec);
         ConsoleProgress progress = common.progress(spec);
         DatasetSplits splits = data.load(from.spec().dataset(), progress);

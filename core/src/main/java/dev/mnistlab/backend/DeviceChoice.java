@@ -3,7 +3,10 @@ package dev.mnistlab.backend;
 import ai.djl.Device;
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.Plural;
+import dev.mnistlab.machine.GpuHardware;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Where to compute: the user's {@code --device} choice, resolved against what an engine sees. */
 public enum DeviceChoice {
@@ -13,6 +16,8 @@ public enum DeviceChoice {
     CPU,
     /** The first GPU; an error if the engine sees none. */
     GPU;
+
+    private static final String GPU_SWITCH = "docs/gpu.md gives the switch to CUDA natives";
 
     /**
      * Parses the user's word.
@@ -40,6 +45,12 @@ public enum DeviceChoice {
             case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
             case GPU -> {
                 if (gpus == 0) {
+                    Optional<String> unseen = unseenGpu(backend, GpuHardware.count());
+                    if (unseen.isPresent()) {
+                        throw new InvalidInputException(
+                                InputField.DEVICE,
+                                "device gpu: " + unseen.get() + "; " + GPU_SWITCH + ", or choose cpu");
+                    }
                     throw new InvalidInputException(
                             InputField.DEVICE,
                             "device gpu: the " + backend.name()
@@ -49,6 +60,27 @@ public enum DeviceChoice {
                 yield Device.gpu();
             }
         };
+    }
+
+    /**
+     * Says, in one line, that the machine has a GPU the engine does not see, or nothing when there
+     * is none or the engine sees it: DJL then computes on the CPU without a word.
+     *
+     * @param backend the engine that will compute
+     * @return the notice, e.g. for standard error; empty if there is nothing to say
+     */
+    public static Optional<String> unseenGpuNotice(Backend backend) {
+        return unseenGpu(backend, GpuHardware.count())
+                .map(unseen -> unseen + ", so it computes on the CPU; " + GPU_SWITCH);
+    }
+
+    /** What the machine has and the engine does not see; empty if nothing. */
+    static Optional<String> unseenGpu(Backend backend, int machineGpus) {
+        if (machineGpus == 0 || backend.engine().getGpuCount() > 0) {
+            return Optional.empty();
+        }
+        return Optional.of("this machine has " + Plural.count(machineGpus, "NVIDIA GPU") + " but the " + backend.name()
+                + " engine loaded CPU-only native libraries");
     }
 
     @Override

@@ -32,6 +32,7 @@ import dev.mnistlab.data.internal.ImageBatcher;
 import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.infer.MnistPreprocessor;
 import dev.mnistlab.infer.Prediction;
+import dev.mnistlab.machine.GpuHardware;
 import dev.mnistlab.model.Architecture;
 import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.report.RunOutput;
@@ -80,6 +81,22 @@ public abstract class BackendContractTest {
     }
 
     @Test
+    void aGpuTheEngineDoesNotSeeIsNamed() {
+        Backend backend = backend();
+        assertTrue(DeviceChoice.unseenGpu(backend, 0).isEmpty());
+        if (backend.engine().getGpuCount() > 0) {
+            assertTrue(DeviceChoice.unseenGpu(backend, 2).isEmpty());
+            return;
+        }
+        assertEquals(
+                "this machine has 2 NVIDIA GPUs but the " + backendName() + " engine loaded CPU-only native libraries",
+                DeviceChoice.unseenGpu(backend, 2).orElseThrow());
+        if (GpuHardware.count() == 0) {
+            assertTrue(DeviceChoice.unseenGpuNotice(backend).isEmpty());
+        }
+    }
+
+    @Test
     void gpuChoiceFailsClearlyWithoutGpu() {
         Backend backend = backend();
         if (backend.engine().getGpuCount() > 0) {
@@ -87,10 +104,13 @@ public abstract class BackendContractTest {
             return;
         }
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> DeviceChoice.GPU.resolve(backend));
-        assertEquals(
-                "device gpu: the " + backendName() + " engine sees no GPU (no CUDA device visible,"
-                        + " or CPU-only native libraries loaded; see docs/gpu.md); choose cpu or auto",
-                e.getMessage());
+        String expected = GpuHardware.count() > 0
+                ? "device gpu: "
+                        + DeviceChoice.unseenGpu(backend, GpuHardware.count()).orElseThrow()
+                        + "; docs/gpu.md gives the switch to CUDA natives, or choose cpu"
+                : "device gpu: the " + backendName() + " engine sees no GPU (no CUDA device visible,"
+                        + " or CPU-only native libraries loaded; see docs/gpu.md); choose cpu or auto";
+        assertEquals(expected, e.getMessage());
         assertEquals(InputField.DEVICE, e.field().orElseThrow());
         assertEquals(Device.cpu(), DeviceChoice.AUTO.resolve(backend));
     }
