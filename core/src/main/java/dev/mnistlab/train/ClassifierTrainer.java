@@ -64,7 +64,8 @@ import java.util.Map;
  * RunProvenance}.
  *
  * <p><b>Listeners.</b> The loop is DJL's {@code EasyTrain.fit}'s: each batch's forward and backward
- * pass, then {@code onTrainingBatch}, then the optimizer step; the test set is scored after each
+ * pass, then {@code onTrainingBatch}, then the optimizer step (through {@link StatefulOptimizer#step},
+ * straight from the gradients, not DJL's {@code Trainer.step()}); the test set is scored after each
  * epoch with {@code onValidationBatch} per batch, then {@code onEpoch}. mnistlab's progress
  * ({@link TrainingProgress}) and checkpoints ({@link EpochCheckpoint}) are listeners on that loop
  * too, notified before the caller's. When the caller adds DJL listeners, DJL's bookkeeping comes
