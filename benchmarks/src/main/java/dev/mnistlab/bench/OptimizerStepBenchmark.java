@@ -83,7 +83,7 @@ public class OptimizerStepBenchmark {
                 .optOptimizer(optimizer));
         Shape batch = new Shape(spec.batchSize(), 1, 28, 28);
         trainer.initialize(batch);
-        parameters = List.copyOf(network.getBlock().getParameters().values());
+        parameters = StatefulOptimizer.parametersOf(network);
         Random random = new Random(42);
         float[] pixels = new float[Math.toIntExact(batch.size())];
         float[] classes = new float[spec.batchSize()];

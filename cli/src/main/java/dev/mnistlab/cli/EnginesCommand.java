@@ -58,7 +58,8 @@ final class EnginesCommand implements Callable<Integer> {
             engine.addProperty("default", name.equals(Backends.DEFAULT));
             engines.add(engine);
             try {
-                BackendInfo info = Backends.get(name).describe();
+                Backend backend = Backends.get(name);
+                BackendInfo info = backend.describe();
                 engine.add("info", new Gson().toJsonTree(info));
                 out.printf(
                         Locale.ROOT,
@@ -72,7 +73,7 @@ final class EnginesCommand implements Callable<Integer> {
                         "  devices  %s (%s)%n",
                         String.join(", ", info.devices()),
                         Plural.count(info.gpuCount(), "GPU"));
-                DeviceChoice.unseenGpuNotice(Backends.get(name))
+                DeviceChoice.unseenGpuNotice(backend)
                         .ifPresent(notice -> out.printf(Locale.ROOT, "  note     %s%n", notice));
                 out.printf(Locale.ROOT, "  threads  %s%n", info.threads());
                 String artifact = VersionProvider.NATIVE_ARTIFACTS.get(name);

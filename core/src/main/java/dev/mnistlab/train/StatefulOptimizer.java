@@ -78,12 +78,12 @@ public abstract class StatefulOptimizer extends Optimizer {
      * before handing it over (a whole extra pass over every parameter, per step), which a single
      * device does not need.
      *
-     * @param parameters the model's parameters, e.g. {@code List.copyOf(block.getParameters().values())}
+     * @param parameters the model's parameters, from {@link #parametersOf} once per run
      */
     public void step(List<Parameter> parameters) {
         for (Parameter parameter : parameters) {
-            NDArray weight = parameter.getArray();
             if (parameter.requiresGradient()) {
+                NDArray weight = parameter.getArray();
                 try (NDArray grad = weight.getGradient()) {
                     update(parameter.getId(), weight, grad);
                 }
@@ -123,7 +123,7 @@ public abstract class StatefulOptimizer extends Optimizer {
      * @param out where to write
      */
     public void saveState(Model model, DataOutputStream out) throws IOException {
-        List<Parameter> parameters = parameters(model);
+        List<Parameter> parameters = parametersOf(model);
         out.writeInt(FORMAT_TAG);
         out.writeInt(parameters.size());
         out.writeInt(stateSize());
@@ -149,7 +149,7 @@ public abstract class StatefulOptimizer extends Optimizer {
      */
     public long savedBytesAtMost(Model model) {
         long bytes = HEADER_BYTES;
-        for (Parameter parameter : parameters(model)) {
+        for (Parameter parameter : parametersOf(model)) {
             bytes += PARAMETER_HEADER_BYTES + parameter.getArray().getShape().size() * Float.BYTES * stateSize();
         }
         return bytes;
@@ -165,7 +165,7 @@ public abstract class StatefulOptimizer extends Optimizer {
      *     rule
      */
     public void loadState(Model model, byte[] saved) {
-        List<Parameter> parameters = parameters(model);
+        List<Parameter> parameters = parametersOf(model);
         ByteBuffer in = ByteBuffer.wrap(saved);
         if (saved.length < HEADER_BYTES || in.getInt() != FORMAT_TAG) {
             throw damaged("it does not start as an optimizer state written by this version of mnistlab does");
@@ -213,7 +213,14 @@ public abstract class StatefulOptimizer extends Optimizer {
         return new InvalidInputException("optimizer state is damaged (" + detail + ")");
     }
 
-    private static List<Parameter> parameters(Model model) {
+    /**
+     * Returns a model's parameters in its block's order, the order {@link #step} updates and {@link
+     * #saveState} writes them in. The block builds the list anew on every call, so a training
+     * takes it once.
+     *
+     * @param model the model this optimizer trains
+     */
+    public static List<Parameter> parametersOf(Model model) {
         return List.copyOf(model.getBlock().getParameters().values());
     }
 

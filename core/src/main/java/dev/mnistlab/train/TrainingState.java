@@ -27,7 +27,7 @@ final class TrainingState {
     TrainingState(Model model, StatefulOptimizer optimizer, int epochs, List<EpochMetrics> completed) {
         this.model = model;
         this.optimizer = optimizer;
-        this.parameters = List.copyOf(model.getBlock().getParameters().values());
+        this.parameters = StatefulOptimizer.parametersOf(model);
         this.epochs = epochs;
         this.finished = new ArrayList<>(completed);
     }
