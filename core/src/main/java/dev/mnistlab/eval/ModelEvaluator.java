@@ -21,7 +21,7 @@ import java.util.function.BiConsumer;
  */
 public final class ModelEvaluator {
 
-    private static final Loss LOSS = Loss.softmaxCrossEntropyLoss();
+    private static final Loss LOSS = new SoftmaxCrossEntropy();
 
     private ModelEvaluator() {}
 
