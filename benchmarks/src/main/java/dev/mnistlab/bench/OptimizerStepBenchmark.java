@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
@@ -38,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * One optimizer step over every parameter of the seed models, with their default optimizers (MLP:
  * Keras RMSProp, CNN: Adam), two ways: DJL's {@code Trainer.step()}, whose parameter server copies
  * each gradient before the update, and {@link StatefulOptimizer#step}, which updates from the
- * gradients as they are. The same rule and arithmetic either way.
+ * gradients as they are. The same rule and arithmetic either way. {@code layout}: each parameter
+ * an array of its own, or all of them views of one buffer ({@link
+ * StatefulOptimizer#gatherParameters}; on MXNet, whose slices are copies, the same as "each").
  *
  * <p>Every invocation first runs a forward and backward pass on one fixed batch (not timed, {@code
  * Level.Invocation}), so each step sees a real gradient: stepping again on cleared gradients would
@@ -57,6 +60,9 @@ public class OptimizerStepBenchmark {
 
     @Param({"mlp", "cnn"})
     public String model;
+
+    @Param({"each", "buffer"})
+    public String layout;
 
     private Model network;
     private Trainer trainer;
@@ -82,8 +88,12 @@ public class OptimizerStepBenchmark {
                 .optInitializer(new XavierInitializer(), Parameter.Type.WEIGHT)
                 .optOptimizer(optimizer));
         Shape batch = new Shape(spec.batchSize(), 1, 28, 28);
-        trainer.initialize(batch);
         parameters = StatefulOptimizer.parametersOf(network);
+        if (layout.equals("buffer")) {
+            network.getBlock().initialize(network.getNDManager(), DataType.FLOAT32, batch);
+            optimizer.gatherParameters(parameters);
+        }
+        trainer.initialize(batch);
         Random random = new Random(42);
         float[] pixels = new float[Math.toIntExact(batch.size())];
         float[] classes = new float[spec.batchSize()];

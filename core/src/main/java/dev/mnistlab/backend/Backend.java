@@ -29,15 +29,28 @@ public interface Backend {
     }
 
     /**
-     * Finishes an in-place parameter update made by an optimizer written with NDArray operations.
+     * Finishes an optimizer's in-place update of a parameter from its gradient.
      *
      * <p>Engines differ: PyTorch accumulates gradients until they are cleared, MXNet overwrites
-     * them on each backward pass. DJL's built-in optimizers handle this inside the engine; a
-     * hand-written one calls this after updating {@code parameter}.
+     * them on each backward pass. DJL's built-in optimizers handle this inside the engine for the
+     * array they are given; mnistlab's optimizers call this after updating {@code parameter}, also
+     * when they updated it through a buffer it is a view of.
      *
      * @param parameter the parameter just updated, whose gradient belongs to this step
      */
     void finishUpdate(NDArray parameter);
+
+    /**
+     * Makes the engine's arithmetic in the calling thread treat denormal floats (below about
+     * 1.2e-38 in magnitude) as zero, or, with {@code false}, follow IEEE 754 again. Optimizers turn
+     * it on for their step only: on x86 CPUs each operation on a denormal costs about a hundred
+     * times a normal one, and an optimizer's decaying state can hold thousands of them. The
+     * setting belongs to the thread, so Java arithmetic in between is affected too; keep the
+     * stretch short. Engines that cannot do it ignore the call.
+     *
+     * @param flush whether to flush denormals to zero
+     */
+    default void flushDenormals(boolean flush) {}
 
     /**
      * Waits until every operation queued so far has finished.

@@ -2,12 +2,13 @@ package dev.mnistlab.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.mnistlab.backend.Backend;
 
 /**
  * Adam (Kingma and Ba) with the update DJL's built-in Adam makes, but with state that can be
  * checkpointed: {@code m = b1 m + (1 - b1) g}, {@code v = b2 v + (1 - b2) g^2},
  * {@code w -= lr * sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)}, in one fused native call
- * per parameter ({@link FusedAdamUpdate}).
+ * ({@link FusedAdamUpdate}).
  */
 final class AdamOptimizer extends StatefulOptimizer {
 
@@ -16,8 +17,8 @@ final class AdamOptimizer extends StatefulOptimizer {
     private final float beta2;
     private final float epsilon;
 
-    AdamOptimizer(OptimizerSpec.Adam spec, NDManager stateManager) {
-        super(stateManager);
+    AdamOptimizer(OptimizerSpec.Adam spec, NDManager stateManager, Backend backend) {
+        super(stateManager, backend);
         this.learningRate = spec.learningRate();
         this.beta1 = (float) spec.beta1();
         this.beta2 = (float) spec.beta2();

@@ -17,7 +17,6 @@ import ai.djl.training.listener.EpochTrainingListener;
 import ai.djl.training.listener.EvaluatorTrainingListener;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.listener.TrainingListener.BatchData;
-import ai.djl.training.loss.Loss;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.BackendInfo;
@@ -29,6 +28,7 @@ import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.eval.Evaluation;
 import dev.mnistlab.eval.EvaluationProgress;
 import dev.mnistlab.eval.ModelEvaluator;
+import dev.mnistlab.eval.SoftmaxCrossEntropy;
 import dev.mnistlab.eval.internal.RunningScore;
 import dev.mnistlab.files.InputFiles;
 import dev.mnistlab.model.ModelFolder;
@@ -230,6 +230,9 @@ public final class ClassifierTrainer {
             }
             ImageSet train = data.train();
             Shape batchShape = new Shape(spec.batchSize(), 1, train.rows(), train.cols());
+            // The trainer keeps the parameter arrays it sees when it initializes: gather them first.
+            state.model.getBlock().initialize(state.model.getNDManager(), state.model.getDataType(), batchShape);
+            state.optimizer.gatherParameters(state.parameters);
             trainer.initialize(batchShape);
             if (state.finished.size() < spec.epochs()) {
                 int threads = provenance.computeThreads();
@@ -266,7 +269,7 @@ public final class ClassifierTrainer {
             TrainingState state,
             TrainingProgress progress,
             EpochCheckpoint checkpoint) {
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+        DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftmaxCrossEntropy())
                 .optInitializer(
                         new SeededInitializer(spec.architecture().weightInit(), spec.seed()), Parameter.Type.WEIGHT)
                 .optOptimizer(state.optimizer)

@@ -7,9 +7,10 @@ import ai.djl.ndarray.NDList;
  * The engine's own one-call Adam update, {@code m = b1 m + (1 - b1) g}, {@code v = b2 v + (1 - b2) g^2},
  * {@code w -= stepSize * m / (sqrt(v) + eps)}, with {@code m} and {@code v} updated in place.
  *
- * <p>One native call per parameter instead of about ten: on a small model the per-call cost, not the
- * arithmetic, is what an optimizer step spends its time on. PyTorch's version also clears the
- * gradient; MXNet's needs nothing cleared.
+ * <p>One native call instead of about ten: on a small model the per-call cost, not the arithmetic,
+ * is what an optimizer step spends its time on. PyTorch's version also clears the gradient of the
+ * array it updates (none, for a {@link ParameterBuffer}'s flat array); MXNet's needs nothing
+ * cleared.
  */
 final class FusedAdamUpdate {
 

@@ -2,6 +2,7 @@ package dev.mnistlab.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.mnistlab.backend.Backend;
 
 /**
  * RMSProp with Keras' update rule, on every engine.
@@ -10,7 +11,7 @@ import ai.djl.ndarray.NDManager;
  * with {@code n} starting at zero. DJL's MXNet RMSProp puts {@code eps} inside the square root and
  * its PyTorch engine has none. This rule is Adam with {@code beta1 = 0} (the first moment is then
  * the gradient itself), {@code beta2 = rho} and no bias correction, so it runs as one fused Adam
- * call per parameter ({@link FusedAdamUpdate}); the first-moment array is scratch, not state.
+ * call ({@link FusedAdamUpdate}); the first-moment array is scratch, not state.
  */
 final class KerasRmsProp extends StatefulOptimizer {
 
@@ -20,8 +21,8 @@ final class KerasRmsProp extends StatefulOptimizer {
     private final float rho;
     private final float epsilon;
 
-    KerasRmsProp(OptimizerSpec.RmsProp spec, NDManager stateManager) {
-        super(stateManager);
+    KerasRmsProp(OptimizerSpec.RmsProp spec, NDManager stateManager, Backend backend) {
+        super(stateManager, backend);
         this.learningRate = (float) spec.learningRate();
         this.rho = (float) spec.rho();
         this.epsilon = (float) spec.epsilon();

@@ -2,25 +2,22 @@ package dev.mnistlab.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.util.function.Consumer;
+import dev.mnistlab.backend.Backend;
 
 /**
  * Stochastic gradient descent with momentum, with checkpointable state:
  * {@code v = momentum * v - lr * g}, {@code w += v}. Momentum 0 is plain SGD.
  *
  * <p>Written with NDArray operations, not the engines' fused SGD: PyTorch's and MXNet's keep the
- * velocity with opposite signs, so their state could not be resumed on the other engine. The
- * engine then finishes the update ({@link dev.mnistlab.backend.Backend#finishUpdate}).
+ * velocity with opposite signs, so their state could not be resumed on the other engine.
  */
 final class MomentumSgd extends StatefulOptimizer {
 
-    private final Consumer<NDArray> finishUpdate;
     private final float learningRate;
     private final float momentum;
 
-    MomentumSgd(OptimizerSpec.Sgd spec, Consumer<NDArray> finishUpdate, NDManager stateManager) {
-        super(stateManager);
-        this.finishUpdate = finishUpdate;
+    MomentumSgd(OptimizerSpec.Sgd spec, NDManager stateManager, Backend backend) {
+        super(stateManager, backend);
         this.learningRate = (float) spec.learningRate();
         this.momentum = (float) spec.momentum();
     }
@@ -35,6 +32,5 @@ final class MomentumSgd extends StatefulOptimizer {
         NDArray velocity = state[0];
         velocity.muli(momentum).subi(grad.mul(learningRate));
         weight.addi(velocity);
-        finishUpdate.accept(weight);
     }
 }

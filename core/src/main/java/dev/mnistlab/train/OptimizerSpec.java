@@ -52,7 +52,7 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
 
         @Override
         public StatefulOptimizer newOptimizer(Backend backend, NDManager stateManager) {
-            return new KerasRmsProp(this, stateManager);
+            return new KerasRmsProp(this, stateManager, backend);
         }
     }
 
@@ -77,7 +77,7 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
 
         @Override
         public StatefulOptimizer newOptimizer(Backend backend, NDManager stateManager) {
-            return new AdamOptimizer(this, stateManager);
+            return new AdamOptimizer(this, stateManager, backend);
         }
     }
 
@@ -100,7 +100,7 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
 
         @Override
         public StatefulOptimizer newOptimizer(Backend backend, NDManager stateManager) {
-            return new MomentumSgd(this, backend::finishUpdate, stateManager);
+            return new MomentumSgd(this, stateManager, backend);
         }
     }
 

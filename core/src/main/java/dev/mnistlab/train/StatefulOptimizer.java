@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.backend.Backend;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -21,10 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * a checkpoint and restored, so a resumed run continues exactly. Made by {@link
  * OptimizerSpec#newOptimizer}.
  *
- * <p>Subclasses give the update rule: one fused engine call per parameter (Adam, and Keras' RMSProp
- * as Adam without a first moment) or NDArray operations (SGD with momentum). This class keeps the
- * state, in an order derived from the model's parameters, and frees each update's temporaries. State
- * arrays belong to the manager given at construction, normally the model's.
+ * <p>Subclasses give the update rule: one fused engine call (Adam, and Keras' RMSProp as Adam
+ * without a first moment) or NDArray operations (SGD with momentum). This class keeps the state, in
+ * an order derived from the model's parameters, frees each update's temporaries and has the engine
+ * finish each update. Where the engine allows, it first lays the parameters end to end in one
+ * buffer ({@link #gatherParameters}) and applies the rule once to all of them. State arrays belong
+ * to the manager given at construction, normally the model's.
  */
 public abstract class StatefulOptimizer extends Optimizer {
 
@@ -35,18 +38,24 @@ public abstract class StatefulOptimizer extends Optimizer {
     private static final int PARAMETER_HEADER_BYTES = Integer.BYTES + 1;
 
     private final NDManager stateManager;
+    private final Backend backend;
     private final Map<String, NDArray[]> states = new ConcurrentHashMap<>();
     private final Map<String, Integer> steps = new ConcurrentHashMap<>();
+    private ParameterBuffer buffer;
+    private NDArray[] bufferState;
 
     /**
      * Creates the optimizer.
      *
      * @param stateManager owns the state arrays (the model's manager: engines may hand the optimizer
      *     parameters wrapped in short-lived managers)
+     * @param backend the engine, which finishes each update ({@link Backend#finishUpdate}) and may
+     *     flush denormal numbers during a step ({@link Backend#flushDenormals})
      */
-    protected StatefulOptimizer(NDManager stateManager) {
+    protected StatefulOptimizer(NDManager stateManager, Backend backend) {
         super(new NoOptions());
         this.stateManager = stateManager;
+        this.backend = backend;
     }
 
     /** Returns how many state arrays, each shaped like the parameter, the rule keeps and checkpoints. */
@@ -72,15 +81,69 @@ public abstract class StatefulOptimizer extends Optimizer {
     protected abstract void apply(NDArray weight, NDArray grad, NDArray[] state, int step);
 
     /**
+     * Lays the parameters that take gradients end to end in one buffer, each a view of its stretch,
+     * where the engine's slices share memory (PyTorch; not MXNet), so that {@link #step} applies the
+     * rule once to all of them: a few engine calls a step instead of a few per parameter. Values,
+     * and any state already loaded, are kept. Call it once, after the parameters are initialized and
+     * before the first forward pass of training (DJL's trainer keeps the arrays it first sees).
+     *
+     * @param parameters the model's parameters, from {@link #parametersOf}
+     * @return whether the parameters now share one buffer; if not, nothing changed
+     */
+    public boolean gatherParameters(List<Parameter> parameters) {
+        List<Parameter> trainable =
+                parameters.stream().filter(Parameter::requiresGradient).toList();
+        buffer = ParameterBuffer.adopt(trainable).orElse(null);
+        if (buffer == null) {
+            return false;
+        }
+        bufferState = new NDArray[stateSize() + scratchSize()];
+        NDArray[][] perParameter = new NDArray[trainable.size()][];
+        for (int p = 0; p < perParameter.length; p++) {
+            perParameter[p] = states.computeIfAbsent(trainable.get(p).getId(), id -> new NDArray[bufferState.length]);
+        }
+        for (int i = 0; i < bufferState.length; i++) {
+            NDArray[] stretches = new NDArray[perParameter.length];
+            for (int p = 0; p < stretches.length; p++) {
+                stretches[p] = perParameter[p][i];
+            }
+            bufferState[i] = buffer.gatherInto(stretches, stateManager);
+            for (int p = 0; p < stretches.length; p++) {
+                perParameter[p][i] = stretches[p];
+            }
+        }
+        return true;
+    }
+
+    /**
      * Updates every parameter of a model that takes gradients, in the block's order, from the
      * gradients of the last backward pass. The same rule as {@link #update} through DJL's {@code
      * Trainer.step()}, without its parameter server's detour: that server copies each gradient
      * before handing it over (a whole extra pass over every parameter, per step), which a single
-     * device does not need.
+     * device does not need. After {@link #gatherParameters}, one update of the whole buffer.
      *
-     * @param parameters the model's parameters, from {@link #parametersOf} once per run
+     * <p>Denormal numbers are flushed to zero during the step where the engine can ({@link
+     * Backend#flushDenormals}): a running mean of squared gradients that decays towards zero (RMSProp
+     * with rho 0.9 on the MNIST border pixels) spends long stretches as denormals, and each
+     * arithmetic operation on one costs about a hundred times a normal one on these CPUs.
+     *
+     * @param parameters the model's parameters, from {@link #parametersOf} once per run (the list
+     *     given to {@link #gatherParameters}, if it was called)
      */
     public void step(List<Parameter> parameters) {
+        backend.flushDenormals(true);
+        try {
+            if (buffer != null) {
+                stepBuffer();
+            } else {
+                stepEach(parameters);
+            }
+        } finally {
+            backend.flushDenormals(false);
+        }
+    }
+
+    private void stepEach(List<Parameter> parameters) {
         for (Parameter parameter : parameters) {
             if (parameter.requiresGradient()) {
                 NDArray weight = parameter.getArray();
@@ -88,6 +151,20 @@ public abstract class StatefulOptimizer extends Optimizer {
                     update(parameter.getId(), weight, grad);
                 }
             }
+        }
+    }
+
+    private void stepBuffer() {
+        int step = 0;
+        for (Parameter parameter : buffer.parameters()) {
+            step = steps.merge(parameter.getId(), 1, Integer::sum);
+        }
+        try (NDScope temporaries = new NDScope()) {
+            temporaries.suppressNotUsedWarning();
+            apply(buffer.values(), buffer.gradients(), bufferState, step);
+        }
+        for (Parameter parameter : buffer.parameters()) {
+            backend.finishUpdate(parameter.getArray());
         }
     }
 
@@ -99,6 +176,7 @@ public abstract class StatefulOptimizer extends Optimizer {
             temporaries.suppressNotUsedWarning();
             apply(weight, grad, state, step);
         }
+        backend.finishUpdate(weight);
     }
 
     private NDArray[] zeroState(NDArray weight) {
@@ -128,8 +206,9 @@ public abstract class StatefulOptimizer extends Optimizer {
         out.writeInt(parameters.size());
         out.writeInt(stateSize());
         for (Parameter parameter : parameters) {
-            out.writeInt(steps.getOrDefault(parameter.getId(), 0));
-            NDArray[] state = states.get(parameter.getId());
+            int step = steps.getOrDefault(parameter.getId(), 0);
+            out.writeInt(step);
+            NDArray[] state = step == 0 ? null : states.get(parameter.getId());
             out.writeBoolean(state != null);
             if (state != null) {
                 for (int i = 0; i < stateSize(); i++) {

@@ -19,6 +19,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.initializer.Initializer;
+import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.PairList;
 import dev.mnistlab.InputField;
@@ -29,12 +30,15 @@ import dev.mnistlab.data.EpochOrder;
 import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.data.internal.ImageBatcher;
+import dev.mnistlab.eval.SoftmaxCrossEntropy;
 import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.infer.MnistPreprocessor;
 import dev.mnistlab.infer.Prediction;
 import dev.mnistlab.machine.GpuHardware;
 import dev.mnistlab.model.Architecture;
+import dev.mnistlab.model.MlpArchitecture;
 import dev.mnistlab.model.ModelFolder;
+import dev.mnistlab.model.SeededInitializer;
 import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.testing.IdxFiles;
 import dev.mnistlab.testing.Pictures;
@@ -42,6 +46,7 @@ import dev.mnistlab.train.ClassifierTrainer;
 import dev.mnistlab.train.EpochCheckpoint;
 import dev.mnistlab.train.EpochMetrics;
 import dev.mnistlab.train.OptimizerSpec;
+import dev.mnistlab.train.StatefulOptimizer;
 import dev.mnistlab.train.StepPhases;
 import dev.mnistlab.train.TrainedModel;
 import dev.mnistlab.train.TrainingCheckpoint;
@@ -65,6 +70,12 @@ public abstract class BackendContractTest {
 
     /** Returns the name of the backend under test, e.g. {@code pytorch}. */
     protected abstract String backendName();
+
+    /** Whether the engine's slices share memory, so optimizers gather parameters in one buffer. */
+    protected abstract boolean gathersParametersInOneBuffer();
+
+    /** Whether {@link Backend#flushDenormals} takes effect on this engine. */
+    protected abstract boolean flushesDenormals();
 
     private Backend backend() {
         return Backends.get(backendName());
@@ -159,6 +170,58 @@ public abstract class BackendContractTest {
         float[][] weights = weightsAfterTwoSteps("adam");
         assertArrayEquals(new float[] {0.999f, 2.001f}, weights[0], 1e-6f);
         assertArrayEquals(new float[] {0.998f, 2.002f}, weights[1], 1e-6f);
+    }
+
+    @Test
+    void anOptimizerStepOverOneBufferEqualsStepsParameterByParameter() {
+        for (String optimizer : List.of("rmsprop", "adam", "sgd")) {
+            float[] separately = parametersAfterSteps(optimizer, false);
+            float[] together = parametersAfterSteps(optimizer, true);
+            assertArrayEquals(separately, together, 0f, optimizer);
+        }
+    }
+
+    @Test
+    void crossEntropyGivesDjlsLossAndGradientBitForBit() {
+        Backend backend = backend();
+        float[] scores = new float[3 * Architecture.CLASS_COUNT];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = (i * 7 % 13 - 6) / 3f;
+        }
+        try (NDManager manager = backend.engine().newBaseManager(Device.cpu())) {
+            NDArray logits = manager.create(scores, new Shape(3, Architecture.CLASS_COUNT));
+            logits.setRequiresGradient(true);
+            NDList labels = new NDList(manager.create(new float[] {2, 9, 0}));
+            float[][] ours = lossAndGradient(backend, new SoftmaxCrossEntropy(), labels, logits);
+            float[][] djls = lossAndGradient(backend, Loss.softmaxCrossEntropyLoss(), labels, logits);
+            assertArrayEquals(djls[0], ours[0], 0f);
+            assertArrayEquals(djls[1], ours[1], 0f);
+        }
+    }
+
+    private static float[][] lossAndGradient(Backend backend, Loss loss, NDList labels, NDArray logits) {
+        NDArray value;
+        try (GradientCollector collector = backend.engine().newGradientCollector()) {
+            value = loss.evaluate(labels, new NDList(logits));
+            collector.backward(value);
+        }
+        float[] gradient = logits.getGradient().toFloatArray();
+        backend.finishUpdate(logits);
+        return new float[][] {value.toFloatArray(), gradient};
+    }
+
+    @Test
+    void denormalsAreFlushedOnlyWhileAskedWhereTheEngineCan() {
+        Backend backend = backend();
+        float denormal = 1e-39f;
+        try (NDManager manager = backend.engine().newBaseManager(Device.cpu())) {
+            NDArray tiny = manager.create(new float[] {denormal});
+            backend.flushDenormals(true);
+            float whileFlushing = tiny.mul(1f).toFloatArray()[0];
+            backend.flushDenormals(false);
+            assertEquals(flushesDenormals() ? 0f : denormal, whileFlushing);
+            assertEquals(denormal, tiny.mul(1f).toFloatArray()[0]);
+        }
     }
 
     @Test
@@ -417,6 +480,46 @@ public abstract class BackendContractTest {
             applyStep(backend, optimizer, weight, gradientSource);
             return new float[][] {afterOne, weight.toFloatArray()};
         }
+    }
+
+    /** Trains a small MLP five steps on fixed data; returns its parameters end to end. */
+    private float[] parametersAfterSteps(String optimizerName, boolean gather) {
+        Backend backend = backend();
+        Architecture mlp = new MlpArchitecture(List.of(8));
+        try (Model model = Model.newInstance(mlp.name(), Device.cpu(), backend.engineName())) {
+            model.setBlock(mlp.newBlock(Architecture.CLASS_COUNT));
+            model.getBlock().setInitializer(new SeededInitializer(mlp.weightInit(), 7), Parameter.Type.WEIGHT);
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(4, 1, 28, 28));
+            StatefulOptimizer optimizer = OptimizerSpec.create(optimizerName, null, null, null, null, null, null)
+                    .newOptimizer(backend, model.getNDManager());
+            List<Parameter> parameters = StatefulOptimizer.parametersOf(model);
+            assertEquals(gather && gathersParametersInOneBuffer(), gather && optimizer.gatherParameters(parameters));
+            float[] pixels = new float[4 * 28 * 28];
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = (i * 37 % 101) / 100f;
+            }
+            for (int step = 0; step < 5; step++) {
+                try (NDManager batch = model.getNDManager().newSubManager()) {
+                    NDArray images = batch.create(pixels, new Shape(4, 1, 28, 28));
+                    NDArray labels = batch.create(new float[] {1, 7, 3, step});
+                    try (GradientCollector collector = backend.engine().newGradientCollector()) {
+                        NDList scores =
+                                model.getBlock().forward(new ParameterStore(batch, false), new NDList(images), true);
+                        collector.backward(Loss.softmaxCrossEntropyLoss().evaluate(new NDList(labels), scores));
+                    }
+                    optimizer.step(parameters);
+                }
+            }
+            return model.getBlock().getParameters().values().stream()
+                    .map(parameter -> parameter.getArray().toFloatArray())
+                    .reduce(new float[0], BackendContractTest::joined);
+        }
+    }
+
+    private static float[] joined(float[] first, float[] second) {
+        float[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private static void applyStep(Backend backend, Optimizer optimizer, NDArray weight, NDArray gradientSource) {

@@ -7,4 +7,14 @@ class MxNetContractTest extends BackendContractTest {
     protected String backendName() {
         return "mxnet";
     }
+
+    @Override
+    protected boolean gathersParametersInOneBuffer() {
+        return false;
+    }
+
+    @Override
+    protected boolean flushesDenormals() {
+        return false;
+    }
 }

@@ -15,10 +15,16 @@ import dev.mnistlab.backend.Backend;
  */
 public final class PyTorchBackend implements Backend {
 
-    /** Tunes the C allocator libtorch uses, once, before the engine loads; see {@link GlibcAllocator}. */
+    private volatile DenormalSwitch denormalSwitch;
+
+    /**
+     * Tunes the C allocator libtorch uses ({@link GlibcAllocator}) and how its OpenMP threads wait
+     * ({@link OpenMpWaitPolicy}), once, before the engine loads.
+     */
     @Override
     public Engine engine() {
         GlibcAllocator.tuneOnce();
+        OpenMpWaitPolicy.sleepWhenIdleOnce();
         return Backend.super.engine();
     }
 
@@ -43,6 +49,18 @@ public final class PyTorchBackend implements Backend {
      */
     @Override
     public void awaitPendingWork() {}
+
+    /** Through libtorch's own switch ({@link DenormalSwitch}); nothing on other systems. */
+    @Override
+    public void flushDenormals(boolean flush) {
+        DenormalSwitch found = denormalSwitch;
+        if (found == null) {
+            engine();
+            found = DenormalSwitch.find();
+            denormalSwitch = found;
+        }
+        found.set(flush);
+    }
 
     @Override
     public String cpuFlavor() {

@@ -7,4 +7,14 @@ class PyTorchContractTest extends BackendContractTest {
     protected String backendName() {
         return "pytorch";
     }
+
+    @Override
+    protected boolean gathersParametersInOneBuffer() {
+        return true;
+    }
+
+    @Override
+    protected boolean flushesDenormals() {
+        return true;
+    }
 }
