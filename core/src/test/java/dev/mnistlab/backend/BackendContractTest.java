@@ -77,8 +77,11 @@ public abstract class BackendContractTest {
     /** Whether {@link Backend#flushDenormals} takes effect on this engine. */
     protected abstract boolean flushesDenormals();
 
+    /** Returns the backend with its engine started as the backend starts it (MXNet: synchronously). */
     private Backend backend() {
-        return Backends.get(backendName());
+        Backend backend = Backends.get(backendName());
+        backend.engine();
+        return backend;
     }
 
     @Test

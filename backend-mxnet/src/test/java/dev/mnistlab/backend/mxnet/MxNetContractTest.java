@@ -15,6 +15,6 @@ class MxNetContractTest extends BackendContractTest {
 
     @Override
     protected boolean flushesDenormals() {
-        return false;
+        return true;
     }
 }
