@@ -2,6 +2,7 @@ package dev.mnistlab.backend;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import dev.mnistlab.machine.DenormalMode;
 import java.util.Arrays;
 
 /**
@@ -41,16 +42,22 @@ public interface Backend {
     void finishUpdate(NDArray parameter);
 
     /**
-     * Makes the engine's arithmetic in the calling thread treat denormal floats (below about
+     * Makes the engine's arithmetic for the calling thread treat denormal floats (below about
      * 1.2e-38 in magnitude) as zero, or, with {@code false}, follow IEEE 754 again. Optimizers turn
      * it on for their step only: on x86 CPUs each operation on a denormal costs about a hundred
      * times a normal one, and an optimizer's decaying state can hold thousands of them. The
      * setting belongs to the thread, so Java arithmetic in between is affected too; keep the
-     * stretch short. Engines that cannot do it ignore the call.
+     * stretch short.
+     *
+     * <p>This default sets the calling thread's mode ({@link DenormalMode}), which is what decides
+     * for an engine that computes on the calling thread (PyTorch, and MXNet with the synchronous
+     * engine this project starts it with); an engine that computes elsewhere overrides it.
      *
      * @param flush whether to flush denormals to zero
      */
-    default void flushDenormals(boolean flush) {}
+    default void flushDenormals(boolean flush) {
+        DenormalMode.set(flush);
+    }
 
     /**
      * Waits until every operation queued so far has finished.

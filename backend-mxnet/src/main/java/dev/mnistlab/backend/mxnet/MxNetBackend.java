@@ -94,16 +94,6 @@ public final class MxNetBackend implements Backend {
         JnaUtils.waitAll();
     }
 
-    /**
-     * Through the calling thread's SSE control register ({@link DenormalMode}): with the
-     * synchronous engine MXNet computes on the calling thread. Its OpenMP threads keep the mode
-     * they started with.
-     */
-    @Override
-    public void flushDenormals(boolean flush) {
-        DenormalMode.set(flush);
-    }
-
     @Override
     public String cpuFlavor() {
         return "mkl";

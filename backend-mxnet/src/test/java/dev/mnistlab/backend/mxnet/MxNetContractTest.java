@@ -12,9 +12,4 @@ class MxNetContractTest extends BackendContractTest {
     protected boolean gathersParametersInOneBuffer() {
         return false;
     }
-
-    @Override
-    protected boolean flushesDenormals() {
-        return true;
-    }
 }

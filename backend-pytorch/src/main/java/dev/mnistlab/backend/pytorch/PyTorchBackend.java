@@ -15,8 +15,6 @@ import dev.mnistlab.backend.Backend;
  */
 public final class PyTorchBackend implements Backend {
 
-    private volatile DenormalSwitch denormalSwitch;
-
     /**
      * Tunes the C allocator libtorch uses ({@link GlibcAllocator}) and how its OpenMP threads wait
      * ({@link OpenMpWaitPolicy}), once, before the engine loads.
@@ -49,18 +47,6 @@ public final class PyTorchBackend implements Backend {
      */
     @Override
     public void awaitPendingWork() {}
-
-    /** Through libtorch's own switch ({@link DenormalSwitch}); nothing on other systems. */
-    @Override
-    public void flushDenormals(boolean flush) {
-        DenormalSwitch found = denormalSwitch;
-        if (found == null) {
-            engine();
-            found = DenormalSwitch.find();
-            denormalSwitch = found;
-        }
-        found.set(flush);
-    }
 
     @Override
     public String cpuFlavor() {

@@ -12,9 +12,4 @@ class PyTorchContractTest extends BackendContractTest {
     protected boolean gathersParametersInOneBuffer() {
         return true;
     }
-
-    @Override
-    protected boolean flushesDenormals() {
-        return true;
-    }
 }

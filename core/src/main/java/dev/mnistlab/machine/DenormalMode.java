@@ -1,19 +1,21 @@
-package dev.mnistlab.backend.mxnet;
+package dev.mnistlab.machine;
 
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 
 /**
- * The calling thread's handling of denormal floats, through the C library's {@code fegetenv} and
- * {@code fesetenv}: the flush-to-zero and denormals-are-zero bits of the SSE control register
- * (MXCSR). MXNet has no switch of its own, and with the synchronous engine this backend chooses,
- * its operations run on the calling thread, so that thread's register decides.
+ * The calling thread's handling of denormal floats (below about 1.2e-38 in magnitude): IEEE 754's
+ * gradual underflow, or flushed to zero. Set through the C library's {@code fegetenv} and {@code
+ * fesetenv}, as the flush-to-zero and denormals-are-zero bits of the SSE control register (MXCSR),
+ * which every x86-64 CPU has; it decides for native code the thread runs, an engine's kernels
+ * included. The JVM does not reset it when native code returns, so Java arithmetic in the thread
+ * is affected too until it is cleared.
  *
  * <p>Linux on x86-64 only, where glibc keeps MXCSR at byte 28 of its {@code fenv_t}; elsewhere
- * nothing happens.
+ * {@link #set} does nothing and {@link #isSupported} says so.
  */
-final class DenormalMode {
+public final class DenormalMode {
 
     private static final int FENV_BYTES = 32;
     private static final int MXCSR_OFFSET = 28;
@@ -27,11 +29,12 @@ final class DenormalMode {
         int fesetenv(Memory environment);
     }
 
-    private static final MathLibrary LIBM = supported() ? Native.load("m", MathLibrary.class) : null;
+    private static final MathLibrary LIBM = isSupported() ? Native.load("m", MathLibrary.class) : null;
 
     private DenormalMode() {}
 
-    private static boolean supported() {
+    /** Returns whether this system lets {@link #set} change the mode (Linux on x86-64). */
+    public static boolean isSupported() {
         return System.getProperty("os.name").equals("Linux")
                 && System.getProperty("os.arch").equals("amd64");
     }
@@ -41,7 +44,7 @@ final class DenormalMode {
      *
      * @param flush whether to flush denormals to zero
      */
-    static void set(boolean flush) {
+    public static void set(boolean flush) {
         if (LIBM == null) {
             return;
         }
