@@ -58,7 +58,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -347,6 +349,26 @@ public abstract class BackendContractTest {
                     "the prepared image holds 2.0; values must be in [0, 1] (divide 8-bit pixels by 255)",
                     assertThrows(InvalidInputException.class, () -> classifier.classify(rows, 1))
                             .getMessage());
+            // Every image of a batch is checked, whatever its size and whatever the bad value.
+            for (float bad : new float[] {2f, -0.5f, Float.NaN, Float.POSITIVE_INFINITY}) {
+                for (int count : new int[] {31, 32, 256}) {
+                    List<float[]> batch = new ArrayList<>(Collections.nCopies(count, prepared));
+                    float[] spoiled = prepared.clone();
+                    spoiled[700] = bad;
+                    batch.set(count - 2, spoiled);
+                    assertEquals(
+                            "prepared image " + (count - 2) + " (of " + count + ") holds " + bad
+                                    + "; values must be in [0, 1] (divide 8-bit pixels by 255)",
+                            assertThrows(InvalidInputException.class, () -> classifier.classify(batch, 1))
+                                    .getMessage());
+                }
+            }
+            List<float[]> edges = new ArrayList<>(Collections.nCopies(40, prepared));
+            float[] edge = prepared.clone();
+            edge[0] = -0f;
+            edge[1] = 1f;
+            edges.set(7, edge);
+            assertEquals(40, classifier.classify(edges, 1).size());
             assertEquals(
                     "image bytes: not an image mnistlab can read (PNG, JPEG, BMP or GIF)",
                     assertThrows(
@@ -413,11 +435,15 @@ public abstract class BackendContractTest {
         DatasetSplits data =
                 DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 192, 64), NamedDataset.MNIST);
         for (String model : List.of("mlp", "cnn")) {
+            // A fixed count, the engine's own (MXNet cannot change it): with auto, each run times the
+            // counts anew, and on a busy machine two runs may choose differently, which may change
+            // the last digits (seen while a build ran beside).
             TrainingSpec spec = TrainingSpec.builder()
                     .optModel(model)
                     .optEpochs(3)
                     .optLimitBatches(3)
-                    .build();
+                    .build()
+                    .withThreads(ComputeThreads.parse(Integer.toString(backend().computeThreads())));
             Path whole = dir.resolve(model + "-whole");
             Path halted = dir.resolve(model + "-halted");
             ClassifierTrainer trainer = new ClassifierTrainer(backend());
