@@ -10,35 +10,20 @@ import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.data.internal.ImageBatcher;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Building a training batch from shuffled MNIST images, as {@code ClassifierTrainer} does every step:
  * gather and scale the pixels, hand them and the labels to the engine, free them.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Dai.djl.offline=true")
-public class BatchCreationBenchmark {
-
-    @Param({"pytorch", "mxnet"})
-    public String engine;
+public class BatchCreationBenchmark extends EngineBenchmark {
 
     @Param({"32", "256"})
     public int batchSize;

@@ -5,19 +5,12 @@ import ai.djl.ndarray.NDManager;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.Backends;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What an optimizer's state decay costs when the state has decayed into denormal numbers: one
@@ -26,17 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * array is refilled before each call from a copy, so every call sees the same denormals.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Dai.djl.offline=true")
-public class DenormalFlushBenchmark {
+public class DenormalFlushBenchmark extends EngineBenchmark {
 
     private static final int MLP_PARAMETERS = 25_450;
-
-    @Param({"pytorch", "mxnet"})
-    public String engine;
 
     @Param({"false", "true"})
     public boolean flush;

@@ -20,20 +20,13 @@ import dev.mnistlab.train.StatefulOptimizer;
 import dev.mnistlab.train.TrainingSpec;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One optimizer step over every parameter of the seed models, with their default optimizers (MLP:
@@ -48,15 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * let the moving averages decay into denormal numbers and time those instead.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = "-Dai.djl.offline=true")
-public class OptimizerStepBenchmark {
-
-    @Param({"pytorch", "mxnet"})
-    public String engine;
+public class OptimizerStepBenchmark extends EngineBenchmark {
 
     @Param({"mlp", "cnn"})
     public String model;
