@@ -121,10 +121,11 @@ final class ParameterBuffer {
         for (Parameter parameter : parameters) {
             parts.add(part.apply(parameter));
         }
-        NDArray joined = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
-        if (parts.size() > 1) {
-            parts.close();
+        if (parts.size() == 1) {
+            return parts.get(0);
         }
+        NDArray joined = NDArrays.concat(parts);
+        parts.close();
         return joined;
     }
 }
