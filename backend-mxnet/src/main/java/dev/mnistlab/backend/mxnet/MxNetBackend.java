@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.mnistlab.backend.Backend;
+import dev.mnistlab.machine.ProcessEnvironment;
 import java.util.regex.Pattern;
 
 /**
@@ -54,7 +55,7 @@ public final class MxNetBackend implements Backend {
         if (started) {
             return;
         }
-        if (NativeEnvironment.setIfAbsent(ENGINE_TYPE_VARIABLE, SYNCHRONOUS_ENGINE)) {
+        if (ProcessEnvironment.setIfAbsent(ENGINE_TYPE_VARIABLE, SYNCHRONOUS_ENGINE)) {
             NativeEnvironment.withStandardErrorFiltered(MxNetBackend::withoutBanner, MxNetBackend::createEngine);
         } else {
             createEngine();
@@ -101,13 +102,13 @@ public final class MxNetBackend implements Backend {
 
     @Override
     public String threads() {
-        return computeThreads() + " OpenMP, " + NativeEnvironment.get(ENGINE_TYPE_VARIABLE);
+        return computeThreads() + " OpenMP, " + ProcessEnvironment.describe(ENGINE_TYPE_VARIABLE);
     }
 
     /** Returns {@code OMP_NUM_THREADS} as MXNet read it, or one per core, OpenMP's default. */
     @Override
     public int computeThreads() {
-        String value = NativeEnvironment.value(THREADS_VARIABLE);
+        String value = ProcessEnvironment.value(THREADS_VARIABLE);
         try {
             return value == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
@@ -135,8 +136,8 @@ public final class MxNetBackend implements Backend {
                 }
                 return;
             }
-            NativeEnvironment.set(THREADS_VARIABLE, Integer.toString(count));
-            NativeEnvironment.set(MKL_THREADS_VARIABLE, Integer.toString(count));
+            ProcessEnvironment.set(THREADS_VARIABLE, Integer.toString(count));
+            ProcessEnvironment.set(MKL_THREADS_VARIABLE, Integer.toString(count));
         }
     }
 }

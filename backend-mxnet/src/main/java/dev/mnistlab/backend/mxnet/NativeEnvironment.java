@@ -10,16 +10,13 @@ import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
 /**
- * The process environment as native libraries see it. Java cannot change its own environment, but
- * MXNet reads settings with {@code getenv} when it loads, so they are set through the C library.
+ * The process's standard error as native libraries write it, through the C library: MXNet logs to
+ * descriptor 2 unconditionally. (Its environment settings go through {@link
+ * dev.mnistlab.machine.ProcessEnvironment}.)
  */
 final class NativeEnvironment {
 
     private interface CLibrary extends Library {
-        int setenv(String name, String value, int overwrite);
-
-        String getenv(String name);
-
         int dup(int descriptor);
 
         int dup2(int from, int to);
@@ -40,21 +37,6 @@ final class NativeEnvironment {
     private static final CLibrary C = Native.load("c", CLibrary.class);
 
     private NativeEnvironment() {}
-
-    /**
-     * Sets a variable unless it already has a value.
-     *
-     * @return whether this call set it
-     */
-    static boolean setIfAbsent(String name, String value) {
-        if (C.getenv(name) != null) {
-            return false;
-        }
-        if (C.setenv(name, value, 0) != 0) {
-            throw new IllegalStateException("could not set " + name + " in the process environment");
-        }
-        return true;
-    }
 
     /**
      * Runs native code with the process's standard error passed through a filter, for libraries that
@@ -205,27 +187,5 @@ final class NativeEnvironment {
                 C.close(descriptor);
             }
         }
-    }
-
-    /**
-     * Sets a variable, replacing any value.
-     *
-     * @throws IllegalStateException if the C library refuses
-     */
-    static void set(String name, String value) {
-        if (C.setenv(name, value, 1) != 0) {
-            throw new IllegalStateException("could not set " + name + " in the process environment");
-        }
-    }
-
-    /** Returns a variable's value as native code sees it, or null. */
-    static String value(String name) {
-        return C.getenv(name);
-    }
-
-    /** Returns a variable's setting as native code sees it, {@code NAME=value}, or {@code "unset"}. */
-    static String get(String name) {
-        String value = C.getenv(name);
-        return value == null ? "unset" : name + "=" + value;
     }
 }

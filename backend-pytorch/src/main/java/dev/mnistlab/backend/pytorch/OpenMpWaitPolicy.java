@@ -1,7 +1,6 @@
 package dev.mnistlab.backend.pytorch;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
+import dev.mnistlab.machine.ProcessEnvironment;
 
 /**
  * Makes libtorch's OpenMP threads sleep as soon as they run out of work ({@code
@@ -10,17 +9,14 @@ import com.sun.jna.Native;
  * <p>A spinning thread takes the core from the thread that hands out the work: on the 2-core
  * machine this was measured on (docs/benchmarks.md, "OpenMP threads that sleep"), the MLP trained
  * at 2 threads at 21,700 samples/s with spinning workers and 27,800 with sleeping ones (median of
- * 4 runs each), and the CNN no slower (945-1,009 against 1,027-1,091). The variable is read once, when libtorch's OpenMP library loads,
- * so it is set in this process's environment before the engine loads, unless the user set {@code
- * OMP_WAIT_POLICY} or {@code GOMP_SPINCOUNT} themselves.
+ * 4 runs each), and the CNN no slower (945-1,009 against 1,027-1,091). The variable is read once,
+ * when libtorch's OpenMP library loads, so it is set in this process's environment ({@link
+ * ProcessEnvironment}) before the engine loads, unless the user set {@code OMP_WAIT_POLICY} or
+ * {@code GOMP_SPINCOUNT} themselves.
  */
 final class OpenMpWaitPolicy {
 
     private static final String VARIABLE = "OMP_WAIT_POLICY";
-
-    private interface CLibrary extends Library {
-        int setenv(String name, String value, int overwrite);
-    }
 
     private static volatile boolean applied;
 
@@ -32,11 +28,9 @@ final class OpenMpWaitPolicy {
             return;
         }
         applied = true;
-        if (System.getenv(VARIABLE) != null
-                || System.getenv("GOMP_SPINCOUNT") != null
-                || System.getProperty("os.name").startsWith("Windows")) {
+        if (System.getProperty("os.name").startsWith("Windows") || ProcessEnvironment.value("GOMP_SPINCOUNT") != null) {
             return;
         }
-        Native.load("c", CLibrary.class).setenv(VARIABLE, "PASSIVE", 0);
+        ProcessEnvironment.setIfAbsent(VARIABLE, "PASSIVE");
     }
 }
