@@ -50,7 +50,25 @@ public enum InputField {
     /** A saved run to continue: {@code TrainingCheckpoint.read}. */
     CHECKPOINT_FOLDER("checkpointFolder"),
     /** The folder a run is saved into: {@code RunOutput}. */
-    OUTPUT_FOLDER("outputFolder");
+    OUTPUT_FOLDER("outputFolder"),
+    /** The name a service serves a model under. */
+    MODEL_NAME("modelName"),
+    /** The port a service listens on. */
+    PORT("port"),
+    /** The most images a service runs in one forward pass. */
+    MAX_BATCH_SIZE("maxBatchSize"),
+    /** How long a service gathers a batch. */
+    MAX_BATCH_DELAY("maxBatchDelay"),
+    /** How many requests may wait per served model. */
+    MAX_QUEUE("maxQueue"),
+    /** The largest request body a service reads. */
+    MAX_BODY_BYTES("maxBodyBytes"),
+    /** How long a service's connection may stay silent. */
+    IDLE_TIMEOUT("idleTimeout"),
+    /** How long a stopping service waits for requests in flight. */
+    STOP_TIMEOUT("stopTimeout"),
+    /** A folder a service may load models from at run time. */
+    MODEL_STORE("modelStore");
 
     private final String apiName;
 

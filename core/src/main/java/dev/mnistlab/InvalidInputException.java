@@ -48,7 +48,15 @@ public class InvalidInputException extends RuntimeException {
         this(field, message, null);
     }
 
-    private InvalidInputException(InputField field, String message, Throwable cause) {
+    /**
+     * Creates the exception about one input, with the low-level cause kept for verbose output.
+     *
+     * @param field the input that is wrong, or null
+     * @param message one line that starts with the field's API name: what was wrong and how to fix it
+     * @param cause the exception that revealed the problem, or null
+     * @throws IllegalArgumentException if the message does not start with the field's name
+     */
+    public InvalidInputException(InputField field, String message, Throwable cause) {
         super(message, cause);
         if (field != null && !message.startsWith(field.apiName())) {
             throw new IllegalArgumentException(

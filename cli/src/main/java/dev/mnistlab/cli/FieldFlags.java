@@ -39,6 +39,15 @@ final class FieldFlags {
             case TOP_K -> "--top-k";
             case CHECKPOINT_FOLDER -> "--resume";
             case OUTPUT_FOLDER -> "--output";
+            case MODEL_NAME -> "--model";
+            case PORT -> "--port";
+            case MAX_BATCH_SIZE -> "--max-batch-size";
+            case MAX_BATCH_DELAY -> "--max-batch-delay-ms";
+            case MAX_QUEUE -> "--max-queue";
+            case MAX_BODY_BYTES -> "--max-body-bytes";
+            case IDLE_TIMEOUT -> "--idle-timeout-s";
+            case STOP_TIMEOUT -> "--stop-timeout-s";
+            case MODEL_STORE -> "--model-store";
         };
     }
 }

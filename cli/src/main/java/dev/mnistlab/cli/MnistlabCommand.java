@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             ShowCommand.class,
             CompareCommand.class,
+            ServeCommand.class,
             EnginesCommand.class,
             CommandLine.HelpCommand.class
         },

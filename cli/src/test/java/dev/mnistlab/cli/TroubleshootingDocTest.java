@@ -28,6 +28,7 @@ class TroubleshootingDocTest {
             Path.of("src/main/java"),
             Path.of("../pictures/src/main/java"),
             Path.of("../compare/src/main/java"),
+            Path.of("../serve/src/main/java"),
             Path.of("../backend-pytorch/src/main/java"),
             Path.of("../backend-mxnet/src/main/java"));
     private static final Pattern RAISE = Pattern.compile("new InvalidInputException\\(|throw invalid\\(file, ");

@@ -234,9 +234,7 @@ public final class DigitClassifier implements AutoCloseable {
         if (images.isEmpty()) {
             return List.of();
         }
-        for (int i = 0; i < images.size(); i++) {
-            requirePrepared(images.get(i), i, images.size());
-        }
+        requirePrepared(images);
         float[] probabilities = forward(images);
         List<Prediction> predictions = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
@@ -290,6 +288,19 @@ public final class DigitClassifier implements AutoCloseable {
             NDArray batch = input.toArray(manager, new Shape(images.size(), 1, SIZE, SIZE));
             NDList logits = model.getBlock().forward(new ParameterStore(manager, false), new NDList(batch), false);
             return logits.singletonOrThrow().softmax(1).toFloatArray();
+        }
+    }
+
+    /**
+     * Checks prepared images as {@link #classify(List, int)} does, for a caller that queues them
+     * and wants the error before the forward pass, for example a service that batches requests.
+     *
+     * @param images each 784 values in [0, 1]
+     * @throws InvalidInputException naming the image if one does not have 784 values in [0, 1]
+     */
+    public static void requirePrepared(List<float[]> images) {
+        for (int i = 0; i < images.size(); i++) {
+            requirePrepared(images.get(i), i, images.size());
         }
     }
 

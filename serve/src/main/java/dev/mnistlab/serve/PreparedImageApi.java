@@ -1,0 +1,32 @@
+package dev.mnistlab.serve;
+
+import dev.mnistlab.infer.MnistPreprocessor;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+
+/**
+ * {@code POST /prepared}: the 28x28 image a model sees for a picture, as a PNG, so the draw-a-digit
+ * page (or anyone) can show what preprocessing made of a drawing or a photo.
+ */
+final class PreparedImageApi {
+
+    private final RequestBodies bodies;
+
+    PreparedImageApi(RequestBodies bodies) {
+        this.bodies = bodies;
+    }
+
+    void addRoutes(JavalinDefaultRoutingApi routes) {
+        routes.post("/prepared", this::prepared);
+    }
+
+    private void prepared(Context ctx) throws IOException {
+        float[] pixels = ImageDecoding.prepare(bodies.image(ctx), "the image");
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(MnistPreprocessor.toImage(pixels), "png", png);
+        ctx.contentType("image/png").result(png.toByteArray());
+    }
+}

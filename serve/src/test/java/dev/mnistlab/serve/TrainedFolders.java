@@ -1,0 +1,42 @@
+package dev.mnistlab.serve;
+
+import dev.mnistlab.backend.Backends;
+import dev.mnistlab.backend.ComputeThreads;
+import dev.mnistlab.data.DatasetLoader;
+import dev.mnistlab.data.DatasetSplits;
+import dev.mnistlab.data.NamedDataset;
+import dev.mnistlab.report.RunOutput;
+import dev.mnistlab.testing.RealData;
+import dev.mnistlab.train.ClassifierTrainer;
+import dev.mnistlab.train.EpochCheckpoint;
+import dev.mnistlab.train.TrainedModel;
+import dev.mnistlab.train.TrainingProgress;
+import dev.mnistlab.train.TrainingSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Model folders trained on real MNIST for the service's tests. */
+final class TrainedFolders {
+
+    private TrainedFolders() {}
+
+    /** Returns MNIST, from the build's data folder. */
+    static DatasetSplits mnist() throws IOException {
+        return DatasetLoader.load(RealData.mnist(), NamedDataset.MNIST);
+    }
+
+    /** Trains the seed MLP for one epoch (about 0.93 accuracy) with a seed, into {@code folder}. */
+    static Path mlp(Path folder, int seed) throws IOException {
+        TrainingSpec spec = TrainingSpec.builder()
+                .optModel("mlp")
+                .optEpochs(1)
+                .optSeed(seed)
+                .optThreads(new ComputeThreads(1))
+                .build();
+        try (TrainedModel trained = new ClassifierTrainer(Backends.get("pytorch"))
+                .train(spec, mnist(), TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
+            RunOutput.save(trained, folder);
+        }
+        return folder;
+    }
+}
