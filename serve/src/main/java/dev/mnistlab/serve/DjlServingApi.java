@@ -23,6 +23,7 @@ final class DjlServingApi {
 
     private final ModelRegistry registry;
     private final RequestBodies bodies;
+    private final ImageDecoding decoding;
     private final ModelStore store;
     private final String defaultEngine;
     private final BatchSettings batching;
@@ -30,11 +31,13 @@ final class DjlServingApi {
     DjlServingApi(
             ModelRegistry registry,
             RequestBodies bodies,
+            ImageDecoding decoding,
             ModelStore store,
             String defaultEngine,
             BatchSettings batching) {
         this.registry = registry;
         this.bodies = bodies;
+        this.decoding = decoding;
         this.store = store;
         this.defaultEngine = defaultEngine;
         this.batching = batching;
@@ -54,8 +57,10 @@ final class DjlServingApi {
         int classCount = registry.get(name).classNames().size();
         JsonReplies.reached(ctx, name);
         int topK = topK(ctx.queryParam("topk"), classCount);
-        float[] pixels = ImageDecoding.prepare(bodies.image(ctx), "the image");
-        ModelRegistry.Answer answer = registry.predict(name, List.of(pixels));
+        ModelRegistry.Answer answer;
+        try (ModelRegistry.Admission admission = registry.admit(name)) {
+            answer = admission.predict(List.of(decoding.prepare(bodies.image(ctx), "the image")));
+        }
         JsonReplies.answeredBy(ctx, answer.model());
         ctx.future(() -> answer.predictions()
                 .thenAccept(predictions -> JsonReplies.send(ctx, ranked(predictions.get(0), topK))));

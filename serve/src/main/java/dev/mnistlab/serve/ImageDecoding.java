@@ -3,11 +3,23 @@ package dev.mnistlab.serve;
 import dev.mnistlab.data.ImageFiles;
 import dev.mnistlab.infer.MnistPreprocessor;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.Semaphore;
 
-/** Turns an encoded picture from a request into the 784 values a model takes, as {@code predict} does. */
+/**
+ * Turns an encoded picture from a request into the 784 values a model takes, as {@code predict}
+ * does, with at most one decode per core at a time: decoding is all computation, so more at once
+ * would gain nothing, and a picture near the 40-megapixel limit takes 160 MB while it is decoded,
+ * so this bounds what a burst of large uploads can hold to a few hundred MB.
+ */
 final class ImageDecoding {
 
-    private ImageDecoding() {}
+    private final Semaphore decoders;
+
+    /** @param concurrent how many pictures may be decoded at once */
+    ImageDecoding(int concurrent) {
+        this.decoders = new Semaphore(concurrent, true);
+    }
 
     /**
      * Decodes and prepares one picture, within {@code predict}'s limits on size and pixels.
@@ -16,7 +28,17 @@ final class ImageDecoding {
      * @param name what to call the picture in messages
      * @throws dev.mnistlab.InvalidInputException if it is not a readable image, too large, or shows no ink
      */
-    static float[] prepare(byte[] encoded, String name) throws IOException {
-        return MnistPreprocessor.toMnist(ImageFiles.decode(encoded, name), name);
+    float[] prepare(byte[] encoded, String name) throws IOException {
+        try {
+            decoders.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting to decode " + name);
+        }
+        try {
+            return MnistPreprocessor.toMnist(ImageFiles.decode(encoded, name), name);
+        } finally {
+            decoders.release();
+        }
     }
 }

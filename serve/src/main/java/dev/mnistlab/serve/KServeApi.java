@@ -32,10 +32,12 @@ final class KServeApi {
 
     private final ModelRegistry registry;
     private final RequestBodies bodies;
+    private final ImageDecoding decoding;
 
-    KServeApi(ModelRegistry registry, RequestBodies bodies) {
+    KServeApi(ModelRegistry registry, RequestBodies bodies, ImageDecoding decoding) {
         this.registry = registry;
         this.bodies = bodies;
+        this.decoding = decoding;
     }
 
     void addRoutes(JavalinDefaultRoutingApi routes) {
@@ -75,11 +77,14 @@ final class KServeApi {
         String name = ctx.pathParam("model");
         registry.get(name);
         JsonReplies.reached(ctx, name);
-        JsonObject request = parse(bodies.all(ctx));
-        JsonObject input = onlyInput(request);
-        List<float[]> images = images(input);
-        DigitClassifier.requirePrepared(images);
-        ModelRegistry.Answer answer = registry.predict(name, images);
+        JsonObject request;
+        ModelRegistry.Answer answer;
+        try (ModelRegistry.Admission admission = registry.admit(name)) {
+            request = parse(bodies.all(ctx));
+            List<float[]> images = images(onlyInput(request));
+            DigitClassifier.requirePrepared(images);
+            answer = admission.predict(images);
+        }
         JsonReplies.answeredBy(ctx, answer.model());
         JsonElement id = request.get("id");
         ctx.future(() -> answer.predictions()
@@ -110,7 +115,7 @@ final class KServeApi {
         return inputs.getAsJsonArray().get(0).getAsJsonObject();
     }
 
-    private static List<float[]> images(JsonObject input) throws IOException {
+    private List<float[]> images(JsonObject input) throws IOException {
         String datatype = string(input, "datatype");
         long[] shape = shape(input);
         List<JsonElement> data = flatten(input.get("data"));
@@ -146,7 +151,7 @@ final class KServeApi {
         return images;
     }
 
-    private static List<float[]> pictures(long[] shape, List<JsonElement> data) throws IOException {
+    private List<float[]> pictures(long[] shape, List<JsonElement> data) throws IOException {
         if (shape.length != 1 || shape[0] < 1 || shape[0] != data.size()) {
             throw ServiceException.badInput("BYTES input has shape " + Arrays.toString(shape) + " and " + data.size()
                     + " elements; send shape [N] with N base64 pictures");
@@ -164,7 +169,7 @@ final class KServeApi {
             } catch (IllegalArgumentException e) {
                 throw ServiceException.badInput(name + " of the BYTES input is not base64 (" + e.getMessage() + ")");
             }
-            images.add(ImageDecoding.prepare(encoded, name));
+            images.add(decoding.prepare(encoded, name));
         }
         return images;
     }

@@ -271,12 +271,14 @@ public final class MnistlabServer implements AutoCloseable {
                     registry.load(model.getKey(), source.folder(), engineOf(source));
                 }
                 RequestBodies bodies = new RequestBodies(maxBodyBytes);
+                ImageDecoding decoding = new ImageDecoding(Runtime.getRuntime().availableProcessors());
                 Javalin javalin = Javalin.create(config -> configure(
                         config,
                         metrics,
                         bodies,
-                        new DjlServingApi(registry, bodies, store, engine, batching),
-                        new KServeApi(registry, bodies)));
+                        new DjlServingApi(registry, bodies, decoding, store, engine, batching),
+                        new KServeApi(registry, bodies, decoding),
+                        new PreparedImageApi(bodies, decoding)));
                 startListening(javalin);
                 return new MnistlabServer(javalin, registry, stopTimeout);
             } catch (IOException | RuntimeException e) {
@@ -309,7 +311,8 @@ public final class MnistlabServer implements AutoCloseable {
                 ServiceMetrics metrics,
                 RequestBodies bodies,
                 DjlServingApi djl,
-                KServeApi kserve) {
+                KServeApi kserve,
+                PreparedImageApi prepared) {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = bodies.limit();
@@ -330,7 +333,7 @@ public final class MnistlabServer implements AutoCloseable {
             config.requestLogger.http((ctx, millis) -> metrics.requestAnswered(ctx, millis));
             djl.addRoutes(config.routes);
             kserve.addRoutes(config.routes);
-            new PreparedImageApi(bodies).addRoutes(config.routes);
+            prepared.addRoutes(config.routes);
             config.routes.get(
                     "/metrics",
                     ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -35,6 +36,7 @@ final class ModelRegistry {
     private final Map<String, ServedModel> models = new ConcurrentHashMap<>();
     private final List<PredictionBatcher> retiring = new ArrayList<>();
     private final AtomicLong versions = new AtomicLong();
+    private final Map<String, AtomicInteger> admitted = new ConcurrentHashMap<>();
 
     ModelRegistry(BatchSettings batching, ServiceMetrics metrics) {
         this.batching = batching;
@@ -138,12 +140,55 @@ final class ModelRegistry {
     record Answer(ServedModel model, CompletableFuture<List<Prediction>> predictions) {}
 
     /**
-     * Queues prepared images for the model served under a name, on whichever version is current
-     * when they are admitted.
+     * Admits a request for the model served under a name. At most {@code maxQueue} requests per name
+     * are admitted at a time, counted from before their images are decoded until they are answered,
+     * so an overloaded service refuses the excess before spending work on it, and the requests it took
+     * wait behind a bounded number of others. Close the admission in any case; {@link
+     * Admission#predict} hands it on to the answer.
      *
-     * @throws ServiceException if no model has the name, or its queue is full
+     * @throws ServiceException if no model has the name ({@link ErrorKind#MODEL_NOT_FOUND}) or too
+     *     many requests for it are admitted ({@link ErrorKind#OVERLOADED})
      */
-    Answer predict(String name, List<float[]> images) {
+    Admission admit(String name) {
+        get(name);
+        AtomicInteger count = admitted.computeIfAbsent(name, key -> new AtomicInteger());
+        if (count.incrementAndGet() > batching.maxQueue()) {
+            count.decrementAndGet();
+            throw ServiceException.overloaded(batching.maxQueue());
+        }
+        return new Admission(name, count);
+    }
+
+    /** One admitted request; its place is given back when it is answered, or on close if it never queued. */
+    final class Admission implements AutoCloseable {
+        private final String name;
+        private final AtomicInteger count;
+        private boolean handedOn;
+
+        private Admission(String name, AtomicInteger count) {
+            this.name = name;
+            this.count = count;
+        }
+
+        /** Queues the request's images on whichever version of the model is current now. */
+        Answer predict(List<float[]> images) {
+            Answer answer = submit(name, images);
+            handedOn = true;
+            return new Answer(
+                    answer.model(),
+                    answer.predictions().whenComplete((predictions, failure) -> count.decrementAndGet()));
+        }
+
+        @Override
+        public void close() {
+            if (!handedOn) {
+                handedOn = true;
+                count.decrementAndGet();
+            }
+        }
+    }
+
+    private Answer submit(String name, List<float[]> images) {
         while (true) {
             ServedModel model = get(name);
             try {

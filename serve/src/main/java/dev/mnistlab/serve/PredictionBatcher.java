@@ -108,8 +108,7 @@ final class PredictionBatcher {
                 throw new RetiredException();
             }
             if (!queue.offer(job)) {
-                throw new ServiceException(
-                        ErrorKind.OVERLOADED, "the queue of " + maxQueue + " requests is full; retry after a second");
+                throw ServiceException.overloaded(maxQueue);
             }
         }
         return job.result();

@@ -14,9 +14,11 @@ import javax.imageio.ImageIO;
 final class PreparedImageApi {
 
     private final RequestBodies bodies;
+    private final ImageDecoding decoding;
 
-    PreparedImageApi(RequestBodies bodies) {
+    PreparedImageApi(RequestBodies bodies, ImageDecoding decoding) {
         this.bodies = bodies;
+        this.decoding = decoding;
     }
 
     void addRoutes(JavalinDefaultRoutingApi routes) {
@@ -24,7 +26,7 @@ final class PreparedImageApi {
     }
 
     private void prepared(Context ctx) throws IOException {
-        float[] pixels = ImageDecoding.prepare(bodies.image(ctx), "the image");
+        float[] pixels = decoding.prepare(bodies.image(ctx), "the image");
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(MnistPreprocessor.toImage(pixels), "png", png);
         ctx.contentType("image/png").result(png.toByteArray());

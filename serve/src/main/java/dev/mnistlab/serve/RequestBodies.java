@@ -52,7 +52,7 @@ final class RequestBodies {
         UploadedFile part;
         try {
             part = ctx.uploadedFile(IMAGE_FIELD);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Javalin passes the servlet API's checked ServletException on unchecked
             throw multipartFault(e);
         }
         if (part == null) {
@@ -86,8 +86,18 @@ final class RequestBodies {
         }
     }
 
-    private byte[] bounded(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(Math.toIntExact(limit + 1));
+    /** Reads at most one byte past the limit; a body the client cut short is the client's error. */
+    private byte[] bounded(InputStream in) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(Math.toIntExact(limit + 1));
+        } catch (IOException e) {
+            throw new ServiceException(
+                    ErrorKind.BAD_INPUT,
+                    "the request body could not be read (" + e.getMessage() + "); send the whole body its"
+                            + " Content-Length declares",
+                    e);
+        }
         if (bytes.length > limit) {
             throw tooLarge("the body");
         }

@@ -29,6 +29,11 @@ final class ServiceException extends RuntimeException {
                 ErrorKind.MODEL_NOT_FOUND, "no model named '" + name + "'; GET /models lists the models served");
     }
 
+    static ServiceException overloaded(int maxQueue) {
+        return new ServiceException(
+                ErrorKind.OVERLOADED, "the queue of " + maxQueue + " requests is full; retry after a second");
+    }
+
     static ServiceException badInput(String message) {
         return new ServiceException(ErrorKind.BAD_INPUT, message);
     }

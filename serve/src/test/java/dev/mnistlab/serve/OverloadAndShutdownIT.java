@@ -32,7 +32,7 @@ class OverloadAndShutdownIT {
     @Test
     void aFullQueueAnswers503AndTheServiceStaysUp() throws Exception {
         try (SlowModel slow = new SlowModel(Duration.ofMillis(600));
-                MnistlabServer server = serverWithSlowModel(slow, 1)) {
+                MnistlabServer server = serverWithSlowModel(slow, 2)) {
             List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
             sent.add(sendAsync(server, "predictions/slow"));
             waitFor(() -> slow.batches.size() == 1);
@@ -42,7 +42,7 @@ class OverloadAndShutdownIT {
             assertEquals(503, refused.status(), refused.body());
             assertEquals("1", refused.header("Retry-After"));
             assertEquals(
-                    "{\"code\":503,\"type\":\"ServiceUnavailableException\",\"message\":\"the queue of 1 requests is"
+                    "{\"code\":503,\"type\":\"ServiceUnavailableException\",\"message\":\"the queue of 2 requests is"
                             + " full; retry after a second\"}",
                     refused.body());
             for (CompletableFuture<HttpResponse<String>> answer : sent) {

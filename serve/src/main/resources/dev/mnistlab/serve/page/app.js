@@ -9,11 +9,15 @@ const topList = document.getElementById("top");
 const seen = document.getElementById("seen");
 const errorLine = document.getElementById("error");
 const meta = document.getElementById("meta");
+const empty = document.getElementById("empty");
 let drawing = false, dirty = false, busy = false, pending = null, last = null, inked = false;
+let generation = 0; // answers for a drawing that was cleared since are dropped
 
 function clearCanvas() {
+  generation++; pending = null;
   pen.fillStyle = "#000"; pen.fillRect(0, 0, canvas.width, canvas.height);
-  inked = false; topList.innerHTML = ""; seen.removeAttribute("src"); errorLine.hidden = true; meta.textContent = "";
+  inked = false; topList.innerHTML = ""; seen.hidden = true; seen.removeAttribute("src");
+  errorLine.hidden = true; meta.textContent = ""; empty.hidden = false;
 }
 
 function point(event) {
@@ -52,6 +56,7 @@ function send() {
 async function classify(blob) {
   if (busy) { pending = blob; return; }
   busy = true;
+  const asked = generation;
   try {
     const model = encodeURIComponent(picker.value);
     const [answer, prepared] = await Promise.all([
@@ -59,9 +64,13 @@ async function classify(blob) {
       fetch("/prepared", { method: "POST", body: blob, headers: { "Content-Type": blob.type } })
     ]);
     const body = await answer.json();
+    if (asked !== generation) return;
     if (!answer.ok) { showError(body.message || `error ${answer.status}`); }
     else { showTop(body); meta.textContent = `model ${picker.value}, version ${answer.headers.get("X-Mnistlab-Model-Version")}`; }
-    if (prepared.ok) { seen.src = URL.createObjectURL(await prepared.blob()); }
+    if (prepared.ok) {
+      if (seen.src) URL.revokeObjectURL(seen.src);
+      seen.src = URL.createObjectURL(await prepared.blob()); seen.hidden = false;
+    }
   } catch (e) {
     showError("the service did not answer: " + e.message);
   } finally {
@@ -71,7 +80,7 @@ async function classify(blob) {
 }
 
 function showTop(classes) {
-  errorLine.hidden = true;
+  errorLine.hidden = true; empty.hidden = true;
   topList.innerHTML = "";
   for (const c of classes) {
     const item = document.createElement("li");
@@ -86,7 +95,7 @@ function showTop(classes) {
 }
 
 function showError(message) {
-  topList.innerHTML = ""; errorLine.textContent = message; errorLine.hidden = false;
+  topList.innerHTML = ""; empty.hidden = true; errorLine.textContent = message; errorLine.hidden = false;
 }
 
 document.getElementById("clear").addEventListener("click", clearCanvas);
