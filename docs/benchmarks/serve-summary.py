@@ -26,7 +26,8 @@ def compare(engine, model):
             return figures["batchImagesPerSecond"]
     return float("nan")
 
-print(open(f"{out}/machine.txt").read().splitlines()[0].strip())
+machine = open(f"{out}/machine.txt").read().splitlines()
+print(next((line.split(":", 1)[1].strip() for line in machine if line.startswith("Model name")), "unknown CPU"))
 print()
 print("| engine | model | requests/s (runs) | p50 ms | p99 ms | errors | in-process batch-256 images/s | ratio | RSS MiB after each run |")
 print("|---|---|---|---|---|---|---|---|---|")

@@ -3,7 +3,6 @@ package dev.mnistlab.cli;
 import ai.djl.Model;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.Backends;
-import dev.mnistlab.backend.ComputeThreads;
 import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.files.AtomicFolder;
 import dev.mnistlab.model.ModelDescriptor;
@@ -11,6 +10,7 @@ import dev.mnistlab.model.ModelFolder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,13 +35,8 @@ abstract class ModelOptions {
             description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(
-            names = "--threads",
-            defaultValue = "auto",
-            paramLabel = "N",
-            description = "Engine compute threads: a count or auto (default: ${DEFAULT-VALUE}: 1 for small models"
-                    + " like the mlp; else every core on pytorch, the cores left free on mxnet).")
-    String threads;
+    @Mixin
+    ThreadsOption threads;
 
     /** Returns the model folder given with {@code --model}, or null. */
     abstract Path folder();
@@ -62,7 +57,7 @@ abstract class ModelOptions {
      * closes it. Notices about the device go to {@code err}.
      */
     Model load(ModelDescriptor descriptor, Backend backend, PrintWriter err) {
-        ComputeThreads.parse(threads).applyTo(backend, descriptor.architecture().forwardFlops());
+        threads.parsed().applyTo(backend, descriptor.architecture().forwardFlops());
         return ModelFolder.load(
                 folder(), descriptor, backend, DeviceResolver.resolve(DeviceChoice.parse(device), backend, err));
     }

@@ -3,7 +3,6 @@ package dev.mnistlab.cli;
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backends;
-import dev.mnistlab.backend.ComputeThreads;
 import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.serve.MnistlabServer;
 import java.io.IOException;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,13 +63,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "Engine: pytorch or mxnet (default: ${DEFAULT-VALUE}).")
     String engine;
 
-    @Option(
-            names = "--threads",
-            defaultValue = "auto",
-            paramLabel = "N",
-            description = "Engine compute threads: a count or auto (default: ${DEFAULT-VALUE}: 1 for small models"
-                    + " like the mlp; else every core on pytorch, the cores left free on mxnet).")
-    String threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(
             names = "--host",
@@ -138,7 +133,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         MnistlabServer.Builder builder = MnistlabServer.builder()
                 .optEngine(engine)
-                .optThreads(ComputeThreads.parse(threads))
+                .optThreads(threads.parsed())
                 .optHost(host)
                 .optPort(port)
                 .optMaxBatchSize(maxBatchSize)

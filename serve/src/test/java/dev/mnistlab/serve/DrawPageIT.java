@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +33,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -145,6 +148,25 @@ class DrawPageIT {
         new Select(browser.findElement(By.id("model"))).selectByValue("mlp");
         waitUntil(() -> browser.findElement(By.id("meta")).getText().startsWith("model mlp"));
         assertTopClass("1");
+    }
+
+    @Test
+    void thePageFitsAPhoneAndADesktop() {
+        for (Dimension size : List.of(new Dimension(390, 844), new Dimension(1280, 800))) {
+            browser.manage().window().setSize(size);
+            browser.get(server.uri().toString());
+            waitUntil(
+                    () -> browser.findElements(By.cssSelector("#model option")).size() == 2);
+            JavascriptExecutor page = (JavascriptExecutor) browser;
+            long overflow = (Long) page.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertEquals(0, overflow, "horizontal scrolling at " + size);
+            Rectangle canvas = browser.findElement(By.id("canvas")).getRect();
+            long viewport = (Long) page.executeScript("return document.documentElement.clientWidth;");
+            assertTrue(canvas.getX() >= 0 && canvas.getX() + canvas.getWidth() <= viewport, "canvas " + canvas);
+            assertTrue(canvas.getWidth() >= 200, "a canvas large enough to draw on: " + canvas);
+        }
+        browser.manage().window().setSize(new Dimension(1000, 700));
     }
 
     /** Draws strokes given as points relative to the canvas's centre, in CSS pixels. */
