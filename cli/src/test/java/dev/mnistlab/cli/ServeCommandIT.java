@@ -92,7 +92,14 @@ class ServeCommandIT {
                         outcome = "refused (stopped)";
                         sending.set(false);
                     } catch (IOException e) {
-                        outcome = "broken: " + e;
+                        // A keep-alive connection the stopping service closed while idle, in the instant
+                        // this client sent on it: no byte came back because the service never read the
+                        // request (one it had read is answered, GracefulHandler waits for it). HTTP/1.1
+                        // has this race by design (RFC 9112, 9.3.1); each client meets it once at most.
+                        outcome = String.valueOf(e.getMessage()).contains("received no bytes")
+                                ? "closed before it was read"
+                                : "broken: " + e;
+                        sending.set(false);
                     }
                     outcomes.merge(outcome, 1, Integer::sum);
                 }
@@ -114,7 +121,10 @@ class ServeCommandIT {
         assertTrue(outcomes.getOrDefault("status 200", 0) > 10, outcomes.toString());
         for (String outcome : outcomes.keySet()) {
             assertTrue(
-                    outcome.equals("status 200") || outcome.equals("status 503") || outcome.startsWith("refused"),
+                    outcome.equals("status 200")
+                            || outcome.equals("status 503")
+                            || outcome.startsWith("refused")
+                            || outcome.equals("closed before it was read"),
                     "every request answered, refused before it began, or told to come back: " + outcomes);
         }
     }
