@@ -12,9 +12,7 @@ enum ErrorKind {
     MODEL_NOT_FOUND(404, "ModelNotFoundException"),
     NOT_FOUND(404, "ResourceNotFoundException"),
     METHOD_NOT_ALLOWED(405, "MethodNotAllowedException"),
-    CONFLICT(409, "ConflictException"),
     TOO_LARGE(413, "RequestTooLargeException"),
-    UNSUPPORTED_MEDIA(415, "UnsupportedMediaTypeException"),
     OVERLOADED(503, "ServiceUnavailableException"),
     INTERNAL(500, "InternalServerException");
 

@@ -13,10 +13,9 @@ import dev.mnistlab.backend.Backends;
 import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.infer.Prediction;
+import dev.mnistlab.testing.Pictures;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -240,7 +238,7 @@ class ServiceProtocolIT {
                         "BadRequestException",
                         "the image: 50000x50000 pixels, over the limit of 40 megapixels (20000 per side); scale the"
                                 + " image down",
-                        http.post("predictions/digits", pngHeader(50_000, 50_000), "image/png")),
+                        http.post("predictions/digits", Pictures.pngClaiming(50_000, 50_000), "image/png")),
                 () -> assertError(
                         413,
                         "RequestTooLargeException",
@@ -479,25 +477,5 @@ class ServiceProtocolIT {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Http.Reply(response.statusCode(), response);
-    }
-
-    /** A PNG that is only a header claiming a huge image: a decompression bomb's first bytes. */
-    private static byte[] pngHeader(int width, int height) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(bytes);
-        out.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-        DataOutputStream data = new DataOutputStream(chunk);
-        data.writeBytes("IHDR");
-        data.writeInt(width);
-        data.writeInt(height);
-        data.write(new byte[] {8, 0, 0, 0, 0});
-        byte[] typeAndData = chunk.toByteArray();
-        out.writeInt(typeAndData.length - 4);
-        out.write(typeAndData);
-        CRC32 crc = new CRC32();
-        crc.update(typeAndData);
-        out.writeInt((int) crc.getValue());
-        return bytes.toByteArray();
     }
 }
