@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers every failed request with JSON a client can act on, in the protocol of its path: KServe's
  * {@code {"error": "..."}} under {@code /v2/}, DJL Serving's {@code {"code", "type", "message"}}
- * elsewhere. Faults of the service itself are logged with their stack trace and answered 500.
+ * elsewhere. Faults of the service itself are logged with their stack trace and answered 500. The
+ * rest of the request's body is dropped first, so a client still sending it reads the answer.
  */
 final class ErrorReplies {
 
@@ -23,9 +24,11 @@ final class ErrorReplies {
     private static final String ANSWERED = "mnistlab.error";
 
     private final ServiceMetrics metrics;
+    private final RequestBodies bodies;
 
-    ErrorReplies(ServiceMetrics metrics) {
+    ErrorReplies(ServiceMetrics metrics, RequestBodies bodies) {
         this.metrics = metrics;
+        this.bodies = bodies;
     }
 
     /** Answers any exception a handler threw or a prediction completed with. */
@@ -92,6 +95,7 @@ final class ErrorReplies {
 
     void send(Context ctx, ErrorKind kind, String message) {
         ctx.attribute(ANSWERED, kind);
+        bodies.discardRest(ctx);
         metrics.error(ServiceMetrics.modelOf(ctx), kind);
         if (kind == ErrorKind.OVERLOADED) {
             ctx.header("Retry-After", "1");

@@ -338,7 +338,7 @@ public final class MnistlabServer implements AutoCloseable {
                     "/metrics",
                     ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                             .result(metrics.scrape()));
-            ErrorReplies errors = new ErrorReplies(metrics);
+            ErrorReplies errors = new ErrorReplies(metrics, bodies);
             config.routes.exception(Exception.class, errors::send);
             config.routes.error(404, "*", errors::sendNoEndpoint);
             config.routes.error(405, "*", errors::sendWrongMethod);

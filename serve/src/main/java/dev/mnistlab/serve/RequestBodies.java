@@ -4,15 +4,25 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads request bodies within the service's size limit: the declared length is checked before a
- * byte is read, and a body without one (chunked) is read to one byte past the limit at most.
+ * byte is read, and a body without one (chunked) is read to one byte past the limit at most. Before
+ * an error answer, what is left of a body is read and dropped (up to {@value #SWALLOW_BYTES} bytes
+ * past the limit, as Tomcat's {@code maxSwallowSize}): Jetty closes a connection with unread request
+ * bytes, and a client still sending then meets a reset that can destroy the answer it was sent.
  */
 final class RequestBodies {
 
     /** The multipart field that carries the image, as DJL Serving names it. */
     static final String IMAGE_FIELD = "data";
+
+    /** How far past the limit a refused body is still read so that its sender sees the answer. */
+    static final long SWALLOW_BYTES = 2L << 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestBodies.class);
 
     private final long limit;
 
@@ -46,6 +56,31 @@ final class RequestBodies {
     byte[] all(Context ctx) throws IOException {
         requireDeclaredLength(ctx);
         return bounded(ctx.req().getInputStream());
+    }
+
+    /**
+     * Reads and drops the rest of a request's body, so the connection is clean when the error
+     * answer goes out. A body declared longer than the limit plus {@value #SWALLOW_BYTES}, or declared
+     * over the limit by a client that waits for {@code 100 Continue} (and so has sent nothing), is
+     * left unread: the answer then closes the connection.
+     */
+    void discardRest(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        boolean waitsForContinue = "100-continue".equalsIgnoreCase(ctx.header("Expect"));
+        if (declared > limit + SWALLOW_BYTES || (declared > limit && waitsForContinue)) {
+            return;
+        }
+        byte[] buffer = new byte[8192];
+        long dropped = 0;
+        try {
+            InputStream in = ctx.req().getInputStream();
+            for (int n = in.read(buffer); n >= 0 && dropped <= limit + SWALLOW_BYTES; n = in.read(buffer)) {
+                dropped += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The client stopped sending or the body was read another way; Jetty closes the connection.
+            LOG.debug("{} {}: the rest of the body could not be dropped", ctx.method(), ctx.path(), e);
+        }
     }
 
     private byte[] multipartImage(Context ctx) throws IOException {

@@ -2,6 +2,7 @@ package dev.mnistlab.serve;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,9 @@ import dev.mnistlab.testing.Pictures;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -290,6 +294,41 @@ class ServiceProtocolIT {
                         "ResourceNotFoundException",
                         "no endpoint GET /nowhere; docs/serving.md lists them",
                         http.get("nowhere")));
+    }
+
+    /**
+     * A client that writes its whole body before it reads (as most do) must see the 413, not a reset:
+     * the body arrives only after the answer could have gone out, and the connection still serves.
+     */
+    @Test
+    void aRefusedBodyIsReadSoItsSenderSeesTheAnswer() throws Exception {
+        try (Socket socket = new Socket(server.uri().getHost(), server.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /predictions/digits HTTP/1.1\r\nHost: test\r\nContent-Type: image/png\r\n"
+                            + "Content-Length: " + (BODY_LIMIT + 1) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300);
+            out.write(new byte[(int) BODY_LIMIT + 1]);
+            out.write("GET /ping HTTP/1.1\r\nHost: test\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answers = readUntil(socket.getInputStream(), "Healthy");
+            assertTrue(answers.startsWith("HTTP/1.1 413 "), answers);
+            assertFalse(answers.contains("Connection: close"), answers);
+        }
+    }
+
+    private static String readUntil(InputStream in, String last) throws IOException {
+        StringBuilder seen = new StringBuilder();
+        byte[] buffer = new byte[4096];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            seen.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+            if (seen.indexOf(last) >= 0) {
+                break;
+            }
+        }
+        return seen.toString();
     }
 
     @Test
