@@ -11,7 +11,7 @@ const errorLine = document.getElementById("error");
 const meta = document.getElementById("meta");
 const empty = document.getElementById("empty");
 let drawing = false, dirty = false, busy = false, pending = null, last = null, inked = false;
-let generation = 0; // answers for a drawing that was cleared since are dropped
+let generation = 0; // pictures and answers of a drawing that was cleared since are dropped
 
 function clearCanvas() {
   generation++; pending = null;
@@ -50,13 +50,14 @@ setInterval(() => { if (drawing && dirty) send(); }, 250);
 function send() {
   if (!inked) return;
   dirty = false;
-  canvas.toBlob((blob) => classify(blob), "image/png");
+  const asked = generation; // toBlob answers later, perhaps after a clear
+  canvas.toBlob((blob) => classify(blob, asked), "image/png");
 }
 
-async function classify(blob) {
-  if (busy) { pending = blob; return; }
+async function classify(blob, asked) {
+  if (asked !== generation) return;
+  if (busy) { pending = { blob, asked }; return; }
   busy = true;
-  const asked = generation;
   try {
     const model = encodeURIComponent(picker.value);
     const [answer, prepared] = await Promise.all([
@@ -68,14 +69,16 @@ async function classify(blob) {
     if (!answer.ok) { showError(body.message || `error ${answer.status}`); }
     else { showTop(body); meta.textContent = `model ${picker.value}, version ${answer.headers.get("X-Mnistlab-Model-Version")}`; }
     if (prepared.ok) {
+      const picture = await prepared.blob();
+      if (asked !== generation) return;
       if (seen.src) URL.revokeObjectURL(seen.src);
-      seen.src = URL.createObjectURL(await prepared.blob()); seen.hidden = false;
+      seen.src = URL.createObjectURL(picture); seen.hidden = false;
     }
   } catch (e) {
-    showError("the service did not answer: " + e.message);
+    if (asked === generation) showError("the service did not answer: " + e.message);
   } finally {
     busy = false;
-    if (pending) { const next = pending; pending = null; classify(next); }
+    if (pending) { const next = pending; pending = null; classify(next.blob, next.asked); }
   }
 }
 
@@ -120,7 +123,8 @@ function upload(file) {
     URL.revokeObjectURL(image.src);
   };
   image.src = URL.createObjectURL(file);
-  inked = true; classify(file);
+  generation++; pending = null; // a new picture: answers for the drawing before it are dropped
+  inked = true; classify(file, generation);
 }
 
 picker.addEventListener("change", () => { if (inked) send(); });
