@@ -21,6 +21,7 @@ import java.util.Map;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,6 +128,9 @@ public final class MnistlabServer implements AutoCloseable {
      * model), {@code opt*} for what has a default.
      */
     public static final class Builder {
+
+        private static final int HTTP_THREADS_PER_CORE = 4;
+        private static final int HTTP_THREADS_AT_LEAST = 16;
 
         private final Map<String, ModelSource> models = new LinkedHashMap<>();
         private String engine = Backends.DEFAULT;
@@ -317,6 +321,7 @@ public final class MnistlabServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = bodies.limit();
             config.jetty.host = host;
+            config.jetty.threadPool = httpThreads();
             config.jetty.port = port;
             config.jetty.multipartConfig.maxFileSize(bodies.limit(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(bodies.limit(), SizeUnit.BYTES);
@@ -342,6 +347,22 @@ public final class MnistlabServer implements AutoCloseable {
             config.routes.exception(Exception.class, errors::send);
             config.routes.error(404, "*", errors::sendNoEndpoint);
             config.routes.error(405, "*", errors::sendWrongMethod);
+        }
+
+        /**
+         * Jetty's threads: a few per core, at least {@value #HTTP_THREADS_AT_LEAST}. They read, decode
+         * and refuse requests, and every runnable one takes CPU time from the engine's batch worker:
+         * with Javalin's default of 250, 512 clients that resend their 503s at once cut the accepted
+         * MLP requests to about 1,400 a second, with 8 or 16 threads about 4,400 went through
+         * (docs/serving.md, "Measured"). The price: as many clients that stop halfway through a body
+         * hold every thread until the idle timeout.
+         */
+        private static QueuedThreadPool httpThreads() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            QueuedThreadPool pool =
+                    new QueuedThreadPool(Math.max(HTTP_THREADS_AT_LEAST, HTTP_THREADS_PER_CORE * cores));
+            pool.setName("mnistlab-http");
+            return pool;
         }
 
         private void startListening(Javalin javalin) {
