@@ -9,7 +9,7 @@
 #   3. overload: 512 clients against --max-queue 64 (hey, per-request CSV), p99 of the accepted
 #      requests against the 32-client p99 of the same model.
 # Usage: docs/benchmarks/serve-load.sh   (OUT=folder, default /tmp/serve-load; DURATION=60s; RUNS=5;
-#        ENGINES="pytorch mxnet")
+#        ENGINES="pytorch mxnet"; MODELS="mlp cnn"; STEPS="load compare overload", any of the three)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mnistlab --version > /dev/null   # builds the command line if needed
@@ -59,8 +59,11 @@ stop_serve() {
 }
 rss_mib() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$serve_pid/status"; }
 
+steps=" ${STEPS:-load compare overload} "
+models=${MODELS:-mlp cnn}
 for engine in ${ENGINES:-pytorch mxnet}; do
-  for model in mlp cnn; do
+  for model in $models; do
+    [[ $steps == *" load "* ]] || continue
     start_serve "$engine" "$model"
     url="http://127.0.0.1:$port/predictions/$model"
     wrk -t2 -c32 -d20s "$url" -s docs/benchmarks/serve-load.lua -- "$out/digits" > "$out/warmup-$engine-$model.txt"
@@ -71,10 +74,12 @@ for engine in ${ENGINES:-pytorch mxnet}; do
     done
     stop_serve
   done
-  ./mnistlab compare --engines "$engine" --models mlp,cnn --limit-batches 100 --data-dir "$data" \
+  [[ $steps != *" compare "* ]] ||
+    ./mnistlab compare --engines "$engine" --models "${models// /,}" --limit-batches 100 --data-dir "$data" \
     --output "$out/compare-$engine" --quiet > /dev/null
 
-  for model in mlp cnn; do
+  for model in $models; do
+    [[ $steps == *" overload "* ]] || continue
     start_serve "$engine" "$model" --max-queue 64
     wrk -t2 -c32 -d20s "http://127.0.0.1:$port/predictions/$model" -s docs/benchmarks/serve-load.lua \
       -- "$out/digits" > /dev/null

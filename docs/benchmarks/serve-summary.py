@@ -19,6 +19,8 @@ def wrk(path):
     return figures
 
 def compare(engine, model):
+    if not os.path.exists(f"{out}/compare-{engine}/results.json"):
+        return float("nan")
     results = json.load(open(f"{out}/compare-{engine}/results.json"))
     for run in results["runs"]:
         figures = run.get("figures", {})
