@@ -4,17 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
-import dev.mnistlab.backend.Backends;
-import dev.mnistlab.backend.ComputeThreads;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.data.NamedDataset;
-import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.testing.RealData;
-import dev.mnistlab.train.ClassifierTrainer;
-import dev.mnistlab.train.EpochCheckpoint;
-import dev.mnistlab.train.TrainedModel;
-import dev.mnistlab.train.TrainingProgress;
 import dev.mnistlab.train.TrainingSpec;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -29,17 +22,8 @@ class FashionNamesIT {
     @Test
     void aFashionModelAnswersWithItemNames() throws Exception {
         DatasetSplits fashion = DatasetLoader.load(RealData.fashionMnist(), NamedDataset.FASHION_MNIST);
-        Path folder = temp.resolve("fashion");
-        TrainingSpec spec = TrainingSpec.builder()
-                .optModel("mlp")
-                .optDataset("fashion-mnist")
-                .optEpochs(1)
-                .optThreads(new ComputeThreads(1))
-                .build();
-        try (TrainedModel trained = new ClassifierTrainer(Backends.get("pytorch"))
-                .train(spec, fashion, TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
-            RunOutput.save(trained, folder);
-        }
+        Path folder = TrainedFolders.mlp(
+                temp.resolve("fashion"), NamedDataset.FASHION_MNIST, fashion, TrainingSpec.DEFAULT_SEED);
         try (MnistlabServer server =
                 MnistlabServer.builder().addModel("fashion", folder).optPort(0).start()) {
             Http http = new Http(server.uri());

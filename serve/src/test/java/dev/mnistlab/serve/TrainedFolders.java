@@ -15,7 +15,7 @@ import dev.mnistlab.train.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Model folders trained on real MNIST for the service's tests. */
+/** Model folders trained on real MNIST (or another named set) for the service's tests. */
 final class TrainedFolders {
 
     private TrainedFolders() {}
@@ -27,14 +27,20 @@ final class TrainedFolders {
 
     /** Trains the seed MLP for one epoch (about 0.93 accuracy) with a seed, into {@code folder}. */
     static Path mlp(Path folder, int seed) throws IOException {
+        return mlp(folder, NamedDataset.MNIST, mnist(), seed);
+    }
+
+    /** Trains the seed MLP for one epoch on a named dataset with a seed, into {@code folder}. */
+    static Path mlp(Path folder, NamedDataset dataset, DatasetSplits splits, int seed) throws IOException {
         TrainingSpec spec = TrainingSpec.builder()
                 .optModel("mlp")
+                .optDataset(dataset.id())
                 .optEpochs(1)
                 .optSeed(seed)
                 .optThreads(new ComputeThreads(1))
                 .build();
         try (TrainedModel trained = new ClassifierTrainer(Backends.get("pytorch"))
-                .train(spec, mnist(), TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
+                .train(spec, splits, TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
             RunOutput.save(trained, folder);
         }
         return folder;
