@@ -145,10 +145,23 @@ public final class ImageFolderSet {
     }
 
     private static byte[] greyPixels(Path file) throws IOException {
-        BufferedImage image = ImageFiles.read(file);
+        return datasetPixels(ImageFiles.read(file), file.toString());
+    }
+
+    /**
+     * Turns a decoded picture into a dataset image as this class reads them: 28x28, grey by
+     * luminance (a grey picture's own levels), taken as it is. For a picture read from elsewhere
+     * that must count the same as in a folder set, for example on a cluster.
+     *
+     * @param image the decoded picture
+     * @param name what to call it in an error, such as its path
+     * @return 784 unsigned bytes, row-major
+     * @throws InvalidInputException naming the picture if it is not 28x28
+     */
+    public static byte[] datasetPixels(BufferedImage image, String name) {
         int size = DatasetLoader.IMAGE_SIZE;
         if (image.getWidth() != size || image.getHeight() != size) {
-            throw new InvalidInputException(file + ": " + image.getWidth() + "x" + image.getHeight() + " pixels; images"
+            throw new InvalidInputException(name + ": " + image.getWidth() + "x" + image.getHeight() + " pixels; images"
                     + " in a dataset folder must be " + size + "x" + size + " (resize them first; classifying"
                     + " takes pictures of any size)");
         }

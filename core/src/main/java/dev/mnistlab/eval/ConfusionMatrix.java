@@ -18,9 +18,69 @@ public final class ConfusionMatrix {
         this.counts = new long[classCount][classCount];
     }
 
+    /**
+     * Makes a matrix from counts, for example one read back from another process.
+     *
+     * @param counts {@code counts[truth][predicted]}, square
+     * @throws IllegalArgumentException if the counts are not square or one is negative
+     */
+    public static ConfusionMatrix of(long[][] counts) {
+        ConfusionMatrix matrix = new ConfusionMatrix(counts.length);
+        for (int truth = 0; truth < counts.length; truth++) {
+            if (counts[truth].length != counts.length) {
+                throw new IllegalArgumentException("row " + truth + " of a " + counts.length
+                        + "-class confusion matrix has " + counts[truth].length + " counts");
+            }
+            for (int predicted = 0; predicted < counts.length; predicted++) {
+                if (counts[truth][predicted] < 0) {
+                    throw new IllegalArgumentException("a confusion matrix cannot count " + counts[truth][predicted]);
+                }
+                matrix.counts[truth][predicted] = counts[truth][predicted];
+            }
+        }
+        return matrix;
+    }
+
     /** Counts one image of class {@code truth} predicted as {@code predicted}. */
     public void add(int truth, int predicted) {
         counts[truth][predicted]++;
+    }
+
+    /**
+     * Adds another matrix's counts to this one, as when the parts of a set were scored apart.
+     *
+     * @throws IllegalArgumentException if the other matrix has another number of classes
+     */
+    public void addAll(ConfusionMatrix other) {
+        if (other.classCount() != classCount()) {
+            throw new IllegalArgumentException("cannot add a " + other.classCount() + "-class confusion matrix to a "
+                    + classCount() + "-class one");
+        }
+        for (int truth = 0; truth < counts.length; truth++) {
+            for (int predicted = 0; predicted < counts.length; predicted++) {
+                counts[truth][predicted] += other.counts[truth][predicted];
+            }
+        }
+    }
+
+    /** Returns how many images were counted. */
+    public long total() {
+        long total = 0;
+        for (long[] row : counts) {
+            for (long n : row) {
+                total += n;
+            }
+        }
+        return total;
+    }
+
+    /** Returns how many images were predicted as their own class. */
+    public long correct() {
+        long correct = 0;
+        for (int c = 0; c < counts.length; c++) {
+            correct += counts[c][c];
+        }
+        return correct;
     }
 
     /** Returns how many classes the matrix has. */

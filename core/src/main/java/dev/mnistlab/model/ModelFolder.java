@@ -225,8 +225,22 @@ public final class ModelFolder {
     }
 
     private static boolean isParameterFile(Path file) {
-        String name = file.getFileName().toString();
+        return isParameterFile(file.getFileName().toString());
+    }
+
+    private static boolean isParameterFile(String name) {
         return name.startsWith(PARAMETERS_PREFIX) && name.endsWith(".params");
+    }
+
+    /**
+     * Says whether a file of a model folder is needed to load the model (the descriptor and the
+     * parameters), as opposed to training's records (metrics, charts, optimizer state): what to
+     * copy when a model travels to another machine.
+     *
+     * @param fileName a file's name within the folder
+     */
+    public static boolean isNeededToLoad(String fileName) {
+        return fileName.equals(DESCRIPTOR_FILE) || isParameterFile(fileName);
     }
 
     private static InvalidInputException malformed(Path folder, String problem, RuntimeException e) {
