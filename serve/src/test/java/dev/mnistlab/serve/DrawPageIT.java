@@ -10,6 +10,7 @@ import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.infer.MnistPreprocessor;
 import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.testing.DocSection;
+import dev.mnistlab.testing.TrainedFolders;
 import dev.mnistlab.train.ClassifierTrainer;
 import dev.mnistlab.train.EpochCheckpoint;
 import dev.mnistlab.train.TrainedModel;

@@ -8,6 +8,7 @@ import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.testing.RealData;
+import dev.mnistlab.testing.TrainedFolders;
 import dev.mnistlab.train.TrainingSpec;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

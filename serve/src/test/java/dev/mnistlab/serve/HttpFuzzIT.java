@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mnistlab.testing.Fuzz;
 import dev.mnistlab.testing.Mutations;
+import dev.mnistlab.testing.TrainedFolders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

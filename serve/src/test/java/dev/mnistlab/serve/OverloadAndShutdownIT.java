@@ -3,6 +3,7 @@ package dev.mnistlab.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.mnistlab.testing.TrainedFolders;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;

@@ -15,6 +15,7 @@ import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.infer.Prediction;
 import dev.mnistlab.testing.Pictures;
+import dev.mnistlab.testing.TrainedFolders;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

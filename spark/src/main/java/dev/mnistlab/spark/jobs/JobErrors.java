@@ -1,0 +1,88 @@
+package dev.mnistlab.spark.jobs;
+
+import dev.mnistlab.InputField;
+import dev.mnistlab.InvalidInputException;
+import java.io.PrintWriter;
+import java.util.Optional;
+import org.apache.spark.sql.AnalysisException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns a job's failure into one line and an exit code: 2 for bad usage or input (wherever it was
+ * found: on the driver, or on an executor, whose exception Spark hands back as the cause of its
+ * own), 1 for anything else; the stack trace only with {@code --verbose}.
+ */
+final class JobErrors implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    static final int USAGE = 2;
+    static final int FAILURE = 1;
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr()
+                .println("mnistlab spark: " + e.getMessage() + " (see '"
+                        + command.getCommandSpec().qualifiedName() + " --help')");
+        return USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
+        PrintWriter err = command.getErr();
+        boolean verbose = false;
+        for (ParseResult level = parseResult; level != null; level = level.subcommand()) {
+            verbose |= level.hasMatchedOption("--verbose");
+        }
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        Optional<InvalidInputException> invalid = cause(e, InvalidInputException.class);
+        if (invalid.isPresent()) {
+            err.println("mnistlab spark: " + oneLine(named(invalid.get())));
+            return USAGE;
+        }
+        Optional<AnalysisException> analysis = cause(e, AnalysisException.class);
+        if (analysis.isPresent()) {
+            err.println("mnistlab spark: " + oneLine(analysis.get().getMessage()));
+            return USAGE;
+        }
+        err.println("mnistlab spark: internal error: " + oneLine(String.valueOf(e))
+                + (verbose ? "" : " (run with --verbose for details)"));
+        return FAILURE;
+    }
+
+    /** The message, with an API field named as the job's option that sets it. */
+    private static String named(InvalidInputException e) {
+        return e.field().map(field -> e.messageNaming(flag(field))).orElse(e.getMessage());
+    }
+
+    private static String flag(InputField field) {
+        return switch (field) {
+            case TOP_K -> "--top-k";
+            case BATCH_SIZE -> "--batch-size";
+            case ENGINE -> "--engine";
+            case MODEL_FOLDER, ARCHITECTURE -> "--model";
+            case DATA_FOLDER -> "--data";
+            case OUTPUT_FOLDER -> "--output";
+            default -> field.apiName();
+        };
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String oneLine(String message) {
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
+    }
+}

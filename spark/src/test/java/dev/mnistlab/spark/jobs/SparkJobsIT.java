@@ -1,0 +1,218 @@
+package dev.mnistlab.spark.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mnistlab.data.DatasetSplits;
+import dev.mnistlab.testing.ImageFolders;
+import dev.mnistlab.testing.TrainedFolders;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The jobs as a person runs them: options, output files, summaries, and one-line errors with exit 2. */
+class SparkJobsIT {
+
+    @TempDir
+    static Path temp;
+
+    private static Path model;
+    private static Path images;
+
+    @BeforeAll
+    static void trainAndWriteImages() throws IOException {
+        DatasetSplits mnist = TrainedFolders.mnist();
+        model = TrainedFolders.mlp(temp.resolve("mlp"), 7);
+        images = ImageFolders.write(
+                        temp.resolve("set"), mnist.test().head(10), mnist.test().head(300), mnist.classNames())
+                .resolve("test");
+        Files.writeString(images.resolve("4/broken.png"), "not a picture");
+    }
+
+    @Test
+    void predictWritesOneRowPerImageAndSkipsWhatItCannotRead() throws IOException {
+        Path output = temp.resolve("answers");
+
+        Run run = run(
+                "predict",
+                "--master",
+                "local[2]",
+                "--model",
+                model.toString(),
+                "--images",
+                images.toString(),
+                "--output",
+                output.toString(),
+                "--on-error",
+                "skip",
+                "--top-k",
+                "2",
+                "--format",
+                "csv");
+
+        assertEquals(0, run.code, run.err);
+        assertTrue(run.out.startsWith("Classified 300 of 301 images in "), run.out);
+        assertTrue(
+                run.out.contains("1 could not be classified (left out):\n  file:" + images.resolve("4/broken.png")
+                        + ": not an image mnistlab can read (PNG, JPEG, BMP or GIF)"),
+                run.out);
+        assertTrue(Files.exists(output.resolve("_SUCCESS")));
+        SparkSession spark = SparkSession.builder().master("local[1]").getOrCreate();
+        try {
+            List<Row> rows =
+                    spark.read().option("header", true).csv(output.toString()).collectAsList();
+            assertEquals(300, rows.size());
+            Row first = rows.get(0);
+            assertTrue(first.<String>getAs("top").matches("\\d:[0-9.E-]+ \\d:[0-9.E-]+"), first.toString());
+            assertEquals("pytorch", first.getAs("engine"));
+        } finally {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void evaluatePrintsTheFiguresAndCountsWhatItCannotRead() {
+        Run run = run(
+                "evaluate",
+                "--master",
+                "local[2]",
+                "--model",
+                model.toString(),
+                "--data",
+                images.getParent().toString(),
+                "--json",
+                "--quiet");
+
+        assertEquals(0, run.code, run.err);
+        assertTrue(run.out.contains("\"count\": 300"), run.out);
+        assertTrue(run.out.contains("\"failed\": 1"), run.out);
+        assertEquals("", run.err);
+    }
+
+    @Test
+    void aMissingModelIsOneLineAndExitTwo() {
+        Run run = run(
+                "predict",
+                "--master",
+                "local[1]",
+                "--model",
+                temp.resolve("none").toString(),
+                "--images",
+                images.toString(),
+                "--output",
+                temp.resolve("never").toString());
+
+        assertEquals(2, run.code);
+        assertEquals("mnistlab spark: " + temp.resolve("none") + ": no such model folder\n", run.err);
+        assertFalse(Files.exists(temp.resolve("never")));
+    }
+
+    @Test
+    void anExistingOutputIsNeverReplaced() throws IOException {
+        Path output = Files.createDirectories(temp.resolve("taken"));
+        Files.writeString(output.resolve("keep.txt"), "mine");
+
+        Run run = run(
+                "predict",
+                "--master",
+                "local[1]",
+                "--model",
+                model.toString(),
+                "--images",
+                images.toString(),
+                "--output",
+                output.toString());
+
+        assertEquals(2, run.code);
+        assertEquals(
+                "mnistlab spark: --output " + output + " already exists; jobs never replace output: choose a new"
+                        + " folder or delete it first\n",
+                run.err);
+        assertEquals("mine", Files.readString(output.resolve("keep.txt")));
+    }
+
+    @Test
+    void anAnswerSizeOutOfRangeSpeaksOfTheOption() {
+        Run run = run(
+                "predict",
+                "--master",
+                "local[1]",
+                "--model",
+                model.toString(),
+                "--images",
+                images.toString(),
+                "--output",
+                temp.resolve("never2").toString(),
+                "--top-k",
+                "11");
+
+        assertEquals(2, run.code);
+        assertEquals("mnistlab spark: --top-k must be between 1 and 10, got 11\n", run.err);
+    }
+
+    @Test
+    void anUnknownFormatOrAMissingInputIsAUsageError() {
+        Run format = run(
+                "predict",
+                "--model",
+                model.toString(),
+                "--images",
+                images.toString(),
+                "--output",
+                "x",
+                "--format",
+                "xml");
+        Run input = run("evaluate", "--model", model.toString());
+
+        assertEquals(2, format.code);
+        assertEquals(
+                "mnistlab spark: Invalid value for option '--format': 'xml' is not a format; use one of parquet,"
+                        + " json, csv (see 'mnistlab spark predict --help')\n",
+                format.err);
+        assertEquals(2, input.code);
+        assertTrue(
+                input.err.startsWith("mnistlab spark: Error: Missing required argument (specify one of these):"
+                        + " (--data=DIR | --parquet=PATH)"),
+                input.err);
+    }
+
+    @Test
+    void theDataFolderMustHoldASet() throws IOException {
+        Path empty = Files.createDirectories(temp.resolve("empty"));
+
+        Run run = run("evaluate", "--master", "local[1]", "--model", model.toString(), "--data", empty.toString());
+
+        assertEquals(2, run.code);
+        assertTrue(run.err.startsWith("mnistlab spark: --data " + empty + " holds neither "), run.err);
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SparkJobs.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString().replace(System.lineSeparator(), "\n"), errorLines(err.toString()));
+    }
+
+    /** The error stream without the jobs' progress lines. */
+    private static String errorLines(String err) {
+        StringBuilder kept = new StringBuilder();
+        try (Stream<String> lines = err.lines()) {
+            lines.filter(line -> !line.startsWith("mnistlab spark: classifying on")
+                            && !line.startsWith("mnistlab spark: scoring on"))
+                    .forEach(line -> kept.append(line).append('\n'));
+        }
+        return kept.toString();
+    }
+
+    private record Run(int code, String out, String err) {}
+}
