@@ -59,12 +59,28 @@ public final class BatchPrediction {
      * @throws dev.mnistlab.InvalidInputException if {@code topK} or {@code batchSize} is out of range
      */
     public static Dataset<Row> predict(Dataset<Row> images, ClusterModel model, int topK, int batchSize) {
+        return predict(images, model, topK, batchSize, null);
+    }
+
+    /**
+     * Classifies every row, counting images and failures as it goes (see {@link PredictionCounter}).
+     *
+     * @param images the images
+     * @param model the model, loaded for this session
+     * @param topK how many classes to rank per image, 1 to the number of classes
+     * @param batchSize images per forward pass, at least 1
+     * @param counter counts the rows of the action that computes the answers, or null
+     * @return a lazy table of answers, one row per image
+     * @throws dev.mnistlab.InvalidInputException if {@code topK} or {@code batchSize} is out of range
+     */
+    public static Dataset<Row> predict(
+            Dataset<Row> images, ClusterModel model, int topK, int batchSize, PredictionCounter counter) {
         DigitClassifier.requireTopK(topK, model.classNames().size());
         BatchSizes.require(batchSize);
         Dataset<Row> input = images.select(
                 col(InputImages.ID), col(InputImages.CONTENT), col(InputImages.PIXELS), col(InputImages.LABEL));
         return input.mapPartitions(
-                new PredictPartition(model.files(), model.source(), model.engine(), topK, batchSize),
+                new PredictPartition(model.files(), model.source(), model.engine(), topK, batchSize, counter),
                 Encoders.row(SCHEMA));
     }
 }

@@ -3,7 +3,6 @@ package dev.mnistlab.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.split;
 
@@ -66,7 +65,7 @@ public final class InputImages {
     static final int PARTITIONS_PER_CORE = 4;
 
     /** Picture files by extension, as {@code mnistlab predict} finds them in folders. */
-    private static final String IMAGE_NAME = "\\.(png|jpg|jpeg|bmp|gif)$";
+    private static final String IMAGE_NAME = "(?i)\\.(png|jpg|jpeg|bmp|gif)$";
 
     private InputImages() {}
 
@@ -110,7 +109,7 @@ public final class InputImages {
                 .format("binaryFile")
                 .option("recursiveFileLookup", "true")
                 .load(location)
-                .where(lower(col("path")).rlike(IMAGE_NAME))
+                .where(col("path").rlike(IMAGE_NAME))
                 .coalesce(PARTITIONS_PER_CORE * spark.sparkContext().defaultParallelism());
     }
 

@@ -27,13 +27,21 @@ final class PredictPartition implements MapPartitionsFunction<Row, Row> {
     private final String engine;
     private final int topK;
     private final int batchSize;
+    private final PredictionCounter counter;
 
-    PredictPartition(Broadcast<ModelFiles> files, String source, String engine, int topK, int batchSize) {
+    PredictPartition(
+            Broadcast<ModelFiles> files,
+            String source,
+            String engine,
+            int topK,
+            int batchSize,
+            PredictionCounter counter) {
         this.files = files;
         this.source = source;
         this.engine = engine;
         this.topK = topK;
         this.batchSize = batchSize;
+        this.counter = counter;
     }
 
     @Override
@@ -42,13 +50,17 @@ final class PredictPartition implements MapPartitionsFunction<Row, Row> {
             return rows;
         }
         DigitClassifier classifier = ExecutorModels.borrow(files.value(), engine);
+        TaskCounts counts = new TaskCounts();
         return new Iterator<>() {
             private final ArrayDeque<Row> ready = new ArrayDeque<>();
 
             @Override
             public boolean hasNext() {
                 if (ready.isEmpty() && rows.hasNext()) {
-                    classifyNextBatch(rows, classifier, ready);
+                    classifyNextBatch(rows, classifier, ready, counts);
+                    if (!rows.hasNext() && counter != null) {
+                        counter.add(counts.images, counts.failed, counts.messages);
+                    }
                 }
                 return !ready.isEmpty();
             }
@@ -63,7 +75,15 @@ final class PredictPartition implements MapPartitionsFunction<Row, Row> {
         };
     }
 
-    private void classifyNextBatch(Iterator<Row> rows, DigitClassifier classifier, ArrayDeque<Row> ready) {
+    /** One task's counts, handed to the counter once its partition is done. */
+    private static final class TaskCounts {
+        private long images;
+        private long failed;
+        private final List<String> messages = new ArrayList<>();
+    }
+
+    private void classifyNextBatch(
+            Iterator<Row> rows, DigitClassifier classifier, ArrayDeque<Row> ready, TaskCounts counts) {
         List<Row> batch = new ArrayList<>(batchSize);
         while (batch.size() < batchSize && rows.hasNext()) {
             batch.add(rows.next());
@@ -77,8 +97,13 @@ final class PredictPartition implements MapPartitionsFunction<Row, Row> {
                 preparedAt.add(i);
             } catch (InvalidInputException | IOException e) {
                 answers[i] = failed(RowImages.id(batch.get(i)), e.getMessage());
+                counts.failed++;
+                if (counter != null && counts.messages.size() < counter.keep()) {
+                    counts.messages.add(e.getMessage());
+                }
             }
         }
+        counts.images += batch.size();
         List<Prediction> predictions = classifier.classify(prepared, topK);
         for (int p = 0; p < predictions.size(); p++) {
             int i = preparedAt.get(p);

@@ -6,6 +6,7 @@ import dev.mnistlab.spark.BatchPrediction;
 import dev.mnistlab.spark.ClusterModel;
 import dev.mnistlab.spark.InputImages;
 import dev.mnistlab.spark.OutputFormat;
+import dev.mnistlab.spark.PredictionCounter;
 import dev.mnistlab.spark.PredictionSummary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.storage.StorageLevel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -163,14 +163,14 @@ public final class PredictJob implements Callable<Integer> {
                     spec,
                     "classifying on " + spark.sparkContext().master() + " with " + loaded.source() + " ("
                             + loaded.descriptor().architecture().name() + ", " + loaded.engine() + ")");
-            Dataset<Row> answers = BatchPrediction.predict(images(spark, loaded), loaded, topK, batchSize)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> kept = onError == OnError.skip
-                    ? answers.where(functions.col(BatchPrediction.ERROR).isNull())
-                    : answers;
-            format.write(kept, output);
-            PredictionSummary summary = PredictionSummary.of(answers, FAILURES_SHOWN);
-            answers.unpersist();
+            PredictionCounter counter = PredictionCounter.register(spark, FAILURES_SHOWN);
+            Dataset<Row> answers = BatchPrediction.predict(images(spark, loaded), loaded, topK, batchSize, counter);
+            format.write(
+                    onError == OnError.skip
+                            ? answers.where(functions.col(BatchPrediction.ERROR).isNull())
+                            : answers,
+                    output);
+            PredictionSummary summary = counter.summary();
             double seconds = (System.nanoTime() - start) / 1e9;
             job.printResult(spec, text(summary, seconds), () -> json(summary, seconds));
             return summary.images() == 0 ? JobErrors.USAGE : 0;
