@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "evaluate",
         mixinStandardHelpOptions = true,
+        versionProvider = JobVersion.class,
         sortOptions = false,
         header = "Score a model on a labelled set on a Spark cluster: accuracy, loss, per-class figures.",
         description = {
@@ -45,9 +46,12 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Examples:",
-            "  mnistlab spark evaluate --master local[2] --model runs/cnn --data ../shared/data/mnist",
-            "  mnistlab spark evaluate --model hdfs:///models/cnn --data hdfs:///sets/digits --json",
-            "  mnistlab spark evaluate --model runs/cnn --parquet labelled.parquet --label-column digit"
+            "  mnistlab spark evaluate --master local[2] --model runs/cnn \\",
+            "      --data ../shared/data/mnist",
+            "  mnistlab spark evaluate --model hdfs:///models/cnn --json \\",
+            "      --data hdfs:///sets/digits",
+            "  mnistlab spark evaluate --model runs/cnn --parquet labelled.parquet \\",
+            "      --label-column digit"
         })
 public final class EvaluateJob implements Callable<Integer> {
 

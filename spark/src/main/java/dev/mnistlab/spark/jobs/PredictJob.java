@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "predict",
         mixinStandardHelpOptions = true,
+        versionProvider = JobVersion.class,
         sortOptions = false,
         header = "Classify images on a Spark cluster and write one row per image.",
         description = {
@@ -45,10 +46,12 @@ import picocli.CommandLine.Spec;
             "Columns: id, class, name, probability, top (the --top-k best), model, engine, error.",
             "",
             "Examples:",
-            "  mnistlab spark predict --master local[2] --model runs/cnn --images scans/ --output answers",
-            "  mnistlab spark predict --model hdfs:///models/cnn --images 'hdfs:///scans/*.png' --format csv \\",
-            "      --top-k 3 --output hdfs:///answers/2026-12",
-            "  mnistlab spark predict --model runs/mlp --idx t10k-images-idx3-ubyte.gz --output answers"
+            "  mnistlab spark predict --master local[2] --model runs/cnn \\",
+            "      --images scans/ --output answers",
+            "  mnistlab spark predict --model hdfs:///models/cnn --top-k 3 \\",
+            "      --images 'hdfs:///scans/*.png' --format csv --output hdfs:///answers",
+            "  mnistlab spark predict --model runs/mlp --output answers \\",
+            "      --idx t10k-images-idx3-ubyte.gz"
         })
 public final class PredictJob implements Callable<Integer> {
 

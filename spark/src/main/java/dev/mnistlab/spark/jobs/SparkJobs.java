@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "mnistlab spark",
         mixinStandardHelpOptions = true,
+        versionProvider = JobVersion.class,
         header = "Run mnistlab's jobs on Apache Spark: predict, evaluate.",
         description = {
             "Run mnistlab's jobs on a Spark cluster, or on this machine with --master local[N]. Models and data"
