@@ -55,14 +55,14 @@ final class CompareCharts {
     static BufferedImage draw(CompareResults results, Figure figure) {
         List<PairSummary> summaries = results.summaries();
         List<String> models =
-                summaries.stream().map(PairSummary::model).distinct().toList();
+                summaries.stream().map(PairSummary::setting).distinct().toList();
         CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(new CategoryAxis("engine"));
         boolean repeated = false;
         for (String model : models) {
             DefaultCategoryDataset dataset = new DefaultCategoryDataset();
             List<CategoryLineAnnotation> ranges = new ArrayList<>();
             for (PairSummary summary : summaries) {
-                if (summary.model().equals(model)) {
+                if (summary.setting().equals(model)) {
                     Spread spread = summary.spread(figure);
                     dataset.addValue(spread.median(), model, summary.engine());
                     if (spread.count() > 1) {

@@ -17,17 +17,17 @@ public record CompareResults(CompareContext context, ComparePlan plan, List<Pair
         outcomes = List.copyOf(outcomes);
     }
 
-    /** Returns one summary per (model, engine) that has at least one outcome, in plan order. */
+    /** Returns one summary per (setting, engine) that has at least one outcome, in plan order. */
     public List<PairSummary> summaries() {
         List<PairSummary> summaries = new ArrayList<>();
         for (var spec : plan.specs()) {
-            String model = spec.architecture().name();
+            String setting = plan.settingName(spec);
             for (String engine : plan.engines()) {
                 List<PairOutcome.Measured> measured = new ArrayList<>();
                 List<PairOutcome.Failed> failed = new ArrayList<>();
                 for (PairOutcome outcome : outcomes) {
                     if (outcome.request().engine().equals(engine)
-                            && outcome.request().spec().architecture().name().equals(model)) {
+                            && outcome.request().setting().equals(setting)) {
                         if (outcome instanceof PairOutcome.Measured m) {
                             measured.add(m);
                         } else {
@@ -36,7 +36,7 @@ public record CompareResults(CompareContext context, ComparePlan plan, List<Pair
                     }
                 }
                 if (!measured.isEmpty() || !failed.isEmpty()) {
-                    summaries.add(new PairSummary(engine, model, measured, failed));
+                    summaries.add(new PairSummary(engine, setting, measured, failed));
                 }
             }
         }

@@ -16,14 +16,15 @@ import java.nio.file.Path;
  *
  * @param engine the backend's name, e.g. {@code pytorch}
  * @param spec what to train
+ * @param setting the spec's name in the plan's reports ({@link ComparePlan#settingName})
  * @param dataFolder the folder holding the dataset's IDX files, already located by the parent
  * @param repetition which repetition of this pair, from 1
  */
-public record PairRequest(String engine, TrainingSpec spec, Path dataFolder, int repetition) {
+public record PairRequest(String engine, TrainingSpec spec, String setting, Path dataFolder, int repetition) {
 
     /** Returns a short name for logs and file names, e.g. {@code pytorch-mlp-1}. */
     public String label() {
-        return engine + "-" + spec.architecture().name() + "-" + repetition;
+        return engine + "-" + setting.replace(' ', '-') + "-" + repetition;
     }
 
     /** Writes the request as JSON, atomically, for {@link #read}. */
@@ -45,6 +46,7 @@ public record PairRequest(String engine, TrainingSpec spec, Path dataFolder, int
     private JsonObject toJson() {
         JsonObject json = new JsonObject();
         json.addProperty("engine", engine);
+        json.addProperty("setting", setting);
         json.addProperty("dataFolder", dataFolder.toAbsolutePath().toString());
         json.addProperty("repetition", repetition);
         JsonObject training = new JsonObject();
@@ -57,6 +59,7 @@ public record PairRequest(String engine, TrainingSpec spec, Path dataFolder, int
         return new PairRequest(
                 json.get("engine").getAsString(),
                 TrainingSpecJson.read(json.getAsJsonObject("spec")),
+                json.get("setting").getAsString(),
                 Path.of(json.get("dataFolder").getAsString()),
                 json.get("repetition").getAsInt());
     }

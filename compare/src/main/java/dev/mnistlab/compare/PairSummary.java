@@ -6,15 +6,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every repetition of one (engine, model) pair, summarised figure by figure.
+ * Every repetition of one (engine, setting) pair, summarised figure by figure.
  *
  * @param engine the backend's name
- * @param model the architecture's name
+ * @param setting the trained spec's name in the plan: the model's name in a comparison
+ *     ({@link ComparePlan#settingName})
  * @param measured the repetitions that produced figures
  * @param failed the repetitions that did not
  */
 public record PairSummary(
-        String engine, String model, List<PairOutcome.Measured> measured, List<PairOutcome.Failed> failed) {
+        String engine, String setting, List<PairOutcome.Measured> measured, List<PairOutcome.Failed> failed) {
 
     /** Copies the lists. */
     public PairSummary {

@@ -99,7 +99,7 @@ public final class ReportMarkdown {
                 .append('\n');
         for (PairSummary summary : summaries) {
             md.append("| ")
-                    .append(summary.model())
+                    .append(summary.setting())
                     .append(" | ")
                     .append(summary.engine())
                     .append(" | ")
@@ -133,7 +133,7 @@ public final class ReportMarkdown {
             md.append(String.format(
                     Locale.ROOT,
                     "| %s | %s %s | %d | %d | %s | %d | %s | %s |%n",
-                    spec.architecture().name(),
+                    plan.settingName(spec),
                     spec.optimizer().name(),
                     spec.optimizer().hyperParameters(),
                     spec.batchSize(),

@@ -14,6 +14,7 @@ final class ResultsCsv {
     private static final List<String> LEADING = List.of(
             "engine",
             "model",
+            "setting",
             "repetition",
             "status",
             "engine_version",
@@ -32,7 +33,10 @@ final class ResultsCsv {
         for (PairOutcome outcome : results.outcomes()) {
             PairRequest request = outcome.request();
             List<String> row = new ArrayList<>(List.of(
-                    request.engine(), request.spec().architecture().name(), String.valueOf(request.repetition())));
+                    request.engine(),
+                    request.spec().architecture().name(),
+                    request.setting(),
+                    String.valueOf(request.repetition())));
             if (outcome instanceof PairOutcome.Measured measured) {
                 PairFigures figures = measured.figures();
                 row.addAll(List.of(

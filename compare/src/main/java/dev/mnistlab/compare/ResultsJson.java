@@ -43,7 +43,7 @@ final class ResultsJson {
         for (PairSummary summary : results.summaries()) {
             JsonObject pair = new JsonObject();
             pair.addProperty("engine", summary.engine());
-            pair.addProperty("model", summary.model());
+            pair.addProperty("model", summary.setting());
             pair.addProperty("measured", summary.measured().size());
             pair.addProperty("failed", summary.failed().size());
             JsonObject figures = new JsonObject();

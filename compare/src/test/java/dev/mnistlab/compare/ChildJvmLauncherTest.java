@@ -86,6 +86,6 @@ class ChildJvmLauncherTest {
 
     private static PairRequest request(String engine, String threads) {
         return new PairRequest(
-                engine, TrainingSpec.builder().optThreads(threads).build(), Path.of("data"), 1);
+                engine, TrainingSpec.builder().optThreads(threads).build(), "mlp", Path.of("data"), 1);
     }
 }

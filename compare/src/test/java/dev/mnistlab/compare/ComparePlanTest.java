@@ -30,6 +30,30 @@ class ComparePlanTest {
     }
 
     @Test
+    void aModelTrainedSeveralWaysIsNamedByItsOptimizerRateAndSeed() {
+        TrainingSpec adam = TrainingSpec.builder()
+                .optOptimizer("adam")
+                .optLearningRate(0.0005)
+                .optSeed(2)
+                .build();
+        ComparePlan plan = new ComparePlan(
+                List.of("pytorch"),
+                List.of(MLP.get(0), adam, TrainingSpec.builder().optModel("cnn").build()),
+                Path.of("data"),
+                1);
+
+        assertEquals(
+                List.of("mlp rmsprop lr=0.001 seed=42", "mlp adam lr=0.0005 seed=2", "cnn"),
+                plan.specs().stream().map(plan::settingName).toList());
+        assertEquals(
+                List.of(
+                        "pytorch-mlp-rmsprop-lr=0.001-seed=42-1",
+                        "pytorch-mlp-adam-lr=0.0005-seed=2-1",
+                        "pytorch-cnn-1"),
+                plan.requests().stream().map(PairRequest::label).toList());
+    }
+
+    @Test
     void badPlansAreRejectedWithTheOptionToFix() {
         assertEquals("--repeat must be between 1 and 100, got 0", message(List.of("pytorch"), MLP, 0));
         assertEquals(

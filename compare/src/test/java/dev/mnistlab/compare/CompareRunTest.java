@@ -47,7 +47,7 @@ class CompareRunTest {
         assertTrue(report.contains("| cnn | mxnet | 1 | 0.9500 |"), report);
         List<String> csv = Files.readAllLines(output.resolve(CompareReport.CSV_FILE));
         assertEquals(5, csv.size());
-        assertTrue(csv.get(2).startsWith("mxnet,mlp,1,failed,"), csv.get(2));
+        assertTrue(csv.get(2).startsWith("mxnet,mlp,mlp,1,failed,"), csv.get(2));
         assertTrue(csv.get(2).endsWith(",exit code 1: mnistlab: internal error: boom"), csv.get(2));
         JsonObject json = readJson();
         assertEquals(

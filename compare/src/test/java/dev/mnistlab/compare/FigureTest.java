@@ -21,7 +21,7 @@ class FigureTest {
     @Test
     void sharesArePrintedAsPercentages() {
         PairFigures figures = CompareFixtures.figures(
-                new PairRequest("pytorch", TrainingSpec.builder().build(), Path.of("data"), 1), 0.9, "2");
+                new PairRequest("pytorch", TrainingSpec.builder().build(), "mlp", Path.of("data"), 1), 0.9, "2");
         assertEquals(10.0, Figure.OPTIMIZER_SHARE.of(figures), 1e-9);
         assertEquals("10.0", Figure.OPTIMIZER_SHARE.format(Figure.OPTIMIZER_SHARE.of(figures)));
     }
