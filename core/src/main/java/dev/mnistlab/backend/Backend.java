@@ -60,6 +60,16 @@ public interface Backend {
     }
 
     /**
+     * Makes the calling thread compute as mnistlab's training expects: gradients recorded only
+     * inside a gradient collector. An engine that keeps this per thread sets it here; PyTorch's grad
+     * mode is thread-local and on in every thread but the one that started the engine, so a model
+     * trained on another thread (a pool's, an executor's) would record its own initialisation and
+     * optimizer updates, and its parameters would stop receiving gradients. Call it on the thread
+     * that trains, before the model is made. The default does nothing.
+     */
+    default void prepareThread() {}
+
+    /**
      * Waits until every operation queued so far has finished.
      *
      * <p>Timings are only real at such points: MXNet queues operations and returns at once, so a

@@ -147,6 +147,7 @@ public final class ClassifierTrainer {
     public TrainedModel train(
             TrainingSpec spec, DatasetSplits data, TrainingProgress progress, EpochCheckpoint checkpoint) {
         MemoryBudget.requireTrainingFits(spec.architecture(), data.classNames().size(), spec.batchSize());
+        backend.prepareThread();
         int threads = spec.threads().applyTo(backend, spec.architecture().forwardFlops());
         Device device = spec.device().resolve(backend);
         backend.engine().setRandomSeed(spec.seed());
@@ -187,6 +188,7 @@ public final class ClassifierTrainer {
             EpochCheckpoint checkpoint)
             throws IOException {
         data.requireClassNames(from.descriptor().classNames());
+        backend.prepareThread();
         int threads = spec.threads().applyTo(backend, spec.architecture().forwardFlops());
         Device resolved = device.resolve(backend);
         Model model = ModelFolder.load(from.folder(), from.descriptor(), backend, resolved);

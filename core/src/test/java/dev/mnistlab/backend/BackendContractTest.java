@@ -62,6 +62,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -278,6 +280,37 @@ public abstract class BackendContractTest {
                 liveArraysAfter(1, data),
                 liveArraysAfter(4, data),
                 "arrays left in the model's manager must not grow with the number of steps");
+    }
+
+    @Test
+    void aModelTrainedOnAnotherThreadLearnsAsOnTheFirst(@TempDir Path dir) throws Exception {
+        DatasetSplits data = DatasetLoader.load(IdxFiles.writeDataset(dir, 320, 64), NamedDataset.MNIST);
+        TrainingSpec spec =
+                TrainingSpec.builder().optOptimizer("adam").optLimitBatches(5).build();
+        List<byte[]> here = trainedParameters(spec, data);
+        // A thread of a pool, an executor or a server: no engine state of its own set up yet.
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            List<byte[]> there =
+                    other.submit(() -> trainedParameters(spec, data)).get();
+            assertEquals(here.size(), there.size());
+            for (int i = 0; i < here.size(); i++) {
+                assertArrayEquals(here.get(i), there.get(i), "parameter " + i);
+            }
+        } finally {
+            other.shutdown();
+        }
+    }
+
+    private List<byte[]> trainedParameters(TrainingSpec spec, DatasetSplits data) {
+        try (TrainedModel trained =
+                new ClassifierTrainer(backend()).train(spec, data, TrainingProgress.SILENT, EpochCheckpoint.NONE)) {
+            List<byte[]> parameters = new ArrayList<>();
+            for (var parameter : trained.model().getBlock().getParameters()) {
+                parameters.add(parameter.getValue().getArray().toByteArray());
+            }
+            return parameters;
+        }
     }
 
     @Test

@@ -68,6 +68,17 @@ public final class PyTorchBackend implements Backend {
         }
     }
 
+    /**
+     * Turns libtorch's grad mode off for the calling thread: it is thread-local, on by default, and
+     * DJL turns it off only on the thread that starts the engine. DJL's gradient collector turns it on
+     * while it collects and off when it closes.
+     */
+    @Override
+    public void prepareThread() {
+        engine();
+        JniUtils.setGradMode(false);
+    }
+
     /** libtorch's intra-op pool is resized by {@link #useThreads}, before or after it starts. */
     @Override
     public boolean changesThreadsAnyTime() {
