@@ -30,7 +30,9 @@ public final class ReportMarkdown {
         CompareContext context = results.context();
         MachineInfo machine = context.machine();
         StringBuilder md = new StringBuilder();
-        md.append("# mnistlab compare: ")
+        md.append("# ")
+                .append(context.title())
+                .append(": ")
                 .append(String.join(" vs ", results.plan().engines()))
                 .append("\n\n");
         md.append("Run ")
@@ -46,12 +48,13 @@ public final class ReportMarkdown {
                 machine.cores(),
                 machine.clockMhz() / 1000,
                 machine.flopsPerCycle()));
-        md.append(repetitionNote(results.plan())).append("\n\n");
+        md.append(context.jvmPerPair() ? repetitionNote(results.plan()) : context.isolation())
+                .append("\n\n");
         md.append("## Settings\n\n").append(settings(results.plan())).append('\n');
         md.append(tables(results));
         md.append(engines(results));
         md.append(failures(results));
-        md.append(METHOD);
+        md.append(METHOD.replace("ISOLATION", wrapped(context.isolation())));
         return md.toString();
     }
 
@@ -115,6 +118,24 @@ public final class ReportMarkdown {
         return summary.failed().isEmpty()
                 ? String.valueOf(summary.measured().size())
                 : summary.measured().size() + " (" + summary.failed().size() + " failed)";
+    }
+
+    /** Wraps a sentence at about 100 columns for a Markdown list item, as the rest of the text is. */
+    private static String wrapped(String sentence) {
+        StringBuilder text = new StringBuilder();
+        int column = 0;
+        for (String word : sentence.split(" ", -1)) {
+            if (column > 0 && column + 1 + word.length() > 100) {
+                text.append("\n  ");
+                column = 2;
+            } else if (column > 0) {
+                text.append(' ');
+                column++;
+            }
+            text.append(word);
+            column += word.length();
+        }
+        return text.toString();
     }
 
     private static String repetitionNote(ComparePlan plan) {
@@ -196,8 +217,7 @@ public final class ReportMarkdown {
 
             ## How the figures are measured
 
-            - Every (engine, model) pair trains in a JVM of its own with the same spec, seed and data, so no
-              engine's memory, JIT warm-up or thread pools affect another's figures.
+            - ISOLATION
             - **train, epoch 1** counts the first epoch's steps, warm-up included. **train, steady** counts the
               epochs after the first, or the second half of the steps when there is one epoch. Evaluations
               between epochs are not counted.

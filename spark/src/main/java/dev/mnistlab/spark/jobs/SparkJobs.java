@@ -14,14 +14,14 @@ import picocli.CommandLine.Command;
         name = "mnistlab spark",
         mixinStandardHelpOptions = true,
         versionProvider = JobVersion.class,
-        header = "Run mnistlab's jobs on Apache Spark: predict, evaluate.",
+        header = "Run mnistlab's jobs on Apache Spark: predict, evaluate, sweep.",
         description = {
             "Run mnistlab's jobs on a Spark cluster, or on this machine with --master local[N]. Models and data"
                     + " may live on any file system Spark reads (local, file://, hdfs://, s3a:// with its"
                     + " connector).",
             ""
         },
-        subcommands = {PredictJob.class, EvaluateJob.class})
+        subcommands = {PredictJob.class, EvaluateJob.class, SweepJob.class})
 public final class SparkJobs {
 
     private SparkJobs() {}

@@ -187,6 +187,49 @@ class SparkJobsIT {
     }
 
     @Test
+    void aSweepGridNamingAValueTwiceOrSetTwiceIsAUsageError() throws IOException {
+        Path grid = temp.resolve("grid.json");
+        Files.writeString(grid, "{\"engines\": [\"pytorch\"], \"models\": [\"mlp\"], \"seeds\": [1, 1]}");
+
+        Run twice = run(
+                "sweep",
+                "--master",
+                "local[1]",
+                "--seeds",
+                "1,1",
+                "--output",
+                temp.resolve("s1").toString());
+        Run both = run(
+                "sweep",
+                "--master",
+                "local[1]",
+                "--grid",
+                grid.toString(),
+                "--seeds",
+                "2",
+                "--output",
+                temp.resolve("s2").toString());
+        Run file = run(
+                "sweep",
+                "--master",
+                "local[1]",
+                "--grid",
+                grid.toString(),
+                "--output",
+                temp.resolve("s3").toString());
+
+        assertEquals(2, twice.code);
+        assertEquals("mnistlab spark: seeds names 1 twice\n", twice.err);
+        assertEquals(2, both.code);
+        assertEquals(
+                "mnistlab spark: --seeds and --grid both set the grid; put --seeds's values in the grid file\n",
+                both.err);
+        assertEquals(2, file.code);
+        assertEquals("mnistlab spark: " + grid + ": seeds names 1 twice\n", file.err);
+        assertFalse(Files.exists(temp.resolve("s1")));
+    }
+
+    @Test
     void theDataFolderMustHoldASet() throws IOException {
         Path empty = Files.createDirectories(temp.resolve("empty"));
 
