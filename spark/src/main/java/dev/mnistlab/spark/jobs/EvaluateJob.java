@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 /**
  * The evaluate job: scores a model on a labelled set on the cluster, with the same figures, count
  * for count, as {@code mnistlab evaluate}. For spark-submit: {@code --class
- * dev.mnistlab.spark.jobs.EvaluateJob mnistlab-spark-job.jar --model ... --data ...}.
+ * dev.mnistlab.spark.jobs.EvaluateJob mnistlab-spark-job.jar --model ... --data-dir ...}.
  */
 @Command(
         name = "evaluate",
@@ -47,9 +47,9 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  mnistlab spark evaluate --master local[2] --model runs/cnn \\",
-            "      --data ../shared/data/mnist",
+            "      --data-dir ../shared/data/mnist",
             "  mnistlab spark evaluate --model hdfs:///models/cnn --json \\",
-            "      --data hdfs:///sets/digits",
+            "      --data-dir hdfs:///sets/digits",
             "  mnistlab spark evaluate --model runs/cnn --parquet labelled.parquet \\",
             "      --label-column digit"
         })
@@ -74,7 +74,7 @@ public final class EvaluateJob implements Callable<Integer> {
     /** Where the labelled images come from: exactly one. */
     static final class Input {
         @Option(
-                names = "--data",
+                names = "--data-dir",
                 paramLabel = "DIR",
                 description = "A dataset folder: the four IDX files (on this machine), or test/<class>/ folders of"
                         + " 28x28 images (on any file system Spark reads).")

@@ -66,7 +66,7 @@ final class JobErrors implements IExecutionExceptionHandler, IParameterException
             case BATCH_SIZE -> "--batch-size";
             case ENGINE -> "--engine";
             case MODEL_FOLDER, ARCHITECTURE -> "--model";
-            case DATA_FOLDER -> "--data";
+            case DATA_FOLDER -> "--data-dir";
             case OUTPUT_FOLDER -> "--output";
             default -> field.apiName();
         };

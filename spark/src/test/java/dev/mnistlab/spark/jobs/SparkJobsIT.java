@@ -88,7 +88,7 @@ class SparkJobsIT {
                 "local[2]",
                 "--model",
                 model.toString(),
-                "--data",
+                "--data-dir",
                 images.getParent().toString(),
                 "--json",
                 "--quiet");
@@ -182,7 +182,7 @@ class SparkJobsIT {
         assertEquals(2, input.code);
         assertTrue(
                 input.err.startsWith("mnistlab spark: Error: Missing required argument (specify one of these):"
-                        + " (--data=DIR | --parquet=PATH)"),
+                        + " (--data-dir=DIR | --parquet=PATH)"),
                 input.err);
     }
 
@@ -233,10 +233,10 @@ class SparkJobsIT {
     void theDataFolderMustHoldASet() throws IOException {
         Path empty = Files.createDirectories(temp.resolve("empty"));
 
-        Run run = run("evaluate", "--master", "local[1]", "--model", model.toString(), "--data", empty.toString());
+        Run run = run("evaluate", "--master", "local[1]", "--model", model.toString(), "--data-dir", empty.toString());
 
         assertEquals(2, run.code);
-        assertTrue(run.err.startsWith("mnistlab spark: --data " + empty + " holds neither "), run.err);
+        assertTrue(run.err.startsWith("mnistlab spark: --data-dir " + empty + " holds neither "), run.err);
     }
 
     private static Run run(String... args) {
