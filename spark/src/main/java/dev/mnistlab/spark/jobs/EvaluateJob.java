@@ -61,12 +61,8 @@ public final class EvaluateJob implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
-    @Option(
-            names = "--model",
-            required = true,
-            paramLabel = "DIR",
-            description = "Model folder written by 'mnistlab train --output', on any file system Spark reads.")
-    String model;
+    @Mixin
+    ModelOption model;
 
     @ArgGroup(multiplicity = "1")
     Input input;
@@ -116,7 +112,7 @@ public final class EvaluateJob implements Callable<Integer> {
     public Integer call() throws IOException {
         SparkSession spark = job.startSpark("evaluate");
         try {
-            ClusterModel loaded = ClusterModel.load(spark, model, job.engine);
+            ClusterModel loaded = model.load(spark, job.engine);
             job.progress(
                     spec,
                     "scoring on " + spark.sparkContext().master() + " with " + loaded.source() + " ("
@@ -182,7 +178,7 @@ public final class EvaluateJob implements Callable<Integer> {
 
     private JsonObject json(ClusterEvaluation result, ClusterModel loaded) {
         JsonObject json = EvaluationText.json(result.report(), loaded.classNames());
-        json.addProperty("model", model);
+        json.addProperty("model", model.folder);
         json.addProperty("engine", loaded.engine());
         json.addProperty("dataset", loaded.descriptor().dataset());
         json.addProperty("input", source());

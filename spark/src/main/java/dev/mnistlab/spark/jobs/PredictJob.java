@@ -63,12 +63,8 @@ public final class PredictJob implements Callable<Integer> {
     @Mixin
     JobOptions job;
 
-    @Option(
-            names = "--model",
-            required = true,
-            paramLabel = "DIR",
-            description = "Model folder written by 'mnistlab train --output', on any file system Spark reads.")
-    String model;
+    @Mixin
+    ModelOption model;
 
     @ArgGroup(multiplicity = "1")
     Input input;
@@ -161,7 +157,7 @@ public final class PredictJob implements Callable<Integer> {
         SparkSession spark = job.startSpark("predict");
         try {
             OutputFormat.requireNew(output, spark.sparkContext().hadoopConfiguration());
-            ClusterModel loaded = ClusterModel.load(spark, model, job.engine);
+            ClusterModel loaded = model.load(spark, job.engine);
             job.progress(
                     spec,
                     "classifying on " + spark.sparkContext().master() + " with " + loaded.source() + " ("
@@ -227,7 +223,7 @@ public final class PredictJob implements Callable<Integer> {
 
     private JsonObject json(PredictionSummary summary, double seconds) {
         JsonObject result = new JsonObject();
-        result.addProperty("model", model);
+        result.addProperty("model", model.folder);
         result.addProperty("engine", job.engine);
         result.addProperty("input", source());
         result.addProperty("output", output);
