@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.split;
 
+import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.IdxArray;
@@ -181,17 +182,17 @@ public final class InputImages {
      */
     public static Dataset<Row> table(
             Dataset<Row> table, String imageColumn, String idColumn, String labelColumn, List<String> classNames) {
-        requireColumn(table, imageColumn, "imageColumn", DataTypes.BinaryType);
+        requireColumn(table, imageColumn, InputField.IMAGE_COLUMN, DataTypes.BinaryType);
         Column id = idColumn == null
                 ? monotonically_increasing_id().cast(DataTypes.StringType)
-                : column(table, idColumn, "idColumn").cast(DataTypes.StringType);
+                : column(table, idColumn, InputField.ID_COLUMN).cast(DataTypes.StringType);
         Column label =
                 labelColumn == null ? lit(null).cast(DataTypes.IntegerType) : label(table, labelColumn, classNames);
         return table.select(id.as(ID), col(imageColumn).as(CONTENT), nullPixels(), label.as(LABEL));
     }
 
     private static Column label(Dataset<Row> table, String labelColumn, List<String> classNames) {
-        Column column = column(table, labelColumn, "labelColumn");
+        Column column = column(table, labelColumn, InputField.LABEL_COLUMN);
         DataType type = table.schema().apply(labelColumn).dataType();
         if (type instanceof IntegralType) {
             return org.apache
@@ -210,24 +211,31 @@ public final class InputImages {
                     .cast(DataTypes.IntegerType)
                     .minus(1);
         }
-        throw new InvalidInputException("labelColumn '" + labelColumn + "' is of type " + type.simpleString()
-                + "; labels are class indexes (integers) or class names (strings)");
+        throw new InvalidInputException(
+                InputField.LABEL_COLUMN,
+                "labelColumn '" + labelColumn + "' is of type "
+                        + type.simpleString()
+                        + "; labels are class indexes (integers) or class names (strings)");
     }
 
-    private static Column column(Dataset<Row> table, String name, String role) {
+    private static Column column(Dataset<Row> table, String name, InputField role) {
         if (!Arrays.asList(table.columns()).contains(name)) {
-            throw new InvalidInputException(role + " '" + name + "' is not a column of the table; it has "
-                    + String.join(", ", table.columns()));
+            throw new InvalidInputException(
+                    role,
+                    role.apiName() + " '" + name + "' is not a column of the table; it" + " has "
+                            + String.join(", ", table.columns()));
         }
         return col(name);
     }
 
-    private static void requireColumn(Dataset<Row> table, String name, String role, DataType type) {
+    private static void requireColumn(Dataset<Row> table, String name, InputField role, DataType type) {
         column(table, name, role);
         DataType actual = table.schema().apply(name).dataType();
         if (!actual.equals(type)) {
-            throw new InvalidInputException(role + " '" + name + "' is of type " + actual.simpleString()
-                    + "; it must hold the encoded pictures as " + type.simpleString());
+            throw new InvalidInputException(
+                    role,
+                    role.apiName() + " '" + name + "' is of type " + actual.simpleString()
+                            + "; it must hold the encoded pictures as " + type.simpleString());
         }
     }
 

@@ -68,6 +68,9 @@ final class JobErrors implements IExecutionExceptionHandler, IParameterException
             case MODEL_FOLDER, ARCHITECTURE -> "--model";
             case DATA_FOLDER -> "--data-dir";
             case OUTPUT_FOLDER -> "--output";
+            case IMAGE_COLUMN -> "--image-column";
+            case ID_COLUMN -> "--id-column";
+            case LABEL_COLUMN -> "--label-column";
             default -> field.apiName();
         };
     }

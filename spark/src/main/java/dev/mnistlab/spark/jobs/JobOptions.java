@@ -1,10 +1,12 @@
 package dev.mnistlab.spark.jobs;
 
 import com.google.gson.JsonElement;
+import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.files.FiniteJson;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkException;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,7 +52,21 @@ final class JobOptions {
         } else if (!new SparkConf().contains("spark.master")) {
             builder.master(DEFAULT_MASTER);
         }
-        return builder.getOrCreate();
+        try {
+            return builder.getOrCreate();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // Scala declares no checked exceptions; Spark refuses a master it cannot parse with one.
+            if (e instanceof SparkException
+                    && String.valueOf(e.getMessage()).startsWith("Could not parse Master URL")) {
+                throw new InvalidInputException(
+                        "--master '" + master + "' is not a Spark master; use local[N],"
+                                + " spark://HOST:PORT, yarn or k8s://https://HOST:PORT",
+                        e);
+            }
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Prints a line of progress to standard error, unless quiet. */

@@ -2,6 +2,7 @@ package dev.mnistlab.spark.jobs;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.spark.BatchPrediction;
 import dev.mnistlab.spark.ClusterModel;
 import dev.mnistlab.spark.InputImages;
@@ -170,9 +171,17 @@ public final class PredictJob implements Callable<Integer> {
                             : answers,
                     output);
             PredictionSummary summary = counter.summary();
+            if (summary.images() == 0) {
+                // The empty answer Spark wrote is removed: a job that found nothing leaves nothing.
+                org.apache.hadoop.fs.Path written = new org.apache.hadoop.fs.Path(output);
+                written.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                        .delete(written, true);
+                throw new InvalidInputException("found no images in " + source()
+                        + " (PNG, JPEG, BMP or GIF files, searched recursively); nothing was written");
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             job.printResult(spec, text(summary, seconds), () -> json(summary, seconds));
-            return summary.images() == 0 ? JobErrors.USAGE : 0;
+            return 0;
         } finally {
             spark.stop();
         }
@@ -189,9 +198,6 @@ public final class PredictJob implements Callable<Integer> {
     }
 
     private String text(PredictionSummary summary, double seconds) {
-        if (summary.images() == 0) {
-            return "mnistlab spark: found no images in " + source() + " (PNG, JPEG, BMP or GIF files)";
-        }
         StringBuilder text = new StringBuilder(String.format(
                 Locale.ROOT,
                 "Classified %,d of %,d images in %.1f s (%,.0f images/s); %s written to %s%s",

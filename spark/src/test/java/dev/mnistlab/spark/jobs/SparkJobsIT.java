@@ -230,6 +230,46 @@ class SparkJobsIT {
     }
 
     @Test
+    void aFolderWithoutPicturesOrAnUnknownMasterIsOneLineAndLeavesNothing() throws IOException {
+        Path empty = Files.createDirectories(temp.resolve("no-pictures"));
+        Files.writeString(empty.resolve("notes.txt"), "not a picture");
+
+        Run none = run(
+                "predict",
+                "--master",
+                "local[1]",
+                "--model",
+                model.toString(),
+                "--images",
+                empty.toString(),
+                "--output",
+                temp.resolve("none").toString());
+        Run master = run(
+                "predict",
+                "--master",
+                "bogus",
+                "--model",
+                model.toString(),
+                "--images",
+                empty.toString(),
+                "--output",
+                temp.resolve("none").toString());
+
+        assertEquals(2, none.code);
+        assertEquals(
+                "mnistlab spark: found no images in " + empty + " (PNG, JPEG, BMP or GIF files, searched"
+                        + " recursively); nothing was written\n",
+                none.err);
+        assertEquals("", none.out);
+        assertFalse(Files.exists(temp.resolve("none")));
+        assertEquals(2, master.code);
+        assertEquals(
+                "mnistlab spark: --master 'bogus' is not a Spark master; use local[N], spark://HOST:PORT, yarn or"
+                        + " k8s://https://HOST:PORT\n",
+                master.err);
+    }
+
+    @Test
     void theDataFolderMustHoldASet() throws IOException {
         Path empty = Files.createDirectories(temp.resolve("empty"));
 
