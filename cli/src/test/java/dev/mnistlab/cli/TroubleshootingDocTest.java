@@ -29,6 +29,7 @@ class TroubleshootingDocTest {
             Path.of("../pictures/src/main/java"),
             Path.of("../compare/src/main/java"),
             Path.of("../serve/src/main/java"),
+            Path.of("../spark/src/main/java"),
             Path.of("../backend-pytorch/src/main/java"),
             Path.of("../backend-mxnet/src/main/java"));
     private static final Pattern RAISE = Pattern.compile("new InvalidInputException\\(|throw invalid\\(file, ");

@@ -152,7 +152,7 @@ public record SweepGrid(
 
     private static <T> List<T> list(JsonObject json, String name, Function<JsonElement, T> read) {
         if (!json.has(name) || !json.get(name).isJsonArray()) {
-            throw new InvalidInputException("'" + name + "' must be a list, e.g. \"" + name + "\": [...]");
+            throw new InvalidInputException("'" + name + "' must be a list of values, such as [1, 2]");
         }
         JsonArray array = json.getAsJsonArray(name);
         List<T> values = new ArrayList<>(array.size());
