@@ -68,13 +68,7 @@ public enum InputField {
     /** How long a stopping service waits for requests in flight. */
     STOP_TIMEOUT("stopTimeout"),
     /** A folder a service may load models from at run time. */
-    MODEL_STORE("modelStore"),
-    /** A table's column of encoded pictures, for the Spark jobs. */
-    IMAGE_COLUMN("imageColumn"),
-    /** A table's column that names each row, for the Spark jobs. */
-    ID_COLUMN("idColumn"),
-    /** A table's column of labels, for the Spark jobs. */
-    LABEL_COLUMN("labelColumn");
+    MODEL_STORE("modelStore");
 
     private final String apiName;
 

@@ -48,10 +48,6 @@ final class FieldFlags {
             case IDLE_TIMEOUT -> "--idle-timeout-s";
             case STOP_TIMEOUT -> "--stop-timeout-s";
             case MODEL_STORE -> "--model-store";
-            // Inputs of the Spark jobs ('mnistlab spark'), which have their own command line.
-            case IMAGE_COLUMN -> "--image-column";
-            case ID_COLUMN -> "--id-column";
-            case LABEL_COLUMN -> "--label-column";
         };
     }
 }

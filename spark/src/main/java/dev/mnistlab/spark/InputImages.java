@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.split;
 
-import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.IdxArray;
@@ -20,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -78,7 +78,7 @@ public final class InputImages {
      * @param location a folder or glob on any file system Spark reads, e.g. {@code /scans/*.png}
      */
     public static Dataset<Row> files(SparkSession spark, String location) {
-        return imageFiles(spark, location).select(col("path").as(ID), col(CONTENT), nullPixels(), nullLabel());
+        return imageFiles(spark, location).select(col(ID), col(CONTENT), nullPixels(), nullLabel());
     }
 
     /**
@@ -89,7 +89,7 @@ public final class InputImages {
      * @param classNames the model's classes, by index; a folder of another name labels its images -1
      */
     public static Dataset<Row> labelledFolders(SparkSession spark, String folder, List<String> classNames) {
-        Column className = element_at(split(col("path"), "/"), -2);
+        Column className = element_at(split(col(ID), "/"), -2);
         Column label = org.apache
                 .spark
                 .sql
@@ -97,21 +97,27 @@ public final class InputImages {
                 .array_position(lit(classNames.toArray(String[]::new)), className)
                 .cast(DataTypes.IntegerType)
                 .minus(1);
-        return imageFiles(spark, folder).select(col("path").as(ID), col(CONTENT), nullPixels(), label.as(LABEL));
+        return imageFiles(spark, folder).select(col(ID), col(CONTENT), nullPixels(), label.as(LABEL));
     }
 
     /**
-     * Reads picture files into {@value #PARTITIONS_PER_CORE} partitions per core of the cluster (or
-     * fewer): Spark's file sources count 4 MB for opening each file, so small pictures would
-     * otherwise come 32 to a partition, and each partition costs a task and an output file.
+     * Lists picture files with Spark's {@code binaryFile} source (which reads no content when only
+     * the paths are asked for), in {@value #PARTITIONS_PER_CORE} partitions per core of the cluster
+     * or fewer (Spark's file sources count 4 MB for opening each file, so small pictures would
+     * otherwise come 32 to a partition, each partition a task and an output file), and reads each
+     * file in the task ({@link ReadPictureFiles}).
      */
     private static Dataset<Row> imageFiles(SparkSession spark, String location) {
-        return spark.read()
+        Dataset<Row> listed = spark.read()
                 .format("binaryFile")
                 .option("recursiveFileLookup", "true")
                 .load(location)
                 .where(col("path").rlike(IMAGE_NAME))
+                .select(col("path"), col("length"))
                 .coalesce(PARTITIONS_PER_CORE * spark.sparkContext().defaultParallelism());
+        return listed.mapPartitions(
+                new ReadPictureFiles(new HadoopSettings(spark.sparkContext().hadoopConfiguration())),
+                Encoders.row(SCHEMA));
     }
 
     /**
@@ -182,17 +188,17 @@ public final class InputImages {
      */
     public static Dataset<Row> table(
             Dataset<Row> table, String imageColumn, String idColumn, String labelColumn, List<String> classNames) {
-        requireColumn(table, imageColumn, InputField.IMAGE_COLUMN, DataTypes.BinaryType);
+        requireColumn(table, imageColumn, "imageColumn", DataTypes.BinaryType);
         Column id = idColumn == null
                 ? monotonically_increasing_id().cast(DataTypes.StringType)
-                : column(table, idColumn, InputField.ID_COLUMN).cast(DataTypes.StringType);
+                : column(table, idColumn, "idColumn").cast(DataTypes.StringType);
         Column label =
                 labelColumn == null ? lit(null).cast(DataTypes.IntegerType) : label(table, labelColumn, classNames);
         return table.select(id.as(ID), col(imageColumn).as(CONTENT), nullPixels(), label.as(LABEL));
     }
 
     private static Column label(Dataset<Row> table, String labelColumn, List<String> classNames) {
-        Column column = column(table, labelColumn, InputField.LABEL_COLUMN);
+        Column column = column(table, labelColumn, "labelColumn");
         DataType type = table.schema().apply(labelColumn).dataType();
         if (type instanceof IntegralType) {
             return org.apache
@@ -211,31 +217,25 @@ public final class InputImages {
                     .cast(DataTypes.IntegerType)
                     .minus(1);
         }
-        throw new InvalidInputException(
-                InputField.LABEL_COLUMN,
-                "labelColumn '" + labelColumn + "' is of type "
-                        + type.simpleString()
-                        + "; labels are class indexes (integers) or class names (strings)");
+        throw new InvalidInputException("labelColumn '" + labelColumn + "' is of type "
+                + type.simpleString()
+                + "; labels are class indexes (integers) or class names (strings)");
     }
 
-    private static Column column(Dataset<Row> table, String name, InputField role) {
+    private static Column column(Dataset<Row> table, String name, String role) {
         if (!Arrays.asList(table.columns()).contains(name)) {
-            throw new InvalidInputException(
-                    role,
-                    role.apiName() + " '" + name + "' is not a column of the table; it" + " has "
-                            + String.join(", ", table.columns()));
+            throw new InvalidInputException(role + " '" + name + "' is not a column of the table; it has "
+                    + String.join(", ", table.columns()));
         }
         return col(name);
     }
 
-    private static void requireColumn(Dataset<Row> table, String name, InputField role, DataType type) {
+    private static void requireColumn(Dataset<Row> table, String name, String role, DataType type) {
         column(table, name, role);
         DataType actual = table.schema().apply(name).dataType();
         if (!actual.equals(type)) {
-            throw new InvalidInputException(
-                    role,
-                    role.apiName() + " '" + name + "' is of type " + actual.simpleString()
-                            + "; it must hold the encoded pictures as " + type.simpleString());
+            throw new InvalidInputException(role + " '" + name + "' is of type " + actual.simpleString()
+                    + "; it must hold the encoded pictures as " + type.simpleString());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.mnistlab.spark.jobs;
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.AnalysisException;
 import picocli.CommandLine;
@@ -55,9 +56,26 @@ final class JobErrors implements IExecutionExceptionHandler, IParameterException
         return FAILURE;
     }
 
-    /** The message, with an API field named as the job's option that sets it. */
+    /**
+     * The Spark API's own parameters that a message can start with, and the options that set them
+     * (core's fields are named by {@link #flag}).
+     */
+    private static final Map<String, String> SPARK_PARAMETERS =
+            Map.of("imageColumn", "--image-column", "idColumn", "--id-column", "labelColumn", "--label-column");
+
+    /** The message, with an API field or parameter named as the job's option that sets it. */
     private static String named(InvalidInputException e) {
-        return e.field().map(field -> e.messageNaming(flag(field))).orElse(e.getMessage());
+        if (e.field().isPresent()) {
+            return e.messageNaming(flag(e.field().get()));
+        }
+        String message = e.getMessage();
+        for (Map.Entry<String, String> parameter : SPARK_PARAMETERS.entrySet()) {
+            if (message.startsWith(parameter.getKey() + " ")) {
+                return parameter.getValue()
+                        + message.substring(parameter.getKey().length());
+            }
+        }
+        return message;
     }
 
     private static String flag(InputField field) {
@@ -68,9 +86,6 @@ final class JobErrors implements IExecutionExceptionHandler, IParameterException
             case MODEL_FOLDER, ARCHITECTURE -> "--model";
             case DATA_FOLDER -> "--data-dir";
             case OUTPUT_FOLDER -> "--output";
-            case IMAGE_COLUMN -> "--image-column";
-            case ID_COLUMN -> "--id-column";
-            case LABEL_COLUMN -> "--label-column";
             default -> field.apiName();
         };
     }
