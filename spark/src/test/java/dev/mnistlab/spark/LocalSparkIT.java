@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,6 +154,55 @@ class LocalSparkIT {
                         .endsWith("zz-broken.png: not an image mnistlab can read (PNG, JPEG, BMP" + " or GIF)"),
                 cluster.failures().toString());
         assertSameReport(singleMachineEvaluation(), cluster.report());
+    }
+
+    @Test
+    void aParquetTableOfPicturesIsAnsweredAndScoredByItsColumns() throws IOException {
+        int count = 200;
+        List<Path> files = TestImages.writePngs(mnist.test(), count, temp.resolve("for-parquet"));
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int label = mnist.test().label(i);
+            rows.add(RowFactory.create(
+                    files.get(i).getFileName().toString(),
+                    Files.readAllBytes(files.get(i)),
+                    label,
+                    Integer.toString(label)));
+        }
+        StructType schema = new StructType()
+                .add("name", DataTypes.StringType)
+                .add("picture", DataTypes.BinaryType)
+                .add("digit", DataTypes.IntegerType)
+                .add("word", DataTypes.StringType);
+        String table = temp.resolve("pictures.parquet").toString();
+        spark.createDataFrame(rows, schema).write().parquet(table);
+        ClusterModel model = ClusterModel.load(spark, modelFolder.toString(), "pytorch");
+        Map<String, Prediction> expected = singleMachineAnswers(files);
+
+        List<Row> answers = BatchPrediction.predict(
+                        InputImages.table(spark.read().parquet(table), "picture", "name", null, model.classNames()),
+                        model,
+                        TOP_K,
+                        64)
+                .collectAsList();
+        EvaluationReport byIndex = ClusterEvaluation.evaluate(
+                        InputImages.table(spark.read().parquet(table), "picture", "name", "digit", model.classNames()),
+                        model)
+                .report();
+        EvaluationReport byName = ClusterEvaluation.evaluate(
+                        InputImages.table(spark.read().parquet(table), "picture", "name", "word", model.classNames()),
+                        model)
+                .report();
+
+        assertEquals(count, answers.size());
+        for (Row answer : answers) {
+            assertEquals(expected.get(answer.getString(0)).best().index(), answer.getInt(1), answer.getString(0));
+        }
+        try (DigitClassifier classifier = DigitClassifier.open(modelFolder, Backends.get("pytorch"))) {
+            EvaluationReport single = classifier.evaluate(mnist.test().head(count));
+            assertSameReport(single, byIndex);
+            assertSameReport(single, byName);
+        }
     }
 
     /** What {@code mnistlab predict} computes for the files: each picture prepared, batches of 256. */

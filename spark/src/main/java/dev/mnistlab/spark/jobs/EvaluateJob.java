@@ -83,12 +83,8 @@ public final class EvaluateJob implements Callable<Integer> {
         String parquet;
     }
 
-    @Option(
-            names = "--image-column",
-            defaultValue = "image",
-            paramLabel = "NAME",
-            description = "With --parquet: the column of encoded pictures (default: ${DEFAULT-VALUE}).")
-    String imageColumn;
+    @Mixin
+    TableColumns table;
 
     @Option(
             names = "--label-column",
@@ -96,12 +92,6 @@ public final class EvaluateJob implements Callable<Integer> {
             paramLabel = "NAME",
             description = "With --parquet: the label column, class indexes or names (default: ${DEFAULT-VALUE}).")
     String labelColumn;
-
-    @Option(
-            names = "--id-column",
-            paramLabel = "NAME",
-            description = "With --parquet: the column that names each row in messages (default: rows are numbered).")
-    String idColumn;
 
     /** Runs the job as spark-submit's main class. */
     public static void main(String[] args) {
@@ -130,8 +120,7 @@ public final class EvaluateJob implements Callable<Integer> {
 
     private Dataset<Row> images(SparkSession spark, ClusterModel loaded) throws IOException {
         if (input.parquet != null) {
-            return InputImages.table(
-                    spark.read().parquet(input.parquet), imageColumn, idColumn, labelColumn, loaded.classNames());
+            return table.read(spark, input.parquet, labelColumn, loaded.classNames());
         }
         Path local = localFolder(input.data);
         if (local != null && DatasetFile.allPresentIn(local)) {

@@ -91,18 +91,8 @@ public final class PredictJob implements Callable<Integer> {
         String parquet;
     }
 
-    @Option(
-            names = "--image-column",
-            defaultValue = "image",
-            paramLabel = "NAME",
-            description = "With --parquet: the column of encoded pictures (default: ${DEFAULT-VALUE}).")
-    String imageColumn;
-
-    @Option(
-            names = "--id-column",
-            paramLabel = "NAME",
-            description = "With --parquet: the column that names each row (default: rows are numbered).")
-    String idColumn;
+    @Mixin
+    TableColumns table;
 
     @Option(
             names = "--output",
@@ -194,7 +184,7 @@ public final class PredictJob implements Callable<Integer> {
         if (input.idx != null) {
             return InputImages.idx(spark, input.idx, null, loaded.classNames().size());
         }
-        return InputImages.table(spark.read().parquet(input.parquet), imageColumn, idColumn, null, loaded.classNames());
+        return table.read(spark, input.parquet, null, loaded.classNames());
     }
 
     private String text(PredictionSummary summary, double seconds) {
