@@ -17,6 +17,7 @@ import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.CombinedDomainCategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.TextAnchor;
@@ -27,7 +28,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * scales differ by orders of magnitude) with a bar per engine at the median, labelled with its
  * value, and, where a pair was measured more than once, a line from its smallest to its largest
  * run. Values are printed inside the top of their bars; the value axis leaves room above the tallest
- * bar for its range line.
+ * bar for its range line. A plan that trains a model several ways (a sweep) gets one horizontal bar
+ * per (setting, engine) instead, the settings named down the side.
  */
 final class CompareCharts {
 
@@ -51,8 +53,50 @@ final class CompareCharts {
 
     private CompareCharts() {}
 
+    /** The height of one bar of a settings chart, in pixels. */
+    private static final int BAR_HEIGHT = 26;
+
     /** Draws one figure over every pair measured. */
     static BufferedImage draw(CompareResults results, Figure figure) {
+        long models = results.plan().specs().stream()
+                .map(spec -> spec.architecture().name())
+                .distinct()
+                .count();
+        return models < results.plan().specs().size() ? settingsChart(results, figure) : modelPanels(results, figure);
+    }
+
+    /** One horizontal bar per (setting, engine): a sweep's settings share one scale and read down the side. */
+    private static BufferedImage settingsChart(CompareResults results, Figure figure) {
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        for (PairSummary summary : results.summaries()) {
+            dataset.addValue(summary.spread(figure).median(), summary.engine(), summary.setting());
+        }
+        NumberAxis axis = new NumberAxis(figure.heading());
+        axis.setAutoRangeIncludesZero(figure != Figure.TEST_ACCURACY);
+        axis.setUpperMargin(LABEL_ROOM);
+        BarRenderer renderer = new BarRenderer();
+        for (int row = 0; row < dataset.getRowCount(); row++) {
+            renderer.setSeriesPaint(row, ENGINE_COLOURS.getOrDefault((String) dataset.getRowKey(row), OTHER_ENGINE));
+        }
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new FigureFormat(figure)));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultPositiveItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.INSIDE3, TextAnchor.CENTER_RIGHT));
+        renderer.setDefaultItemLabelPaint(Color.WHITE);
+        CategoryPlot plot = new CategoryPlot(dataset, new CategoryAxis(), axis, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        plot.setBackgroundPaint(new Color(0xF4F4F4));
+        plot.setRangeGridlinePaint(Color.GRAY);
+        JFreeChart chart = new JFreeChart(figure.heading(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        int bars = dataset.getRowCount() * dataset.getColumnCount();
+        return chart.createBufferedImage(WIDTH, 120 + BAR_HEIGHT * Math.max(1, bars));
+    }
+
+    /** One panel per model, a bar per engine in each. */
+    private static BufferedImage modelPanels(CompareResults results, Figure figure) {
         List<PairSummary> summaries = results.summaries();
         List<String> models =
                 summaries.stream().map(PairSummary::setting).distinct().toList();

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,10 @@ class SweepIT {
         String report = Files.readString(output.resolve(CompareReport.MARKDOWN_FILE));
         assertTrue(report.contains("| mlp adam lr=0.001 seed=7 | mxnet | 1 |"), report);
         assertTrue(report.contains("Every setting trains as one Spark task"), report);
+        // One bar per (setting, engine) down the side: 120 pixels of title, axis and legend, 26 a bar.
+        assertEquals(
+                120 + 26 * 4,
+                ImageIO.read(output.resolve("accuracy.png").toFile()).getHeight());
         for (String engine : grid.engines()) {
             Path best = output.resolve(ClusterSweep.BEST_FOLDER).resolve(engine + "-mlp");
             double bestAccuracy = results.outcomes().stream()
