@@ -23,18 +23,29 @@ public record EvaluationReport(Evaluation summary, ConfusionMatrix confusion) {
     public static EvaluationReport combine(List<EvaluationReport> parts, int classCount) {
         ConfusionMatrix confusion = new ConfusionMatrix(classCount);
         double lossSum = 0;
-        long count = 0;
         for (EvaluationReport part : parts) {
             if (part.summary().count() == 0) {
                 continue;
             }
             confusion.addAll(part.confusion());
             lossSum += part.summary().loss() * part.summary().count();
-            count += part.summary().count();
         }
-        Evaluation whole = count == 0
+        return ofTotals(lossSum, confusion);
+    }
+
+    /**
+     * Makes the report of a set from its totals: the image count and accuracy are the confusion
+     * matrix's, the loss the sum over the images divided by their count.
+     *
+     * @param lossSum the loss summed over every image
+     * @param confusion the counts of (true class, predicted class)
+     * @return the report; with no images, loss and accuracy are NaN
+     */
+    public static EvaluationReport ofTotals(double lossSum, ConfusionMatrix confusion) {
+        long count = confusion.total();
+        Evaluation summary = count == 0
                 ? new Evaluation(Double.NaN, Double.NaN, 0)
                 : new Evaluation(lossSum / count, (double) confusion.correct() / count, count);
-        return new EvaluationReport(whole, confusion);
+        return new EvaluationReport(summary, confusion);
     }
 }

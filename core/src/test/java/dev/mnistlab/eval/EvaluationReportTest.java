@@ -39,6 +39,17 @@ class EvaluationReportTest {
     }
 
     @Test
+    void totalsGiveTheCountAndAccuracyOfTheMatrixAndTheMeanLoss() {
+        EvaluationReport report = EvaluationReport.ofTotals(3.0, ConfusionMatrix.of(new long[][] {{2, 1}, {0, 3}}));
+
+        assertEquals(6, report.summary().count());
+        assertEquals(5.0 / 6, report.summary().accuracy());
+        assertEquals(0.5, report.summary().loss());
+        assertTrue(Double.isNaN(
+                EvaluationReport.ofTotals(0, new ConfusionMatrix(2)).summary().loss()));
+    }
+
+    @Test
     void matricesOfOtherSizesOrNegativeCountsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new ConfusionMatrix(3).addAll(new ConfusionMatrix(2)));
         assertThrows(IllegalArgumentException.class, () -> ConfusionMatrix.of(new long[][] {{1, -1}, {0, 0}}));

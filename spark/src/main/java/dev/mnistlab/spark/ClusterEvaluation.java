@@ -3,7 +3,6 @@ package dev.mnistlab.spark;
 import static org.apache.spark.sql.functions.col;
 
 import dev.mnistlab.eval.ConfusionMatrix;
-import dev.mnistlab.eval.Evaluation;
 import dev.mnistlab.eval.EvaluationReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +30,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public record ClusterEvaluation(EvaluationReport report, long failed, List<String> failures) {
 
-    /** The row each partition gives: its counts, loss sum and failures. */
+    /** The row each partition gives: its loss sum, confusion counts and failures. */
     static final StructType PART = new StructType()
-            .add("count", DataTypes.LongType, false)
             .add("lossSum", DataTypes.DoubleType, false)
             .add("confusion", DataTypes.createArrayType(DataTypes.LongType, false), false)
             .add("failed", DataTypes.LongType, false)
@@ -61,8 +59,8 @@ public record ClusterEvaluation(EvaluationReport report, long failed, List<Strin
         List<String> failures = new ArrayList<>();
         for (Row part : parts) {
             reports.add(fromRow(part, classCount));
-            failed += part.getLong(3);
-            failures.addAll(part.getList(4));
+            failed += part.getLong(2);
+            failures.addAll(part.getList(3));
         }
         return new ClusterEvaluation(EvaluationReport.combine(reports, classCount), failed, failures);
     }
@@ -78,20 +76,15 @@ public record ClusterEvaluation(EvaluationReport report, long failed, List<Strin
         }
         long count = report.summary().count();
         double lossSum = count == 0 ? 0 : report.summary().loss() * count;
-        return RowFactory.create(count, lossSum, counts, failed, failures.toArray(String[]::new));
+        return RowFactory.create(lossSum, counts, failed, failures.toArray(String[]::new));
     }
 
     private static EvaluationReport fromRow(Row part, int classCount) {
-        long count = part.getLong(0);
-        List<Long> flat = part.getList(2);
+        List<Long> flat = part.getList(1);
         long[][] counts = new long[classCount][classCount];
         for (int i = 0; i < flat.size(); i++) {
             counts[i / classCount][i % classCount] = flat.get(i);
         }
-        ConfusionMatrix confusion = ConfusionMatrix.of(counts);
-        Evaluation summary = count == 0
-                ? new Evaluation(Double.NaN, Double.NaN, 0)
-                : new Evaluation(part.getDouble(1) / count, (double) confusion.correct() / count, count);
-        return new EvaluationReport(summary, confusion);
+        return EvaluationReport.ofTotals(part.getDouble(0), ConfusionMatrix.of(counts));
     }
 }

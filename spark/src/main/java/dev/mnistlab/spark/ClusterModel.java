@@ -43,9 +43,10 @@ public final class ClusterModel {
     public static ClusterModel load(SparkSession spark, String folder, String engine) throws IOException {
         Backends.get(engine);
         ModelFiles files = ModelFiles.read(folder, spark.sparkContext().hadoopConfiguration());
+        ModelDescriptor descriptor = files.descriptor();
         Broadcast<ModelFiles> broadcast =
                 JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(files);
-        return new ClusterModel(files, broadcast, files.descriptor(), engine);
+        return new ClusterModel(files, broadcast, descriptor, engine);
     }
 
     /** Returns the folder as it was given. */

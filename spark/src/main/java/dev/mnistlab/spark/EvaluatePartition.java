@@ -3,6 +3,7 @@ package dev.mnistlab.spark;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.ImageSet;
+import dev.mnistlab.eval.ConfusionMatrix;
 import dev.mnistlab.eval.EvaluationReport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,7 +61,7 @@ final class EvaluatePartition implements MapPartitionsFunction<Row, Row> {
         ImageSet images = new ImageSet(
                 pixels.toByteArray(), labels.toByteArray(), DatasetLoader.IMAGE_SIZE, DatasetLoader.IMAGE_SIZE);
         EvaluationReport report = images.size() == 0
-                ? EvaluationReport.combine(List.of(), classCount)
+                ? EvaluationReport.ofTotals(0, new ConfusionMatrix(classCount))
                 : ExecutorModels.borrow(files.value(), engine).evaluate(images);
         return List.of(ClusterEvaluation.toRow(report, failed, messages)).iterator();
     }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -145,14 +146,12 @@ public final class InputImages {
             }
             classes = read.data();
         }
-        int size = DatasetLoader.IMAGE_SIZE * DatasetLoader.IMAGE_SIZE;
-        List<Row> rows = new ArrayList<>(pixels.count());
-        for (int i = 0; i < pixels.count(); i++) {
-            Integer label = classes == null ? null : knownLabel(classes[i] & 0xff, classCount);
-            rows.add(RowFactory.create(
-                    Integer.toString(i), null, Arrays.copyOfRange(pixels.data(), i * size, (i + 1) * size), label));
-        }
-        return spark.createDataFrame(rows, SCHEMA);
+        byte[] known = classes;
+        return pixelRows(
+                spark,
+                pixels.data(),
+                pixels.count(),
+                i -> known == null ? null : knownLabel(known[i] & 0xff, classCount));
     }
 
     /**
@@ -164,14 +163,16 @@ public final class InputImages {
      */
     public static Dataset<Row> idxTestSplit(SparkSession spark, Path folder, NamedDataset dataset) throws IOException {
         ImageSet test = DatasetLoader.load(folder, dataset).test();
-        int size = test.pixelsPerImage();
-        List<Row> rows = new ArrayList<>(test.size());
-        for (int i = 0; i < test.size(); i++) {
+        return pixelRows(spark, test.pixels(), test.size(), test::label);
+    }
+
+    /** One row per prepared 28x28 image of an IDX array, named by its index, with its label or null. */
+    private static Dataset<Row> pixelRows(SparkSession spark, byte[] pixels, int count, IntFunction<Integer> label) {
+        int size = DatasetLoader.IMAGE_SIZE * DatasetLoader.IMAGE_SIZE;
+        List<Row> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             rows.add(RowFactory.create(
-                    Integer.toString(i),
-                    null,
-                    Arrays.copyOfRange(test.pixels(), i * size, (i + 1) * size),
-                    test.label(i)));
+                    Integer.toString(i), null, Arrays.copyOfRange(pixels, i * size, (i + 1) * size), label.apply(i)));
         }
         return spark.createDataFrame(rows, SCHEMA);
     }

@@ -48,8 +48,8 @@ public final class ModelFiles implements Serializable {
      *
      * @param folder the folder's path or URI
      * @param hadoop the file systems' settings, e.g. {@code spark.sparkContext().hadoopConfiguration()}
-     * @throws InvalidInputException if the folder is missing, is not a folder, holds no model, or
-     *     its descriptor is malformed
+     * @throws InvalidInputException if the folder is missing, is not a folder or holds no model
+     *     ({@link #descriptor()} reads and checks the descriptor)
      */
     public static ModelFiles read(String folder, Configuration hadoop) throws IOException {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(folder);
@@ -80,9 +80,7 @@ public final class ModelFiles implements Serializable {
             throw new InvalidInputException(folder + ": holds no " + ModelFolder.DESCRIPTOR_FILE
                     + "; give a folder written by 'mnistlab train --output'");
         }
-        ModelFiles model = new ModelFiles(folder, files);
-        model.inLocalCopy(ModelFolder::readDescriptor);
-        return model;
+        return new ModelFiles(folder, files);
     }
 
     /** Returns the folder as it was given. */
@@ -102,7 +100,11 @@ public final class ModelFiles implements Serializable {
         return Collections.unmodifiableSortedMap(sizes);
     }
 
-    /** Reads the model's descriptor. */
+    /**
+     * Reads the model's descriptor.
+     *
+     * @throws InvalidInputException naming the folder as it was given if the descriptor is malformed
+     */
     public ModelDescriptor descriptor() throws IOException {
         return inLocalCopy(ModelFolder::readDescriptor);
     }
