@@ -43,6 +43,26 @@ public enum InputField {
     EPSILON("epsilon"),
     /** SGD's momentum. */
     MOMENTUM("momentum"),
+    /** AdamW's decoupled weight decay. */
+    WEIGHT_DECAY("weightDecay"),
+    /** How the learning rate changes over a run: {@code LearningRateSchedule}. */
+    LEARNING_RATE_SCHEDULE("learningRateSchedule"),
+    /** Epochs between two decays of the step schedule. */
+    STEP_EPOCHS("stepEpochs"),
+    /** What each decay of the step schedule multiplies the rate by. */
+    DECAY_FACTOR("decayFactor"),
+    /** Epochs of the learning rate's warm-up. */
+    WARMUP_EPOCHS("warmupEpochs"),
+    /** The share of each label's target spread over the other classes. */
+    LABEL_SMOOTHING("labelSmoothing"),
+    /** The share of the training set held out for validation: {@code ValidationPlan}. */
+    VALIDATION_FRACTION("validationFraction"),
+    /** The validation figure that early stopping and keeping the best epoch watch. */
+    MONITOR("monitor"),
+    /** Epochs without improvement before a run stops early. */
+    PATIENCE("patience"),
+    /** Which epoch's parameters a run keeps: the last or the best. */
+    KEEP("keep"),
     /** How many classes a prediction ranks. */
     TOP_K("topK"),
     /** A saved model folder to load: {@code DigitClassifier.open}, {@code ModelFolder.load}. */

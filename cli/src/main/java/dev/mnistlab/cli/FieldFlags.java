@@ -36,6 +36,16 @@ final class FieldFlags {
             case BETA2 -> "--beta2";
             case EPSILON -> "--epsilon";
             case MOMENTUM -> "--momentum";
+            case WEIGHT_DECAY -> "--weight-decay";
+            case LEARNING_RATE_SCHEDULE -> "--lr-schedule";
+            case STEP_EPOCHS -> "--lr-step-epochs";
+            case DECAY_FACTOR -> "--lr-decay";
+            case WARMUP_EPOCHS -> "--warmup-epochs";
+            case LABEL_SMOOTHING -> "--label-smoothing";
+            case VALIDATION_FRACTION -> "--validation";
+            case MONITOR -> "--monitor";
+            case PATIENCE -> "--patience";
+            case KEEP -> "--keep";
             case TOP_K -> "--top-k";
             case CHECKPOINT_FOLDER -> "--resume";
             case OUTPUT_FOLDER -> "--output";

@@ -35,9 +35,9 @@ final class StopNotice implements AutoCloseable {
 
     /** Wraps a checkpoint so that this notice knows how many epochs it saved. */
     EpochCheckpoint counting(EpochCheckpoint checkpoint) {
-        return (model, optimizer, soFar) -> {
-            checkpoint.save(model, optimizer, soFar);
-            savedEpochs = soFar.epochs().size();
+        return soFar -> {
+            checkpoint.save(soFar);
+            savedEpochs = soFar.result().epochs().size();
         };
     }
 

@@ -62,6 +62,22 @@ public record ImageSet(byte[] pixels, byte[] labels, int rows, int cols) {
         return new ImageSet(Arrays.copyOf(pixels, count * pixelsPerImage()), Arrays.copyOf(labels, count), rows, cols);
     }
 
+    /**
+     * Returns the images at the given positions, in the order given.
+     *
+     * @param indices positions in this set
+     */
+    public ImageSet select(int[] indices) {
+        int size = pixelsPerImage();
+        byte[] chosenPixels = new byte[indices.length * size];
+        byte[] chosenLabels = new byte[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(pixels, indices[i] * size, chosenPixels, i * size, size);
+            chosenLabels[i] = labels[indices[i]];
+        }
+        return new ImageSet(chosenPixels, chosenLabels, rows, cols);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ImageSet that

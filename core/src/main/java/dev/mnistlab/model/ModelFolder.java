@@ -47,6 +47,12 @@ public final class ModelFolder {
     /** The prefix of the parameter file, {@code model-NNNN.params} with NNNN the epochs trained. */
     public static final String PARAMETERS_PREFIX = "model";
 
+    /**
+     * The prefix of the last epoch's parameter file, written beside the model's when a run keeps
+     * its best epoch instead of its last, so that {@code --resume} continues from where it stopped.
+     */
+    public static final String LAST_EPOCH_PREFIX = "last-epoch";
+
     /** The file that tells DJL's model zoo how to load the folder (DJL Serving reads it too). */
     public static final String SERVING_FILE = "serving.properties";
 
@@ -97,6 +103,19 @@ public final class ModelFolder {
         json.add("training", training);
         Files.writeString(folder.resolve(DESCRIPTOR_FILE), FiniteJson.toJson(json) + "\n", StandardCharsets.UTF_8);
         Files.writeString(folder.resolve(SERVING_FILE), SERVING_PROPERTIES, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the parameters of a run's last epoch beside the model it keeps ({@link
+     * #LAST_EPOCH_PREFIX}); {@link #loadLastEpoch} reads them back.
+     *
+     * @param folder the folder {@link #write} wrote
+     * @param lastEpoch the model as the last epoch left it
+     * @param epoch the last epoch's number
+     */
+    public static void writeLastEpoch(Path folder, Model lastEpoch, int epoch) throws IOException {
+        lastEpoch.setProperty("Epoch", String.valueOf(epoch));
+        lastEpoch.save(folder, LAST_EPOCH_PREFIX);
     }
 
     /**
@@ -188,7 +207,7 @@ public final class ModelFolder {
                 descriptor.architecture().parameterCount(descriptor.classNames().size()) * Float.BYTES
                         + PARAMETER_FILE_OVERHEAD;
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(ModelFolder::isParameterFile).toList()) {
+            for (Path file : files.filter(ModelFolder::isAnyParameterFile).toList()) {
                 InputFiles.requireOwn(
                         file,
                         maxBytes,
@@ -224,12 +243,13 @@ public final class ModelFolder {
         return name;
     }
 
-    private static boolean isParameterFile(Path file) {
-        return isParameterFile(file.getFileName().toString());
-    }
-
     private static boolean isParameterFile(String name) {
         return name.startsWith(PARAMETERS_PREFIX) && name.endsWith(".params");
+    }
+
+    private static boolean isAnyParameterFile(Path file) {
+        String name = file.getFileName().toString();
+        return isParameterFile(name) || (name.startsWith(LAST_EPOCH_PREFIX) && name.endsWith(".params"));
     }
 
     /**
@@ -279,6 +299,24 @@ public final class ModelFolder {
      * @throws InvalidInputException if the parameters are missing, truncated, or from another architecture
      */
     public static Model load(Path folder, ModelDescriptor descriptor, Backend backend, Device device) {
+        return load(folder, descriptor, backend, device, PARAMETERS_PREFIX);
+    }
+
+    /**
+     * Loads the parameters of a run's last epoch, written by {@link #writeLastEpoch}.
+     *
+     * @param folder the model folder
+     * @param descriptor the folder's descriptor, already read
+     * @param backend the engine to load it on
+     * @param device where the parameters go
+     * @return the model, which the caller must close
+     * @throws InvalidInputException if the parameters are missing, truncated, or from another architecture
+     */
+    public static Model loadLastEpoch(Path folder, ModelDescriptor descriptor, Backend backend, Device device) {
+        return load(folder, descriptor, backend, device, LAST_EPOCH_PREFIX);
+    }
+
+    private static Model load(Path folder, ModelDescriptor descriptor, Backend backend, Device device, String prefix) {
         requireOwnParameterFiles(folder, descriptor);
         Model model = Model.newInstance(descriptor.architecture().name(), device, backend.engineName());
         try {
@@ -286,7 +324,7 @@ public final class ModelFolder {
                     descriptor.architecture().newBlock(descriptor.classNames().size()));
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
             Map<String, Shape> expected = parameterShapes(model);
-            model.load(folder, PARAMETERS_PREFIX);
+            model.load(folder, prefix);
             if (!expected.equals(parameterShapes(model))) {
                 throw new InvalidInputException(folder + ": its parameters do not fit the "
                         + descriptor.architecture().name() + " it describes (shapes " + parameterShapes(model)

@@ -6,7 +6,6 @@ import dev.mnistlab.files.AtomicFolder;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.train.EpochCheckpoint;
-import dev.mnistlab.train.StatefulOptimizer;
 import dev.mnistlab.train.TrainedModel;
 import dev.mnistlab.train.TrainingCheckpoint;
 import dev.mnistlab.train.TrainingResult;
@@ -46,7 +45,7 @@ public final class RunOutput {
      */
     public static EpochCheckpoint checkpointInto(Path folder, RunFolderExtra... extras) {
         List<RunFolderExtra> added = List.of(extras);
-        return (model, optimizer, soFar) -> write(model, optimizer, soFar, folder, added);
+        return soFar -> write(soFar, folder, added);
     }
 
     /**
@@ -59,35 +58,39 @@ public final class RunOutput {
      * @throws InvalidInputException if the folder holds something that is not a model folder
      */
     public static void save(TrainedModel trained, Path folder, RunFolderExtra... extras) throws IOException {
-        write(trained.model(), trained.optimizer(), trained.result(), folder, List.of(extras));
+        write(trained, folder, List.of(extras));
     }
 
     /**
-     * Writes (or replaces) the output folder of a run.
+     * Writes (or replaces) the output folder of a run: the model the run keeps as the folder's
+     * model, and, when that is not the last epoch's, the last epoch's parameters beside it for
+     * {@code --resume} ({@link ModelFolder#LAST_EPOCH_PREFIX}).
      *
-     * @param model the model as it stands
-     * @param optimizer the optimizer, whose state is saved for {@code --resume}
-     * @param result the run's figures so far
+     * @param trained the run as it stands, with the optimizer whose state is saved for {@code --resume}
      * @param folder the output folder
      * @param extras files added to the folder
      */
-    public static void write(
-            Model model, StatefulOptimizer optimizer, TrainingResult result, Path folder, List<RunFolderExtra> extras)
-            throws IOException {
+    private static void write(TrainedModel trained, Path folder, List<RunFolderExtra> extras) throws IOException {
         requireWritable(folder);
+        Model model = trained.model();
+        TrainingResult result = trained.result();
         TrainingSpec spec = result.spec();
         ModelDescriptor descriptor = new ModelDescriptor(
                 spec.architecture(), result.provenance().data().name(), result.classNames());
-        model.setProperty("Epoch", String.valueOf(result.epochs().size()));
+        model.setProperty("Epoch", String.valueOf(result.kept().epoch()));
         AtomicFolder.write(folder, staging -> {
             ModelFolder.write(staging, model, descriptor, MetricsReport.toJson(result));
+            if (trained.lastEpochModel() != model) {
+                ModelFolder.writeLastEpoch(
+                        staging, trained.lastEpochModel(), result.epochs().size());
+            }
             MetricsReport.write(result, staging);
             for (RunFolderExtra extra : extras) {
                 extra.write(result, staging);
             }
             try (DataOutputStream out = new DataOutputStream(
                     new BufferedOutputStream(Files.newOutputStream(staging.resolve(TrainingCheckpoint.STATE_FILE))))) {
-                optimizer.saveState(model, out);
+                trained.optimizer().saveState(trained.lastEpochModel(), out);
             }
         });
     }

@@ -19,7 +19,7 @@ final class CheckpointListener extends TrainingListenerAdapter {
     @Override
     public void onEpoch(Trainer trainer) {
         try {
-            checkpoint.save(state.model, state.optimizer, state.result);
+            checkpoint.save(state.soFar());
         } catch (IOException e) {
             throw new UncheckedIOException("could not save the epoch's checkpoint: " + e.getMessage(), e);
         }

@@ -17,6 +17,7 @@ import ai.djl.training.listener.EpochTrainingListener;
 import ai.djl.training.listener.EvaluatorTrainingListener;
 import ai.djl.training.listener.TrainingListener;
 import ai.djl.training.listener.TrainingListener.BatchData;
+import ai.djl.training.tracker.Tracker;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.backend.BackendInfo;
@@ -25,6 +26,7 @@ import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.data.EpochOrder;
 import dev.mnistlab.data.ImageDataset;
 import dev.mnistlab.data.ImageSet;
+import dev.mnistlab.data.ValidationSplit;
 import dev.mnistlab.eval.Evaluation;
 import dev.mnistlab.eval.EvaluationProgress;
 import dev.mnistlab.eval.ModelEvaluator;
@@ -151,23 +153,46 @@ public final class ClassifierTrainer {
         int threads = spec.threads().applyTo(backend, spec.architecture().forwardFlops());
         Device device = spec.device().resolve(backend);
         backend.engine().setRandomSeed(spec.seed());
-        Model model = Model.newInstance(spec.architecture().name(), device, backend.engineName());
+        Model model = newModel(spec, device, data.classNames().size());
+        Model kept = model;
         try {
-            model.setBlock(spec.architecture().newBlock(data.classNames().size()));
+            if (spec.validation().keep() == ValidationPlan.Keep.BEST) {
+                kept = newModel(spec, device, data.classNames().size());
+                kept.getBlock()
+                        .initialize(
+                                kept.getNDManager(),
+                                kept.getDataType(),
+                                new Shape(
+                                        1, 1, data.train().rows(), data.train().cols()));
+            }
             StatefulOptimizer optimizer = spec.optimizer().newOptimizer(backend, model.getNDManager());
-            TrainingState state = new TrainingState(model, optimizer, spec.epochs(), List.of());
+            TrainingState state = new TrainingState(model, kept, optimizer, spec.epochs(), List.of());
             return run(state, device, spec, data, RunProvenance.here(data.source(), threads), progress, checkpoint);
         } catch (RuntimeException | Error e) {
-            model.close();
+            closeBoth(model, kept);
             throw e;
         }
+    }
+
+    private Model newModel(TrainingSpec spec, Device device, int classes) {
+        Model model = Model.newInstance(spec.architecture().name(), device, backend.engineName());
+        model.setBlock(spec.architecture().newBlock(classes));
+        return model;
+    }
+
+    private static void closeBoth(Model model, Model kept) {
+        if (kept != model) {
+            kept.close();
+        }
+        model.close();
     }
 
     /**
      * Continues a run from its last checkpoint. With the same engine and thread count, the result
      * is the one the uninterrupted run would have given: the parameters, the optimizer's state and
      * the data order of every epoch are restored exactly. A spec with no epochs left returns the
-     * checkpoint's model and figures as they are.
+     * checkpoint's model and figures as they are, and so does a run that stopped early: its
+     * validation figures say it stops there.
      *
      * @param from the checkpoint, from {@link TrainingCheckpoint#read}
      * @param spec the run's spec with the total epochs wanted, from {@link TrainingCheckpoint#continuedTo}
@@ -191,8 +216,12 @@ public final class ClassifierTrainer {
         backend.prepareThread();
         int threads = spec.threads().applyTo(backend, spec.architecture().forwardFlops());
         Device resolved = device.resolve(backend);
-        Model model = ModelFolder.load(from.folder(), from.descriptor(), backend, resolved);
+        Model kept = ModelFolder.load(from.folder(), from.descriptor(), backend, resolved);
+        Model model = kept;
         try {
+            if (spec.validation().keep() == ValidationPlan.Keep.BEST) {
+                model = ModelFolder.loadLastEpoch(from.folder(), from.descriptor(), backend, resolved);
+            }
             StatefulOptimizer optimizer = spec.optimizer().newOptimizer(backend, model.getNDManager());
             Path stateFile = from.folder().resolve(TrainingCheckpoint.STATE_FILE);
             byte[] saved = InputFiles.readOwn(stateFile, optimizer.savedBytesAtMost(model), "an optimizer state");
@@ -204,10 +233,10 @@ public final class ClassifierTrainer {
                                 + " still be evaluated and used)",
                         e);
             }
-            TrainingState state = new TrainingState(model, optimizer, spec.epochs(), from.completed());
+            TrainingState state = new TrainingState(model, kept, optimizer, spec.epochs(), from.completed());
             return run(state, resolved, spec, data, RunProvenance.here(data.source(), threads), progress, checkpoint);
         } catch (IOException | RuntimeException | Error e) {
-            model.close();
+            closeBoth(model, kept);
             throw e;
         }
     }
@@ -231,6 +260,13 @@ public final class ClassifierTrainer {
                 trainer.setMetrics(new Metrics());
             }
             ImageSet train = data.train();
+            ImageSet validation = null;
+            if (spec.validation().validates()) {
+                ValidationSplit split =
+                        ValidationSplit.holdOut(train, spec.validation().fraction(), spec.seed());
+                train = split.train();
+                validation = split.validation();
+            }
             Shape batchShape = new Shape(spec.batchSize(), 1, train.rows(), train.cols());
             // The trainer keeps the parameter arrays it sees when it initializes: gather them first.
             state.model.getBlock().initialize(state.model.getNDManager(), state.model.getDataType(), batchShape);
@@ -249,8 +285,16 @@ public final class ClassifierTrainer {
                     .setSampling(spec.batchSize(), true)
                     .optSeed(spec.seed())
                     .build();
-            for (state.epoch = state.finished.size() + 1; state.epoch <= spec.epochs(); state.epoch++) {
-                state.finished.add(runEpoch(trainer, epochs, spec, data, state));
+            int stepsPerEpoch = spec.limitBatches() > 0
+                    ? Math.min(epochs.batchesPerEpoch(), spec.limitBatches())
+                    : epochs.batchesPerEpoch();
+            EpochPlan plan = new EpochPlan(
+                    epochs, validation, spec.schedule().tracker(stepsPerEpoch, spec.epochs()), stepsPerEpoch);
+            for (state.epoch = state.finished.size() + 1;
+                    state.epoch <= spec.epochs() && !spec.validation().stopsAfter(state.finished);
+                    state.epoch++) {
+                state.finished.add(runEpoch(trainer, plan, spec, data, state));
+                state.keepIfBest(spec.validation());
                 state.result = new TrainingResult(
                         spec, data.classNames(), info, device.toString(), state.finished, Instant.now(), provenance);
                 try {
@@ -262,7 +306,7 @@ public final class ClassifierTrainer {
         } finally {
             cancelled = false;
         }
-        return new TrainedModel(state.model, state.optimizer, state.result);
+        return new TrainedModel(state.kept, state.model, state.optimizer, state.result);
     }
 
     private DefaultTrainingConfig trainingConfig(
@@ -271,7 +315,7 @@ public final class ClassifierTrainer {
             TrainingState state,
             TrainingProgress progress,
             EpochCheckpoint checkpoint) {
-        DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftmaxCrossEntropy())
+        DefaultTrainingConfig config = new DefaultTrainingConfig(new SoftmaxCrossEntropy(spec.labelSmoothing()))
                 .optInitializer(
                         new SeededInitializer(spec.architecture().weightInit(), spec.seed()), Parameter.Type.WEIGHT)
                 .optOptimizer(state.optimizer)
@@ -286,20 +330,28 @@ public final class ClassifierTrainer {
         return config.addTrainingListeners(listeners.toArray(TrainingListener[]::new));
     }
 
+    /**
+     * What every epoch of a run shares: its batches, its held-out images (null when none), its
+     * learning-rate factors by step and its steps per epoch.
+     */
+    private record EpochPlan(ImageDataset epochs, ImageSet validation, Tracker rates, int stepsPerEpoch) {}
+
     private EpochMetrics runEpoch(
-            Trainer trainer, ImageDataset epochs, TrainingSpec spec, DatasetSplits data, TrainingState state) {
-        state.batches = epochs.batchesPerEpoch();
-        if (spec.limitBatches() > 0) {
-            state.batches = Math.min(state.batches, spec.limitBatches());
-        }
+            Trainer trainer, EpochPlan plan, TrainingSpec spec, DatasetSplits data, TrainingState state) {
+        state.batches = plan.stepsPerEpoch();
         RunningScore score = new RunningScore();
         PhaseClock clock = new PhaseClock(backend);
         long start = System.nanoTime();
         Iterator<Batch> batches =
-                epochs.epoch(trainer.getManager(), state.epoch).iterator();
+                plan.epochs().epoch(trainer.getManager(), state.epoch).iterator();
+        double baseRate = spec.optimizer().learningRate();
+        double rate = baseRate;
         for (state.batch = 1; state.batch <= state.batches; state.batch++) {
             requireNotCancelled(state);
             clock.startStep();
+            int step = (state.epoch - 1) * plan.stepsPerEpoch() + state.batch - 1;
+            rate = baseRate * plan.rates().getNewValue(step);
+            state.optimizer.setLearningRate(rate);
             try (Batch batch = batches.next()) {
                 clock.end(Phase.BATCHING);
                 trainStep(trainer, batch, score, clock, state);
@@ -317,6 +369,14 @@ public final class ClassifierTrainer {
                         (batch, logits) -> trainer.notifyListeners(
                                 listener -> listener.onValidationBatch(trainer, batchData(trainer, batch, logits))))
                 .summary();
+        Evaluation validation = plan.validation() == null
+                ? null
+                : ModelEvaluator.evaluate(
+                                trainer.getModel(),
+                                plan.validation(),
+                                EVALUATION_BATCH_SIZE,
+                                data.classNames().size())
+                        .summary();
         double evaluationSeconds = (System.nanoTime() - evaluationStart) / 1e9;
         return new EpochMetrics(
                 state.epoch,
@@ -327,7 +387,10 @@ public final class ClassifierTrainer {
                 seconds,
                 train.count() / seconds,
                 evaluationSeconds,
-                clock.phases());
+                clock.phases(),
+                validation == null ? Double.NaN : validation.loss(),
+                validation == null ? Double.NaN : validation.accuracy(),
+                rate);
     }
 
     private void requireNotCancelled(TrainingState state) {

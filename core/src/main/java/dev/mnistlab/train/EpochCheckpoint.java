@@ -1,6 +1,5 @@
 package dev.mnistlab.train;
 
-import ai.djl.Model;
 import java.io.IOException;
 
 /**
@@ -12,14 +11,14 @@ import java.io.IOException;
 public interface EpochCheckpoint {
 
     /** Saves nothing. */
-    EpochCheckpoint NONE = (model, optimizer, soFar) -> {};
+    EpochCheckpoint NONE = soFar -> {};
 
     /**
      * Called after each epoch's evaluation, on the training thread.
      *
-     * @param model the model as it stands; only read it
-     * @param optimizer the optimizer, whose state a resumed run needs
-     * @param soFar the run's figures up to and including this epoch
+     * @param soFar the run as it stands: the model it keeps so far, the last epoch's model and the
+     *     optimizer's state, which a resumed run needs, and its figures up to and including this
+     *     epoch; only read it, and do not close it
      */
-    void save(Model model, StatefulOptimizer optimizer, TrainingResult soFar) throws IOException;
+    void save(TrainedModel soFar) throws IOException;
 }

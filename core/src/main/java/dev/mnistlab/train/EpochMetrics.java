@@ -12,6 +12,10 @@ package dev.mnistlab.train;
  * @param samplesPerSecond training images per second of {@code seconds}
  * @param evaluationSeconds wall time of the evaluation on the test set
  * @param phases where the training time went
+ * @param validationLoss mean loss on the held-out validation images after the epoch; NaN when the
+ *     run holds none out ({@link ValidationPlan})
+ * @param validationAccuracy accuracy on the held-out images after the epoch; NaN likewise
+ * @param learningRate the learning rate of the epoch's last step
  */
 public record EpochMetrics(
         int epoch,
@@ -22,4 +26,34 @@ public record EpochMetrics(
         double seconds,
         double samplesPerSecond,
         double evaluationSeconds,
-        StepPhases phases) {}
+        StepPhases phases,
+        double validationLoss,
+        double validationAccuracy,
+        double learningRate) {
+
+    /** Creates the figures of an epoch of a run that validates on nothing, its rate not recorded. */
+    public EpochMetrics(
+            int epoch,
+            double trainLoss,
+            double trainAccuracy,
+            double testLoss,
+            double testAccuracy,
+            double seconds,
+            double samplesPerSecond,
+            double evaluationSeconds,
+            StepPhases phases) {
+        this(
+                epoch,
+                trainLoss,
+                trainAccuracy,
+                testLoss,
+                testAccuracy,
+                seconds,
+                samplesPerSecond,
+                evaluationSeconds,
+                phases,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN);
+    }
+}

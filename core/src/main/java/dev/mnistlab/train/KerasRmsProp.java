@@ -17,13 +17,11 @@ final class KerasRmsProp extends StatefulOptimizer {
 
     private static final float NO_MOMENTUM = 0f;
 
-    private final float learningRate;
     private final float rho;
     private final float epsilon;
 
     KerasRmsProp(OptimizerSpec.RmsProp spec, NDManager stateManager, Backend backend) {
-        super(stateManager, backend);
-        this.learningRate = (float) spec.learningRate();
+        super(spec.learningRate(), stateManager, backend);
         this.rho = (float) spec.rho();
         this.epsilon = (float) spec.epsilon();
     }
@@ -40,6 +38,6 @@ final class KerasRmsProp extends StatefulOptimizer {
 
     @Override
     protected void apply(NDArray weight, NDArray grad, NDArray[] state, int step) {
-        FusedAdamUpdate.apply(weight, grad, state[1], state[0], learningRate, NO_MOMENTUM, rho, epsilon);
+        FusedAdamUpdate.apply(weight, grad, state[1], state[0], (float) learningRate(), NO_MOMENTUM, rho, epsilon);
     }
 }

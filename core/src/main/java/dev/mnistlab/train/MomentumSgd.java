@@ -13,12 +13,10 @@ import dev.mnistlab.backend.Backend;
  */
 final class MomentumSgd extends StatefulOptimizer {
 
-    private final float learningRate;
     private final float momentum;
 
     MomentumSgd(OptimizerSpec.Sgd spec, NDManager stateManager, Backend backend) {
-        super(stateManager, backend);
-        this.learningRate = (float) spec.learningRate();
+        super(spec.learningRate(), stateManager, backend);
         this.momentum = (float) spec.momentum();
     }
 
@@ -30,7 +28,7 @@ final class MomentumSgd extends StatefulOptimizer {
     @Override
     protected void apply(NDArray weight, NDArray grad, NDArray[] state, int step) {
         NDArray velocity = state[0];
-        velocity.muli(momentum).subi(grad.mul(learningRate));
+        velocity.muli(momentum).subi(grad.mul((float) learningRate()));
         weight.addi(velocity);
     }
 }

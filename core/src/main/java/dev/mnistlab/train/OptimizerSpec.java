@@ -13,9 +13,10 @@ import java.util.Map;
  *
  * <p>Create one with {@link #create}, which fills in defaults and validates every value.
  */
-public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSpec.Adam, OptimizerSpec.Sgd {
+public sealed interface OptimizerSpec
+        permits OptimizerSpec.RmsProp, OptimizerSpec.Adam, OptimizerSpec.AdamW, OptimizerSpec.Sgd {
 
-    /** Returns the name users type: {@code rmsprop}, {@code adam} or {@code sgd}. */
+    /** Returns the name users type: {@code rmsprop}, {@code adam}, {@code adamw} or {@code sgd}. */
     String name();
 
     /** Returns the learning rate. */
@@ -77,7 +78,45 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
 
         @Override
         public StatefulOptimizer newOptimizer(Backend backend, NDManager stateManager) {
-            return new AdamOptimizer(this, stateManager, backend);
+            return new AdamOptimizer(this, 0, stateManager, backend);
+        }
+    }
+
+    /**
+     * Adam with decoupled weight decay (Loshchilov and Hutter), as PyTorch's {@code AdamW}: before
+     * each Adam step, every parameter is multiplied by {@code 1 - lr * weightDecay}.
+     *
+     * @param learningRate step size
+     * @param beta1 decay of the first moment
+     * @param beta2 decay of the second moment
+     * @param epsilon added to the denominator for stability
+     * @param weightDecay how much of each parameter a step takes away, relative to the step size
+     */
+    record AdamW(double learningRate, double beta1, double beta2, double epsilon, double weightDecay)
+            implements OptimizerSpec {
+        @Override
+        public String name() {
+            return "adamw";
+        }
+
+        @Override
+        public Map<String, Double> hyperParameters() {
+            return Map.of(
+                    "learningRate",
+                    learningRate,
+                    "beta1",
+                    beta1,
+                    "beta2",
+                    beta2,
+                    "epsilon",
+                    epsilon,
+                    "weightDecay",
+                    weightDecay);
+        }
+
+        @Override
+        public StatefulOptimizer newOptimizer(Backend backend, NDManager stateManager) {
+            return new AdamOptimizer(new Adam(learningRate, beta1, beta2, epsilon), weightDecay, stateManager, backend);
         }
     }
 
@@ -106,20 +145,27 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
 
     /** Returns the optimizer names users can type. */
     static String names() {
-        return "rmsprop, adam, sgd";
+        return "rmsprop, adam, adamw, sgd";
     }
 
     /**
      * Builds an optimizer spec from the user's words; a null value takes the default.
      *
      * <p>Defaults: RMSProp lr 0.001, rho 0.9, eps 1e-8 (Keras); Adam lr 0.001, beta1 0.9, beta2 0.999,
-     * eps 1e-8; SGD lr 0.01, momentum 0.
+     * eps 1e-8; AdamW the same and weight decay 0.01 (PyTorch); SGD lr 0.01, momentum 0.
      *
      * @throws InvalidInputException if the name is unknown, a value is out of range, or a value is
      *     given that the chosen optimizer does not use
      */
     static OptimizerSpec create(
-            String name, Double learningRate, Double rho, Double beta1, Double beta2, Double epsilon, Double momentum) {
+            String name,
+            Double learningRate,
+            Double rho,
+            Double beta1,
+            Double beta2,
+            Double epsilon,
+            Double momentum,
+            Double weightDecay) {
         String kind = name.toLowerCase(Locale.ROOT);
         OptimizerSpec spec = switch (kind) {
             case "rmsprop" ->
@@ -130,6 +176,13 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
                         fraction(InputField.BETA1, beta1, 0.9),
                         fraction(InputField.BETA2, beta2, 0.999),
                         epsilon(epsilon));
+            case "adamw" ->
+                new AdamW(
+                        rate(learningRate, 0.001),
+                        fraction(InputField.BETA1, beta1, 0.9),
+                        fraction(InputField.BETA2, beta2, 0.999),
+                        epsilon(epsilon),
+                        weightDecay(weightDecay));
             case "sgd" -> new Sgd(rate(learningRate, 0.01), fraction(InputField.MOMENTUM, momentum, 0.0));
             default ->
                 throw new InvalidInputException(
@@ -141,6 +194,7 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
         given.put(InputField.BETA2, beta2);
         given.put(InputField.EPSILON, epsilon);
         given.put(InputField.MOMENTUM, momentum);
+        given.put(InputField.WEIGHT_DECAY, weightDecay);
         given.forEach((field, value) -> {
             if (value != null && !spec.hyperParameters().containsKey(field.apiName())) {
                 throw new InvalidInputException(
@@ -174,6 +228,15 @@ public sealed interface OptimizerSpec permits OptimizerSpec.RmsProp, OptimizerSp
                             + " where it would never decay; give at most " + Math.nextDown(1f));
         }
         return fraction;
+    }
+
+    private static double weightDecay(Double value) {
+        double decay = value == null ? 0.01 : value;
+        if (!(decay >= 0 && decay <= 1)) {
+            throw new InvalidInputException(
+                    InputField.WEIGHT_DECAY, "weightDecay must be between 0 and 1, got " + decay);
+        }
+        return decay;
     }
 
     private static double epsilon(Double value) {

@@ -43,19 +43,37 @@ public abstract class StatefulOptimizer extends Optimizer {
     private final Map<String, Integer> steps = new ConcurrentHashMap<>();
     private ParameterBuffer buffer;
     private NDArray[] bufferState;
+    private double learningRate;
 
     /**
      * Creates the optimizer.
      *
+     * @param learningRate the rate of every step until {@link #setLearningRate} changes it
      * @param stateManager owns the state arrays (the model's manager: engines may hand the optimizer
      *     parameters wrapped in short-lived managers)
      * @param backend the engine, which finishes each update ({@link Backend#finishUpdate}) and may
      *     flush denormal numbers during a step ({@link Backend#flushDenormals})
      */
-    protected StatefulOptimizer(NDManager stateManager, Backend backend) {
+    protected StatefulOptimizer(double learningRate, NDManager stateManager, Backend backend) {
         super(new NoOptions());
+        this.learningRate = learningRate;
         this.stateManager = stateManager;
         this.backend = backend;
+    }
+
+    /**
+     * Sets the learning rate of the next steps: a {@link LearningRateSchedule} sets it before each.
+     * The rate is not part of the saved state; a schedule gives it again from the step's number.
+     *
+     * @param rate the new rate, at least 0
+     */
+    public void setLearningRate(double rate) {
+        learningRate = rate;
+    }
+
+    /** Returns the learning rate of the current step. */
+    protected double learningRate() {
+        return learningRate;
     }
 
     /** Returns how many state arrays, each shaped like the parameter, the rule keeps and checkpoints. */

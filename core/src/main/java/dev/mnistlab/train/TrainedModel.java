@@ -10,18 +10,31 @@ import ai.djl.Model;
 public final class TrainedModel implements AutoCloseable {
 
     private final Model model;
+    private final Model lastEpochModel;
     private final StatefulOptimizer optimizer;
     private final TrainingResult result;
 
-    TrainedModel(Model model, StatefulOptimizer optimizer, TrainingResult result) {
+    TrainedModel(Model model, Model lastEpochModel, StatefulOptimizer optimizer, TrainingResult result) {
         this.model = model;
+        this.lastEpochModel = lastEpochModel;
         this.optimizer = optimizer;
         this.result = result;
     }
 
-    /** Returns the DJL model; it stays usable until this object is closed. */
+    /**
+     * Returns the DJL model the run ended with: the last epoch's, or the best epoch's when the run
+     * keeps the best ({@link ValidationPlan.Keep#BEST}). It stays usable until this object is closed.
+     */
     public Model model() {
         return model;
+    }
+
+    /**
+     * Returns the model as the last epoch left it, which a resumed run continues from: the same
+     * object as {@link #model()} unless the run keeps its best epoch.
+     */
+    public Model lastEpochModel() {
+        return lastEpochModel;
     }
 
     /** Returns the optimizer with its state at the end of training, which a saved run keeps for resuming. */
@@ -36,6 +49,9 @@ public final class TrainedModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (lastEpochModel != model) {
+            lastEpochModel.close();
+        }
         model.close();
     }
 }

@@ -40,13 +40,26 @@ public record TrainingResult(
         return epochs.get(epochs.size() - 1);
     }
 
-    /** Returns the final test accuracy. */
-    public double testAccuracy() {
-        return last().testAccuracy();
+    /**
+     * Returns the figures of the epoch whose parameters the run ended with: the last, or the best
+     * on validation when the spec keeps the best ({@link ValidationPlan#keptEpoch}).
+     */
+    public EpochMetrics kept() {
+        return epochs.get(spec.validation().keptEpoch(epochs) - 1);
     }
 
-    /** Returns the final test loss. */
+    /** Says whether the run stopped before its planned epochs because validation stopped improving. */
+    public boolean stoppedEarly() {
+        return epochs.size() < spec.epochs() && spec.validation().stopsAfter(epochs);
+    }
+
+    /** Returns the test accuracy of the model the run ended with ({@link #kept()}). */
+    public double testAccuracy() {
+        return kept().testAccuracy();
+    }
+
+    /** Returns the test loss of the model the run ended with ({@link #kept()}). */
     public double testLoss() {
-        return last().testLoss();
+        return kept().testLoss();
     }
 }

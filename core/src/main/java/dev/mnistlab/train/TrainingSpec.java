@@ -15,12 +15,17 @@ import java.util.List;
  * <p>Build one with {@link #builder()}; every field has a default, and the defaults reproduce the
  * seed tutorial: the 784-32-10 MLP, RMSProp (lr 0.001, rho 0.9, eps 1e-8), batch 32, 2 epochs,
  * pixels scaled to [0, 1]. Choosing the CNN changes the defaults to Adam (lr 0.001) and batch 64.
+ * By default the rate is constant, the targets are not smoothed, nothing is held out for
+ * validation and the last epoch is kept.
  *
  * @param architecture the network
  * @param dataset which dataset the run trains on
  * @param epochs passes over the training set
  * @param batchSize images per optimizer step
  * @param optimizer the optimizer and its hyper-parameters
+ * @param schedule how the optimizer's learning rate changes over the run
+ * @param labelSmoothing the share of each training target spread over all classes, 0 for none
+ * @param validation what is held out to validate on, and what the run does with it
  * @param seed seeds parameter initialisation and the shuffling of every epoch
  * @param limitBatches stop each epoch after this many batches; 0 for whole epochs
  * @param device where to compute
@@ -32,6 +37,9 @@ public record TrainingSpec(
         int epochs,
         int batchSize,
         OptimizerSpec optimizer,
+        LearningRateSchedule schedule,
+        double labelSmoothing,
+        ValidationPlan validation,
         int seed,
         int limitBatches,
         DeviceChoice device,
@@ -51,9 +59,22 @@ public record TrainingSpec(
         requireRange(InputField.EPOCHS, epochs, 1, MAX_EPOCHS);
         requireRange(InputField.BATCH_SIZE, batchSize, 1, MAX_BATCH_SIZE);
         requireRange(InputField.LIMIT_BATCHES, limitBatches, 0, Integer.MAX_VALUE);
-        if (architecture == null || dataset == null || optimizer == null || device == null || threads == null) {
-            throw new IllegalArgumentException("architecture, dataset, optimizer, device and threads are required");
+        if (architecture == null
+                || dataset == null
+                || optimizer == null
+                || schedule == null
+                || validation == null
+                || device == null
+                || threads == null) {
+            throw new IllegalArgumentException(
+                    "architecture, dataset, optimizer, schedule, validation, device and threads are required");
         }
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new InvalidInputException(
+                    InputField.LABEL_SMOOTHING,
+                    "labelSmoothing must be at least 0 and less than 1, got " + labelSmoothing);
+        }
+        schedule.requireFits(epochs);
     }
 
     /**
@@ -63,7 +84,18 @@ public record TrainingSpec(
      */
     public TrainingSpec withEpochs(int newEpochs) {
         return new TrainingSpec(
-                architecture, dataset, newEpochs, batchSize, optimizer, seed, limitBatches, device, threads);
+                architecture,
+                dataset,
+                newEpochs,
+                batchSize,
+                optimizer,
+                schedule,
+                labelSmoothing,
+                validation,
+                seed,
+                limitBatches,
+                device,
+                threads);
     }
 
     /**
@@ -73,7 +105,18 @@ public record TrainingSpec(
      */
     public TrainingSpec withThreads(ComputeThreads newThreads) {
         return new TrainingSpec(
-                architecture, dataset, epochs, batchSize, optimizer, seed, limitBatches, device, newThreads);
+                architecture,
+                dataset,
+                epochs,
+                batchSize,
+                optimizer,
+                schedule,
+                labelSmoothing,
+                validation,
+                seed,
+                limitBatches,
+                device,
+                newThreads);
     }
 
     /** Returns a builder holding the defaults. */
@@ -105,12 +148,24 @@ public record TrainingSpec(
         private Double beta2;
         private Double epsilon;
         private Double momentum;
+        private Double weightDecay;
+        private String scheduleName;
+        private Integer stepEpochs;
+        private Double decayFactor;
+        private Double warmupEpochs;
+        private Double labelSmoothing;
+        private Double validationFraction;
+        private String monitor;
+        private Integer patience;
+        private String keep;
         private Integer seed;
         private Integer limitBatches;
         private String device = "auto";
         private String threads = "auto";
         private Architecture architecture;
         private OptimizerSpec optimizerSpec;
+        private LearningRateSchedule schedule;
+        private ValidationPlan validation;
 
         private Builder() {}
 
@@ -144,7 +199,10 @@ public record TrainingSpec(
             return this;
         }
 
-        /** Sets the optimizer: {@code rmsprop} (MLP default), {@code adam} (CNN default) or {@code sgd}. */
+        /**
+         * Sets the optimizer: {@code rmsprop} (MLP default), {@code adam} (CNN default), {@code adamw}
+         * or {@code sgd}.
+         */
         public Builder optOptimizer(String optimizer) {
             this.optimizer = optimizer;
             return this;
@@ -183,6 +241,87 @@ public record TrainingSpec(
         /** Sets SGD's momentum (default 0). */
         public Builder optMomentum(Double momentum) {
             this.momentum = momentum;
+            return this;
+        }
+
+        /** Sets AdamW's decoupled weight decay (default 0.01). */
+        public Builder optWeightDecay(Double weightDecay) {
+            this.weightDecay = weightDecay;
+            return this;
+        }
+
+        /**
+         * Sets the learning-rate schedule by name: {@code constant} (default), {@code step}, {@code
+         * cosine}, {@code warmup-cosine} or {@code one-cycle} ({@link LearningRateSchedule}).
+         */
+        public Builder optSchedule(String name) {
+            this.scheduleName = name;
+            return this;
+        }
+
+        /** Sets the step schedule's epochs between decays (default 1). */
+        public Builder optStepEpochs(Integer stepEpochs) {
+            this.stepEpochs = stepEpochs;
+            return this;
+        }
+
+        /** Sets what each decay of the step schedule multiplies the rate by (default 0.1). */
+        public Builder optDecayFactor(Double decayFactor) {
+            this.decayFactor = decayFactor;
+            return this;
+        }
+
+        /** Sets the warm-up of the warmup-cosine schedule, in epochs (default 1). */
+        public Builder optWarmupEpochs(Double warmupEpochs) {
+            this.warmupEpochs = warmupEpochs;
+            return this;
+        }
+
+        /**
+         * Sets the schedule with all its settings; replaces {@link #optSchedule(String)} and the single
+         * settings.
+         */
+        public Builder optSchedule(LearningRateSchedule schedule) {
+            this.schedule = schedule;
+            return this;
+        }
+
+        /** Sets the label smoothing, 0 (default: none) to below 1. */
+        public Builder optLabelSmoothing(Double labelSmoothing) {
+            this.labelSmoothing = labelSmoothing;
+            return this;
+        }
+
+        /** Sets the share of the training set held out to validate on, above 0 to 0.5 (default: none). */
+        public Builder optValidationFraction(Double fraction) {
+            this.validationFraction = fraction;
+            return this;
+        }
+
+        /** Sets the validation figure watched: {@code loss} (default) or {@code accuracy}. */
+        public Builder optMonitor(String monitor) {
+            this.monitor = monitor;
+            return this;
+        }
+
+        /** Stops the run after this many epochs without a better validation figure (default: never). */
+        public Builder optPatience(Integer patience) {
+            this.patience = patience;
+            return this;
+        }
+
+        /** Sets whose parameters the run ends with: {@code last} (default) or {@code best}. */
+        public Builder optKeep(String keep) {
+            this.keep = keep;
+            return this;
+        }
+
+        /**
+         * Sets the validation plan whole; replaces {@link #optValidationFraction}, {@link #optMonitor},
+         * {@link #optPatience} and {@link #optKeep}.
+         */
+        public Builder optValidation(ValidationPlan validation) {
+            this.validation = validation;
             return this;
         }
 
@@ -252,13 +391,21 @@ public record TrainingSpec(
                             beta1,
                             beta2,
                             epsilon,
-                            momentum);
+                            momentum,
+                            weightDecay);
             return new TrainingSpec(
                     network,
                     NamedDataset.byId(dataset),
                     epochs != null ? epochs : cnn ? 1 : 2,
                     batchSize != null ? batchSize : cnn ? 64 : 32,
                     optimizerSpec,
+                    schedule != null
+                            ? schedule
+                            : LearningRateSchedule.create(scheduleName, stepEpochs, decayFactor, warmupEpochs),
+                    labelSmoothing != null ? labelSmoothing : 0,
+                    validation != null
+                            ? validation
+                            : ValidationPlan.create(validationFraction, monitor, patience, keep),
                     seed != null ? seed : DEFAULT_SEED,
                     limitBatches != null ? limitBatches : 0,
                     DeviceChoice.parse(device),

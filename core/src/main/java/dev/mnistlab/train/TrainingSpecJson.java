@@ -13,7 +13,9 @@ import java.util.List;
  * {@code hidden} (MLP only), {@code dataset}, {@code plannedEpochs}, {@code batchSize},
  * {@code optimizer} (name and hyper-parameters), {@code seed}, {@code limitBatches},
  * {@code deviceChoice}, {@code threads} ({@code "auto"} or a count; absent in folders written before
- * it existed, which read as auto).
+ * it existed, which read as auto), {@code schedule} (name and settings), {@code labelSmoothing} and
+ * {@code validation} ({@code fraction}, {@code monitor}, {@code patience}, {@code keep}); the last
+ * three are absent in folders written before they existed and read as their defaults.
  */
 public final class TrainingSpecJson {
 
@@ -38,6 +40,18 @@ public final class TrainingSpecJson {
         optimizer.addProperty("name", spec.optimizer().name());
         spec.optimizer().hyperParameters().forEach(optimizer::addProperty);
         json.add("optimizer", optimizer);
+        JsonObject schedule = new JsonObject();
+        schedule.addProperty("name", spec.schedule().name());
+        spec.schedule().settings().forEach(schedule::addProperty);
+        json.add("schedule", schedule);
+        json.addProperty("labelSmoothing", spec.labelSmoothing());
+        ValidationPlan plan = spec.validation();
+        JsonObject validation = new JsonObject();
+        validation.addProperty("fraction", plan.fraction());
+        validation.addProperty("monitor", plan.monitor().id());
+        validation.addProperty("patience", plan.patience());
+        validation.addProperty("keep", plan.keep().id());
+        json.add("validation", validation);
     }
 
     /**
@@ -54,6 +68,11 @@ public final class TrainingSpecJson {
             }
         }
         JsonObject optimizer = json.getAsJsonObject("optimizer");
+        JsonObject schedule = json.has("schedule") ? json.getAsJsonObject("schedule") : new JsonObject();
+        JsonObject validation = json.has("validation") ? json.getAsJsonObject("validation") : new JsonObject();
+        Double fraction = number(validation, "fraction");
+        Double patience = number(validation, "patience");
+        Double stepEpochs = number(schedule, "stepEpochs");
         return TrainingSpec.builder()
                 .optModel(json.get("model").getAsString())
                 .optHidden(hidden)
@@ -71,7 +90,21 @@ public final class TrainingSpecJson {
                 .optBeta2(number(optimizer, "beta2"))
                 .optEpsilon(number(optimizer, "epsilon"))
                 .optMomentum(number(optimizer, "momentum"))
+                .optWeightDecay(number(optimizer, "weightDecay"))
+                .optSchedule(text(schedule, "name"))
+                .optStepEpochs(stepEpochs == null ? null : stepEpochs.intValue())
+                .optDecayFactor(number(schedule, "decayFactor"))
+                .optWarmupEpochs(number(schedule, "warmupEpochs"))
+                .optLabelSmoothing(number(json, "labelSmoothing"))
+                .optValidationFraction(fraction == null || fraction == 0 ? null : fraction)
+                .optMonitor(text(validation, "monitor"))
+                .optPatience(patience == null || patience == 0 ? null : patience.intValue())
+                .optKeep(text(validation, "keep"))
                 .build();
+    }
+
+    private static String text(JsonObject json, String field) {
+        return json.has(field) ? json.get(field).getAsString() : null;
     }
 
     private static Double number(JsonObject json, String field) {

@@ -2,6 +2,7 @@ package dev.mnistlab.train;
 
 import ai.djl.Model;
 import ai.djl.nn.Parameter;
+import ai.djl.util.PairList;
 import dev.mnistlab.eval.Evaluation;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.List;
 final class TrainingState {
 
     final Model model;
+    final Model kept;
     final StatefulOptimizer optimizer;
     final List<Parameter> parameters;
     final int epochs;
@@ -24,8 +26,14 @@ final class TrainingState {
     Evaluation soFar;
     TrainingResult result;
 
-    TrainingState(Model model, StatefulOptimizer optimizer, int epochs, List<EpochMetrics> completed) {
+    /**
+     * @param model the model trained
+     * @param kept the model the run keeps: {@code model} itself, or a copy of its best epoch's
+     *     parameters when the run keeps the best
+     */
+    TrainingState(Model model, Model kept, StatefulOptimizer optimizer, int epochs, List<EpochMetrics> completed) {
         this.model = model;
+        this.kept = kept;
         this.optimizer = optimizer;
         this.parameters = StatefulOptimizer.parametersOf(model);
         this.epochs = epochs;
@@ -35,5 +43,25 @@ final class TrainingState {
     /** Returns the figures of the epoch that just ended. */
     EpochMetrics lastEpoch() {
         return finished.get(finished.size() - 1);
+    }
+
+    /**
+     * Copies the trained parameters into the kept model if the epoch that just ended is the one the
+     * run keeps so far; nothing to do when the kept model is the trained one.
+     */
+    void keepIfBest(ValidationPlan plan) {
+        if (kept == model || plan.keptEpoch(finished) != finished.size()) {
+            return;
+        }
+        PairList<String, Parameter> from = model.getBlock().getParameters();
+        PairList<String, Parameter> to = kept.getBlock().getParameters();
+        for (int i = 0; i < from.size(); i++) {
+            to.valueAt(i).getArray().set(from.valueAt(i).getArray().toFloatArray());
+        }
+    }
+
+    /** Returns the run as it stands, for a checkpoint: it owns nothing and must not be closed. */
+    TrainedModel soFar() {
+        return new TrainedModel(kept, model, optimizer, result);
     }
 }

@@ -178,8 +178,37 @@ public abstract class BackendContractTest {
     }
 
     @Test
+    void adamwShrinksEveryWeightBeforeItsAdamStep() {
+        // Decoupled weight decay: w *= 1 - lr * wd, then Adam's step of lr * g / |g| under a constant gradient.
+        double shrink = 1 - 0.001 * 0.01;
+        double[] first = {1 * shrink - 0.001, 2 * shrink + 0.001};
+        float[][] weights = weightsAfterTwoSteps("adamw");
+        assertArrayEquals(new float[] {(float) first[0], (float) first[1]}, weights[0], 1e-6f);
+        assertArrayEquals(
+                new float[] {(float) (first[0] * shrink - 0.001), (float) (first[1] * shrink + 0.001)},
+                weights[1],
+                1e-6f);
+    }
+
+    @Test
+    void aScheduledRateReachesTheUpdate() {
+        // SGD without momentum moves by exactly rate * gradient: the rate set before the step is the one used.
+        Backend backend = backend();
+        try (NDManager manager = backend.engine().newBaseManager(Device.cpu())) {
+            StatefulOptimizer optimizer = OptimizerSpec.create("sgd", 0.5, null, null, null, null, null, null)
+                    .newOptimizer(backend, manager);
+            NDArray weight = manager.create(new float[] {1f, 2f});
+            weight.setRequiresGradient(true);
+            NDArray gradient = manager.create(new float[] {0.5f, -1f});
+            optimizer.setLearningRate(0.25);
+            applyStep(backend, optimizer, weight, gradient);
+            assertArrayEquals(new float[] {1 - 0.125f, 2 + 0.25f}, weight.toFloatArray(), 0f);
+        }
+    }
+
+    @Test
     void anOptimizerStepOverOneBufferEqualsStepsParameterByParameter() {
-        for (String optimizer : List.of("rmsprop", "adam", "sgd")) {
+        for (String optimizer : List.of("rmsprop", "adam", "adamw", "sgd")) {
             float[] separately = parametersAfterSteps(optimizer, false);
             float[] together = parametersAfterSteps(optimizer, true);
             assertArrayEquals(separately, together, 0f, optimizer);
@@ -201,6 +230,44 @@ public abstract class BackendContractTest {
             float[][] djls = lossAndGradient(backend, Loss.softmaxCrossEntropyLoss(), labels, logits);
             assertArrayEquals(djls[0], ours[0], 0f);
             assertArrayEquals(djls[1], ours[1], 0f);
+        }
+    }
+
+    @Test
+    void labelSmoothingGivesTheSmoothedCrossEntropyAndItsGradient() {
+        Backend backend = backend();
+        int classes = Architecture.CLASS_COUNT;
+        float[] scores = new float[3 * classes];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = (i * 7 % 13 - 6) / 3f;
+        }
+        int[] labels = {2, 9, 0};
+        double smoothing = 0.1;
+        double expectedLoss = 0;
+        float[] expectedGradient = new float[scores.length];
+        for (int row = 0; row < labels.length; row++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < classes; k++) {
+                max = Math.max(max, scores[row * classes + k]);
+            }
+            double sum = 0;
+            for (int k = 0; k < classes; k++) {
+                sum += Math.exp(scores[row * classes + k] - max);
+            }
+            for (int k = 0; k < classes; k++) {
+                double logProbability = scores[row * classes + k] - max - Math.log(sum);
+                double target = (k == labels[row] ? 1 - smoothing : 0) + smoothing / classes;
+                expectedLoss -= target * logProbability / labels.length;
+                expectedGradient[row * classes + k] = (float) ((Math.exp(logProbability) - target) / labels.length);
+            }
+        }
+        try (NDManager manager = backend.engine().newBaseManager(Device.cpu())) {
+            NDArray logits = manager.create(scores, new Shape(3, classes));
+            logits.setRequiresGradient(true);
+            NDList labelList = new NDList(manager.create(new float[] {2, 9, 0}));
+            float[][] smoothed = lossAndGradient(backend, new SoftmaxCrossEntropy(smoothing), labelList, logits);
+            assertEquals(expectedLoss, smoothed[0][0], 1e-5);
+            assertArrayEquals(expectedGradient, smoothed[1], 1e-6f);
         }
     }
 
@@ -530,7 +597,7 @@ public abstract class BackendContractTest {
     private float[][] weightsAfterTwoSteps(String optimizerName) {
         Backend backend = backend();
         try (NDManager manager = backend.engine().newBaseManager(Device.cpu())) {
-            Optimizer optimizer = OptimizerSpec.create(optimizerName, null, null, null, null, null, null)
+            Optimizer optimizer = OptimizerSpec.create(optimizerName, null, null, null, null, null, null, null)
                     .newOptimizer(backend, manager);
             NDArray weight = manager.create(new float[] {1f, 2f});
             weight.setRequiresGradient(true);
@@ -550,7 +617,7 @@ public abstract class BackendContractTest {
             model.setBlock(mlp.newBlock(Architecture.CLASS_COUNT));
             model.getBlock().setInitializer(new SeededInitializer(mlp.weightInit(), 7), Parameter.Type.WEIGHT);
             model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(4, 1, 28, 28));
-            StatefulOptimizer optimizer = OptimizerSpec.create(optimizerName, null, null, null, null, null, null)
+            StatefulOptimizer optimizer = OptimizerSpec.create(optimizerName, null, null, null, null, null, null, null)
                     .newOptimizer(backend, model.getNDManager());
             List<Parameter> parameters = StatefulOptimizer.parametersOf(model);
             assertEquals(gather && gathersParametersInOneBuffer(), gather && optimizer.gatherParameters(parameters));

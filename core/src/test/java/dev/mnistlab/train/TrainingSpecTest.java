@@ -25,6 +25,9 @@ class TrainingSpecTest {
         assertEquals(NamedDataset.MNIST, spec.dataset());
         assertEquals(DeviceChoice.AUTO, spec.device());
         assertEquals(0, spec.limitBatches());
+        assertEquals(new LearningRateSchedule.Constant(), spec.schedule());
+        assertEquals(0, spec.labelSmoothing());
+        assertEquals(ValidationPlan.NONE, spec.validation());
     }
 
     @Test
@@ -78,7 +81,8 @@ class TrainingSpecTest {
                         + " image folders",
                 b -> b.optDataset("cifar"));
         assertRejected("device 'tpu' is unknown: choose one of auto, cpu, gpu", b -> b.optDevice("tpu"));
-        assertRejected("optimizer 'lion' is unknown: choose one of rmsprop, adam, sgd", b -> b.optOptimizer("lion"));
+        assertRejected(
+                "optimizer 'lion' is unknown: choose one of rmsprop, adam, adamw, sgd", b -> b.optOptimizer("lion"));
         assertRejected("learningRate must be greater than 0 and at most 10, got 0.0", b -> b.optLearningRate(0.0));
         assertRejected(
                 "learningRate must be greater than 0 and at most 10, got NaN", b -> b.optLearningRate(Double.NaN));
@@ -107,5 +111,86 @@ class TrainingSpecTest {
         assertRejected(
                 "epsilon does not apply to the sgd optimizer; drop it or choose an optimizer that uses it",
                 b -> b.optOptimizer("sgd").optEpsilon(1e-7));
+    }
+
+    @Test
+    void trainingControlsAreValidatedAndNamed() {
+        assertRejected(
+                "learningRateSchedule 'linear' is unknown: choose one of constant, step, cosine, warmup-cosine,"
+                        + " one-cycle",
+                b -> b.optSchedule("linear"));
+        assertRejected(
+                "warmupEpochs does not apply to the cosine schedule; drop it or choose a schedule that uses it",
+                b -> b.optSchedule("cosine").optWarmupEpochs(1.0));
+        assertRejected(
+                "stepEpochs does not apply to the constant schedule; drop it or choose a schedule that uses it",
+                b -> b.optStepEpochs(2));
+        assertRejected(
+                "decayFactor must be greater than 0 and less than 1, got 1.5",
+                b -> b.optSchedule("step").optDecayFactor(1.5));
+        assertRejected(
+                "stepEpochs must be between 1 and 10000, got 0",
+                b -> b.optSchedule("step").optStepEpochs(0));
+        assertRejected(
+                "warmupEpochs 2.0 leaves nothing of a run of 2 epochs to decay over; give fewer warm-up epochs or"
+                        + " more epochs",
+                b -> b.optSchedule("warmup-cosine").optWarmupEpochs(2.0));
+        assertRejected("labelSmoothing must be at least 0 and less than 1, got 1.0", b -> b.optLabelSmoothing(1.0));
+        assertRejected(
+                "weightDecay must be between 0 and 1, got -0.1",
+                b -> b.optOptimizer("adamw").optWeightDecay(-0.1));
+        assertRejected(
+                "weightDecay does not apply to the adam optimizer; drop it or choose an optimizer that uses it",
+                b -> b.optOptimizer("adam").optWeightDecay(0.1));
+        assertRejected(
+                "validationFraction must be above 0 and at most 0.5, got 0.0", b -> b.optValidationFraction(0.0));
+        assertRejected(
+                "validationFraction must be above 0 and at most 0.5, got 0.75", b -> b.optValidationFraction(0.75));
+        assertRejected("patience must be between 1 and 10000, got 0", b -> b.optPatience(0));
+        assertRejected(
+                "patience: patience 3 (early stopping) watches a validation figure, and this run holds no images out"
+                        + " for one; set validationFraction too (0.1 holds out a tenth of the training set)",
+                b -> b.optPatience(3));
+        assertRejected(
+                "keep: keep best watches a validation figure, and this run holds no images out for one; set"
+                        + " validationFraction too (0.1 holds out a tenth of the training set)",
+                b -> b.optKeep("best"));
+        assertRejected(
+                "monitor 'error' is unknown: choose loss or accuracy",
+                b -> b.optValidationFraction(0.1).optMonitor("error"));
+        assertRejected("keep 'first' is unknown: choose last or best", b -> b.optKeep("first"));
+    }
+
+    @Test
+    void everySettingSurvivesTheJsonOfAModelFolder() {
+        TrainingSpec spec = TrainingSpec.builder()
+                .optModel("cnn")
+                .optEpochs(12)
+                .optOptimizer("adamw")
+                .optWeightDecay(0.05)
+                .optSchedule("step")
+                .optStepEpochs(4)
+                .optDecayFactor(0.5)
+                .optLabelSmoothing(0.1)
+                .optValidationFraction(0.1)
+                .optMonitor("accuracy")
+                .optPatience(3)
+                .optKeep("best")
+                .build();
+        com.google.gson.JsonObject json = new com.google.gson.JsonObject();
+        TrainingSpecJson.write(spec, json);
+        assertEquals(spec, TrainingSpecJson.read(json));
+        assertEquals(new OptimizerSpec.AdamW(0.001, 0.9, 0.999, 1e-8, 0.05), spec.optimizer());
+        assertEquals(new LearningRateSchedule.StepDecay(4, 0.5), spec.schedule());
+        assertEquals(
+                new ValidationPlan(0.1, ValidationPlan.Monitor.ACCURACY, 3, ValidationPlan.Keep.BEST),
+                spec.validation());
+        for (String schedule : List.of("constant", "cosine", "warmup-cosine", "one-cycle")) {
+            TrainingSpec other =
+                    TrainingSpec.builder().optEpochs(3).optSchedule(schedule).build();
+            com.google.gson.JsonObject written = new com.google.gson.JsonObject();
+            TrainingSpecJson.write(other, written);
+            assertEquals(other, TrainingSpecJson.read(written), schedule);
+        }
     }
 }

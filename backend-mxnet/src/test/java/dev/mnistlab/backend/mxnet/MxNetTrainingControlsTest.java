@@ -1,0 +1,10 @@
+package dev.mnistlab.backend.mxnet;
+
+import dev.mnistlab.train.TrainingControlsContract;
+
+class MxNetTrainingControlsTest extends TrainingControlsContract {
+    @Override
+    protected String backendName() {
+        return "mxnet";
+    }
+}
