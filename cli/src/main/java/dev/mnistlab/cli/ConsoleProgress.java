@@ -56,12 +56,17 @@ final class ConsoleProgress implements TrainingProgress, DownloadProgress {
     public void onEpochEnd(EpochMetrics m) {
         line.clear();
         if (epochLines != null) {
+            String validation = Double.isNaN(m.validationLoss())
+                    ? ""
+                    : String.format(
+                            Locale.ROOT, " | val loss %.4f acc %.4f", m.validationLoss(), m.validationAccuracy());
             epochLines.printf(
                     Locale.ROOT,
-                    "epoch %d: train loss %.4f acc %.4f | test loss %.4f acc %.4f | %.1f s, %,.0f samples/s%n",
+                    "epoch %d: train loss %.4f acc %.4f%s | test loss %.4f acc %.4f | %.1f s, %,.0f samples/s%n",
                     m.epoch(),
                     m.trainLoss(),
                     m.trainAccuracy(),
+                    validation,
                     m.testLoss(),
                     m.testAccuracy(),
                     m.seconds(),

@@ -53,6 +53,7 @@ import picocli.CommandLine.Spec;
             "  mnistlab train --data-dir ../shared/data/mnist",
             "  mnistlab train --engine mxnet --model cnn --epochs 1 --output runs/cnn-mx",
             "  mnistlab train --dataset fashion-mnist --hidden 128,64 --optimizer adam",
+            "  mnistlab train --model cnn --epochs 20 --lr-schedule one-cycle --validation 0.1 --patience 3 --keep best",
             "  mnistlab train --resume runs/cnn-mx --epochs 3     # continue a run, after a crash or for more epochs"
         })
 final class TrainCommand implements Callable<Integer> {
@@ -93,8 +94,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--optimizer",
             paramLabel = "NAME",
-            description = "rmsprop, adam or sgd (default: rmsprop; cnn adam). A setting the optimizer does not use"
-                    + " (--rho with adam) is an error.")
+            description = "rmsprop, adam, adamw or sgd (default: rmsprop; cnn adam). A setting the optimizer does"
+                    + " not use (--rho with adam) is an error.")
     String optimizer;
 
     @Option(
@@ -123,6 +124,15 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--momentum", paramLabel = "M", description = "SGD momentum, 0 to below 1 (default: 0).")
     Double momentum;
+
+    @Option(
+            names = "--weight-decay",
+            paramLabel = "W",
+            description = "AdamW decoupled weight decay, 0 to 1 (default: 0.01).")
+    Double weightDecay;
+
+    @Mixin
+    TrainingControlOptions controls;
 
     @Option(
             names = "--device",
@@ -165,7 +175,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int trainAnew() throws IOException {
-        TrainingSpec trainingSpec = run.applyTo(TrainingSpec.builder())
+        TrainingSpec trainingSpec = controls.applyTo(run.applyTo(TrainingSpec.builder()))
                 .optModel(model)
                 .optHidden(hidden)
                 .optOptimizer(optimizer)
@@ -175,6 +185,7 @@ final class TrainCommand implements Callable<Integer> {
                 .optBeta2(beta2)
                 .optEpsilon(epsilon)
                 .optMomentum(momentum)
+                .optWeightDecay(weightDecay)
                 .optDevice(device)
                 .build();
         if (output != null) {
@@ -264,6 +275,7 @@ final class TrainCommand implements Callable<Integer> {
         json.addProperty("output", written == null ? null : written.toString());
         common.printJson(spec, () -> json);
         PrintWriter out = common.text(spec);
+        RunSummary.validationOutcome(result).ifPresent(out::println);
         out.printf(
                 Locale.ROOT,
                 "Test accuracy %.4f, test loss %.4f (training %.1f s on %s %s, %s, %s)%n",

@@ -9,7 +9,9 @@ import dev.mnistlab.testing.RealData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -110,5 +112,83 @@ class TrainCommandIT {
                 "train", "--engine", engine, "--dataset", "fashion-mnist", "--epochs", "1", "--limit-batches", "100");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("images from /usr/share/datasets/fashion-mnist"), run.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pytorch", "mxnet"})
+    void validatesStopsEarlyAndEndsWithTheBestEpoch(String engine) throws IOException {
+        Path output = dir.resolve("best-" + engine);
+        String data = RealData.mnist().toString();
+        // A learning rate too high for RMSprop: the validation loss soon stops falling (after epoch 2 of
+        // 4 on both engines, 2026-12-02).
+        CliRun run = CliRun.of(
+                "train",
+                "--engine",
+                engine,
+                "--data-dir",
+                data,
+                "--epochs",
+                "8",
+                "--limit-batches",
+                "150",
+                "--learning-rate",
+                "0.03",
+                "--validation",
+                "0.1",
+                "--patience",
+                "2",
+                "--keep",
+                "best",
+                "--output",
+                output.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("(54,000 train + 6,000 validation / 10,000 test images"), run.out());
+        assertTrue(
+                run.out()
+                        .contains("  stop after 2 epochs without a better validation loss,"
+                                + " keep the best epoch on validation loss"),
+                run.out());
+        JsonObject metrics = JsonParser.parseString(Files.readString(output.resolve("metrics.json")))
+                .getAsJsonObject();
+        List<JsonObject> epochs = new ArrayList<>();
+        metrics.getAsJsonArray("epochs").forEach(epoch -> epochs.add(epoch.getAsJsonObject()));
+        int best = 1;
+        for (JsonObject epoch : epochs) {
+            assertTrue(
+                    run.out()
+                            .contains(String.format(
+                                    Locale.ROOT,
+                                    "epoch %d: train loss %.4f acc %.4f | val loss %.4f acc %.4f | test loss",
+                                    epoch.get("epoch").getAsInt(),
+                                    epoch.get("trainLoss").getAsDouble(),
+                                    epoch.get("trainAccuracy").getAsDouble(),
+                                    epoch.get("validationLoss").getAsDouble(),
+                                    epoch.get("validationAccuracy").getAsDouble())),
+                    run.out());
+            if (epoch.get("validationLoss").getAsDouble()
+                    < epochs.get(best - 1).get("validationLoss").getAsDouble()) {
+                best = epoch.get("epoch").getAsInt();
+            }
+        }
+        System.out.printf("%s: %d epochs, best %d%n", engine, epochs.size(), best);
+        assertEquals(best, metrics.get("keptEpoch").getAsInt());
+        assertEquals(epochs.size() < 8, metrics.get("stoppedEarly").getAsBoolean());
+        assertEquals(Math.min(8, best + 2), epochs.size());
+        JsonObject kept = epochs.get(best - 1);
+        assertTrue(
+                run.out()
+                        .contains(String.format(
+                                Locale.ROOT,
+                                "Kept epoch %d, the best: validation loss %.4f%nTest accuracy %.4f",
+                                best,
+                                kept.get("validationLoss").getAsDouble(),
+                                kept.get("testAccuracy").getAsDouble())),
+                run.out());
+        assertEquals(
+                kept.get("testAccuracy").getAsDouble(),
+                metrics.get("testAccuracy").getAsDouble());
+        assertTrue(Files.exists(output.resolve(String.format(Locale.ROOT, "model-%04d.params", best))));
+        assertTrue(Files.exists(output.resolve(String.format(Locale.ROOT, "last-epoch-%04d.params", epochs.size()))));
+        assertEquals(kept.get("testAccuracy").getAsDouble(), evaluatedAccuracy(output, engine, data));
     }
 }

@@ -46,6 +46,8 @@ public final class MetricsReport {
         json.add("machine", FiniteJson.GSON.toJsonTree(provenance.machine()));
         TrainingSpecJson.write(result.spec(), json);
         json.add("classNames", FiniteJson.GSON.toJsonTree(result.classNames()));
+        json.addProperty("keptEpoch", result.kept().epoch());
+        json.addProperty("stoppedEarly", result.stoppedEarly());
         json.addProperty("testAccuracy", result.testAccuracy());
         json.addProperty("testLoss", result.testLoss());
         json.addProperty("trainSeconds", result.trainSeconds());

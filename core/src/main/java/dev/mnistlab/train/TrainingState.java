@@ -56,7 +56,9 @@ final class TrainingState {
         PairList<String, Parameter> from = model.getBlock().getParameters();
         PairList<String, Parameter> to = kept.getBlock().getParameters();
         for (int i = 0; i < from.size(); i++) {
-            to.valueAt(i).getArray().set(from.valueAt(i).getArray().toFloatArray());
+            // A native copy that the kept array takes over: no trip through Java, and not PyTorch's
+            // NDArray.set, which warns on stderr about a deprecated guard.
+            to.valueAt(i).getArray().intern(from.valueAt(i).getArray().duplicate());
         }
     }
 

@@ -90,10 +90,10 @@ public record ValidationPlan(double fraction, Monitor monitor, int patience, Kee
             throw new IllegalArgumentException("monitor and keep are required");
         }
         if (fraction == 0 && patience > 0) {
-            throw needsValidation(InputField.PATIENCE, "patience " + patience + " (early stopping)");
+            throw needsValidation("early stopping");
         }
         if (fraction == 0 && keep == Keep.BEST) {
-            throw needsValidation(InputField.KEEP, "keep best");
+            throw needsValidation("keeping the best epoch");
         }
     }
 
@@ -165,11 +165,11 @@ public record ValidationPlan(double fraction, Monitor monitor, int patience, Kee
         return patience > 0 && !epochs.isEmpty() && epochs.size() - bestEpoch(epochs) >= patience;
     }
 
-    private static InvalidInputException needsValidation(InputField field, String what) {
+    private static InvalidInputException needsValidation(String what) {
         return new InvalidInputException(
-                field,
-                field.apiName() + ": " + what + " watches a validation figure, and this run holds no images out"
-                        + " for one; set validationFraction too (0.1 holds out a tenth of the training set)");
+                InputField.VALIDATION_FRACTION,
+                "validationFraction is not set, and " + what + " watches a validation figure; set it (0.1 holds"
+                        + " out a tenth of the training set)");
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, InputField field, String value) {

@@ -148,12 +148,12 @@ class TrainingSpecTest {
                 "validationFraction must be above 0 and at most 0.5, got 0.75", b -> b.optValidationFraction(0.75));
         assertRejected("patience must be between 1 and 10000, got 0", b -> b.optPatience(0));
         assertRejected(
-                "patience: patience 3 (early stopping) watches a validation figure, and this run holds no images out"
-                        + " for one; set validationFraction too (0.1 holds out a tenth of the training set)",
+                "validationFraction is not set, and early stopping watches a validation figure; set it (0.1 holds out"
+                        + " a tenth of the training set)",
                 b -> b.optPatience(3));
         assertRejected(
-                "keep: keep best watches a validation figure, and this run holds no images out for one; set"
-                        + " validationFraction too (0.1 holds out a tenth of the training set)",
+                "validationFraction is not set, and keeping the best epoch watches a validation figure; set it (0.1"
+                        + " holds out a tenth of the training set)",
                 b -> b.optKeep("best"));
         assertRejected(
                 "monitor 'error' is unknown: choose loss or accuracy",

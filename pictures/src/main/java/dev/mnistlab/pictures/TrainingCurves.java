@@ -3,6 +3,7 @@ package dev.mnistlab.pictures;
 import dev.mnistlab.report.RunFolderExtra;
 import dev.mnistlab.train.EpochMetrics;
 import dev.mnistlab.train.TrainingResult;
+import dev.mnistlab.train.ValidationPlan;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -15,15 +16,20 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardXYItemLabelGenerator;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * Draws a training run's curves with JFreeChart: loss (top) and accuracy (bottom) per epoch, on the
- * training batches and on the test set. Written as {@code curves.png} into a run's output folder.
+ * training batches, on the held-out validation images (when the run holds some out) and on the test
+ * set, with the epoch the run kept marked when it keeps its best. Written as {@code curves.png} into
+ * a run's output folder.
  */
 public final class TrainingCurves {
 
@@ -53,8 +59,27 @@ public final class TrainingCurves {
         NumberAxis epochAxis = new NumberAxis("epoch");
         epochAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(epochAxis);
-        plot.add(panel(result.epochs(), "loss", EpochMetrics::trainLoss, EpochMetrics::testLoss, true));
-        plot.add(panel(result.epochs(), "accuracy", EpochMetrics::trainAccuracy, EpochMetrics::testAccuracy, false));
+        boolean validates = result.spec().validation().validates();
+        XYPlot loss = panel(
+                result.epochs(),
+                "loss",
+                EpochMetrics::trainLoss,
+                validates ? EpochMetrics::validationLoss : null,
+                EpochMetrics::testLoss,
+                true);
+        XYPlot accuracy = panel(
+                result.epochs(),
+                "accuracy",
+                EpochMetrics::trainAccuracy,
+                validates ? EpochMetrics::validationAccuracy : null,
+                EpochMetrics::testAccuracy,
+                false);
+        if (result.spec().validation().keep() == ValidationPlan.Keep.BEST) {
+            loss.addDomainMarker(keptMarker(result.kept().epoch(), "kept"));
+            accuracy.addDomainMarker(keptMarker(result.kept().epoch(), null));
+        }
+        plot.add(loss);
+        plot.add(accuracy);
         String title = String.format(
                 Locale.ROOT,
                 "%s on %s, %s (%s)",
@@ -76,16 +101,14 @@ public final class TrainingCurves {
             List<EpochMetrics> epochs,
             String name,
             ToDoubleFunction<EpochMetrics> train,
+            ToDoubleFunction<EpochMetrics> validation,
             ToDoubleFunction<EpochMetrics> test,
             boolean inLegend) {
-        XYSeries trainSeries = new XYSeries("train (during the epoch)");
-        XYSeries testSeries = new XYSeries("test (after the epoch)");
-        for (EpochMetrics epoch : epochs) {
-            trainSeries.add(epoch.epoch(), train.applyAsDouble(epoch));
-            testSeries.add(epoch.epoch(), test.applyAsDouble(epoch));
+        XYSeriesCollection data = new XYSeriesCollection(series("train (during the epoch)", epochs, train));
+        data.addSeries(series("test (after the epoch)", epochs, test));
+        if (validation != null) {
+            data.addSeries(series("validation (after the epoch)", epochs, validation));
         }
-        XYSeriesCollection data = new XYSeriesCollection(trainSeries);
-        data.addSeries(testSeries);
         NumberAxis axis = new NumberAxis(name);
         axis.setAutoRangeIncludesZero(false);
         // Room above the highest point and below the lowest for their value labels.
@@ -99,16 +122,32 @@ public final class TrainingCurves {
                     new DecimalFormat("0.000", DecimalFormatSymbols.getInstance(Locale.ROOT))));
             renderer.setDefaultItemLabelsVisible(true);
         }
-        renderer.setSeriesPaint(0, new Color(0x1F77B4));
-        renderer.setSeriesPaint(1, new Color(0xEE4C2C));
-        renderer.setSeriesStroke(0, new BasicStroke(2f));
-        renderer.setSeriesStroke(1, new BasicStroke(2f));
-        renderer.setSeriesVisibleInLegend(0, inLegend);
-        renderer.setSeriesVisibleInLegend(1, inLegend);
+        Color[] colours = {new Color(0x1F77B4), new Color(0xEE4C2C), new Color(0x2CA02C)};
+        for (int series = 0; series < data.getSeriesCount(); series++) {
+            renderer.setSeriesPaint(series, colours[series]);
+            renderer.setSeriesStroke(series, new BasicStroke(2f));
+            renderer.setSeriesVisibleInLegend(series, inLegend);
+        }
         XYPlot plot = new XYPlot(data, null, axis, renderer);
         plot.setBackgroundPaint(new Color(0xF4F4F4));
         plot.setRangeGridlinePaint(Color.GRAY);
         plot.setDomainGridlinePaint(Color.GRAY);
         return plot;
+    }
+
+    private static ValueMarker keptMarker(int epoch, String label) {
+        ValueMarker marker = new ValueMarker(epoch, Color.DARK_GRAY, new BasicStroke(1f));
+        marker.setLabel(label);
+        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+        return marker;
+    }
+
+    private static XYSeries series(String name, List<EpochMetrics> epochs, ToDoubleFunction<EpochMetrics> figure) {
+        XYSeries series = new XYSeries(name);
+        for (EpochMetrics epoch : epochs) {
+            series.add(epoch.epoch(), figure.applyAsDouble(epoch));
+        }
+        return series;
     }
 }
