@@ -53,6 +53,16 @@ public enum InputField {
     DECAY_FACTOR("decayFactor"),
     /** Epochs of the learning rate's warm-up. */
     WARMUP_EPOCHS("warmupEpochs"),
+    /** The most pixels an augmented training image moves: {@code Augmentation}. */
+    AUGMENT_SHIFT("augmentShift"),
+    /** The most degrees an augmented training image turns. */
+    AUGMENT_ROTATION("augmentRotation"),
+    /** The most an augmented training image grows or shrinks. */
+    AUGMENT_SCALE("augmentScale"),
+    /** How many models an ensemble trains and averages: {@code EnsembleArchitecture}. */
+    ENSEMBLE("ensemble"),
+    /** A named training recipe: {@code Recipe}. */
+    RECIPE("recipe"),
     /** The share of each label's target spread over the other classes. */
     LABEL_SMOOTHING("labelSmoothing"),
     /** The share of the training set held out for validation: {@code ValidationPlan}. */

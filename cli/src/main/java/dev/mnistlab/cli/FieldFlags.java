@@ -42,6 +42,11 @@ final class FieldFlags {
             case DECAY_FACTOR -> "--lr-decay";
             case WARMUP_EPOCHS -> "--warmup-epochs";
             case LABEL_SMOOTHING -> "--label-smoothing";
+            case AUGMENT_SHIFT -> "--augment-shift";
+            case AUGMENT_ROTATION -> "--augment-rotate";
+            case AUGMENT_SCALE -> "--augment-scale";
+            case RECIPE -> "--recipe";
+            case ENSEMBLE -> "--ensemble";
             case VALIDATION_FRACTION -> "--validation";
             case MONITOR -> "--monitor";
             case PATIENCE -> "--patience";

@@ -8,9 +8,8 @@ final class RunOptions {
 
     @Option(
             names = "--dataset",
-            defaultValue = "mnist",
             paramLabel = "NAME",
-            description = "Dataset: mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
+            description = "Dataset: mnist or fashion-mnist (default: mnist; a recipe's own).")
     String dataset;
 
     @Option(

@@ -2,8 +2,10 @@ package dev.mnistlab.cli;
 
 import dev.mnistlab.Plural;
 import dev.mnistlab.backend.Backend;
+import dev.mnistlab.data.Augmentation;
 import dev.mnistlab.data.DataSource;
 import dev.mnistlab.data.DatasetSplits;
+import dev.mnistlab.model.BatchNormCnnArchitecture;
 import dev.mnistlab.model.MlpArchitecture;
 import dev.mnistlab.train.EpochMetrics;
 import dev.mnistlab.train.LearningRateSchedule;
@@ -34,7 +36,9 @@ final class RunSummary {
         String architecture = spec.architecture() instanceof MlpArchitecture mlp
                 ? "mlp 784-" + mlp.hidden().stream().map(String::valueOf).collect(Collectors.joining("-")) + "-"
                         + classes
-                : "cnn conv5x5x32-pool-conv5x5x64-pool-1024-" + classes;
+                : spec.architecture() instanceof BatchNormCnnArchitecture
+                        ? "cnn-bn conv3x3x32-pool-conv3x3x64-conv3x3x64-pool-256-dropout-" + classes
+                        : "cnn conv5x5x32-pool-conv5x5x64-pool-1024-" + classes;
         String data = splits.source().format().equals(DataSource.IMAGE_FOLDERS)
                 ? "the image folders '" + splits.source().name() + "', " + classes + " classes " + splits.classNames()
                 : spec.dataset().id();
@@ -76,6 +80,16 @@ final class RunSummary {
         }
         if (spec.labelSmoothing() > 0) {
             parts.add("label smoothing " + number(spec.labelSmoothing()));
+        }
+        Augmentation changes = spec.augmentation();
+        if (!changes.isNone()) {
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "augmentation: shift %s px, rotate %s deg, scale %s%s",
+                    number(changes.maxShift()),
+                    number(changes.maxRotation()),
+                    number(changes.maxScale()),
+                    changes.flip() ? ", flip" : ""));
         }
         ValidationPlan plan = spec.validation();
         if (plan.patience() > 0) {

@@ -9,14 +9,18 @@ import dev.mnistlab.backend.ComputeThreads;
 import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.files.AtomicFolder;
+import dev.mnistlab.model.EnsembleArchitecture;
 import dev.mnistlab.pictures.TrainingCurves;
 import dev.mnistlab.report.MetricsReport;
 import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.train.ClassifierTrainer;
+import dev.mnistlab.train.EnsembleTrainer;
 import dev.mnistlab.train.EpochCheckpoint;
+import dev.mnistlab.train.TrainedEnsemble;
 import dev.mnistlab.train.TrainedModel;
 import dev.mnistlab.train.TrainingCheckpoint;
 import dev.mnistlab.train.TrainingDivergedException;
+import dev.mnistlab.train.TrainingProgress;
 import dev.mnistlab.train.TrainingResult;
 import dev.mnistlab.train.TrainingSpec;
 import java.io.IOException;
@@ -54,6 +58,7 @@ import picocli.CommandLine.Spec;
             "  mnistlab train --engine mxnet --model cnn --epochs 1 --output runs/cnn-mx",
             "  mnistlab train --dataset fashion-mnist --hidden 128,64 --optimizer adam",
             "  mnistlab train --model cnn --epochs 20 --lr-schedule one-cycle --validation 0.1 --patience 3 --keep best",
+            "  mnistlab train --recipe fashion-mnist --output runs/fashion      # about 93.5% in under 15 minutes",
             "  mnistlab train --resume runs/cnn-mx --epochs 3     # continue a run, after a crash or for more epochs"
         })
 final class TrainCommand implements Callable<Integer> {
@@ -73,10 +78,18 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--model",
-            defaultValue = "mlp",
             paramLabel = "NAME",
-            description = "Model: mlp or cnn (default: ${DEFAULT-VALUE}).")
+            description = "Model: mlp, cnn or cnn-bn (a CNN with batch normalisation and dropout)"
+                    + " (default: mlp; a recipe's cnn-bn).")
     String model;
+
+    @Option(
+            names = "--recipe",
+            paramLabel = "NAME",
+            description = "Start from a tuned setup, mnist or fashion-mnist: cnn-bn, adamw, one-cycle, label"
+                    + " smoothing, augmentation, 15 epochs (docs/recipes.md). Options given beside it win"
+                    + " (default: none).")
+    String recipe;
 
     @Option(
             names = "--hidden",
@@ -143,6 +156,14 @@ final class TrainCommand implements Callable<Integer> {
     String device;
 
     @Option(
+            names = "--ensemble",
+            paramLabel = "K",
+            description = "Train K models, 2 to 20, with seeds --seed, --seed + 1, ... one after the other, and"
+                    + " save them as one model that averages their probabilities (default: one model). Only the"
+                    + " finished ensemble is saved; it cannot be resumed.")
+    Integer ensemble;
+
+    @Option(
             names = "--resume",
             paramLabel = "DIR",
             description = "Continue the run saved in DIR (by --output) from its last completed epoch, up to --epochs"
@@ -174,8 +195,9 @@ final class TrainCommand implements Callable<Integer> {
         return resume == null ? trainAnew() : continueRun();
     }
 
-    private int trainAnew() throws IOException {
-        TrainingSpec trainingSpec = controls.applyTo(run.applyTo(TrainingSpec.builder()))
+    private TrainingSpec specFromOptions() {
+        return controls.applyTo(run.applyTo(TrainingSpec.builder()))
+                .optRecipe(recipe)
                 .optModel(model)
                 .optHidden(hidden)
                 .optOptimizer(optimizer)
@@ -188,6 +210,13 @@ final class TrainCommand implements Callable<Integer> {
                 .optWeightDecay(weightDecay)
                 .optDevice(device)
                 .build();
+    }
+
+    private int trainAnew() throws IOException {
+        TrainingSpec trainingSpec = specFromOptions();
+        if (ensemble != null) {
+            new EnsembleArchitecture(trainingSpec.architecture(), ensemble);
+        }
         if (output != null) {
             RunOutput.requireWritable(output);
         }
@@ -201,6 +230,9 @@ final class TrainCommand implements Callable<Integer> {
         DatasetSplits splits = data.load(trainingSpec.dataset(), progress);
         out.println(RunSummary.describe(trainingSpec, backend, splits));
         out.flush();
+        if (ensemble != null) {
+            return trainEnsemble(trainingSpec, backend, splits, progress);
+        }
         EpochCheckpoint checkpoint =
                 output == null ? EpochCheckpoint.NONE : RunOutput.checkpointInto(output, TrainingCurves.IN_RUN_FOLDER);
         try (StopNotice stopNotice = new StopNotice(spec.commandLine().getErr(), output, 0);
@@ -209,6 +241,71 @@ final class TrainCommand implements Callable<Integer> {
             report(trained.result(), output);
         } catch (TrainingDivergedException e) {
             throw withWhatWasKept(e, output);
+        }
+        return 0;
+    }
+
+    private int trainEnsemble(
+            TrainingSpec trainingSpec, Backend backend, DatasetSplits splits, ConsoleProgress progress)
+            throws IOException {
+        PrintWriter out = common.text(spec);
+        EnsembleTrainer.EnsembleProgress members = new EnsembleTrainer.EnsembleProgress() {
+            @Override
+            public TrainingProgress member(int member, int count, int seed) {
+                out.printf(Locale.ROOT, "Member %d of %d, seed %d%n", member, count, seed);
+                out.flush();
+                return progress;
+            }
+
+            @Override
+            public void memberDone(int member, TrainingResult result) {
+                out.printf(
+                        Locale.ROOT,
+                        "Member %d: test accuracy %.4f, test loss %.4f (%.1f s)%n",
+                        member,
+                        result.testAccuracy(),
+                        result.testLoss(),
+                        result.trainSeconds());
+                out.flush();
+            }
+        };
+        // Says on Ctrl-C that nothing was saved: only the finished ensemble is.
+        StopNotice stopNotice = new StopNotice(spec.commandLine().getErr(), null, 0);
+        try (stopNotice;
+                TrainedEnsemble trained = new EnsembleTrainer(new ClassifierTrainer(backend))
+                        .train(trainingSpec, ensemble, splits, members)) {
+            if (output != null) {
+                RunOutput.saveEnsemble(trained, output);
+            }
+            JsonObject json = MetricsReport.toJson(trained);
+            json.addProperty("output", output == null ? null : output.toString());
+            common.printJson(spec, () -> json);
+            out.printf(
+                    Locale.ROOT,
+                    "Ensemble of %d: test accuracy %.4f, test loss %.4f (members %.4f to %.4f; training %.1f s on %s)%n",
+                    ensemble,
+                    trained.test().accuracy(),
+                    trained.test().loss(),
+                    trained.members().stream()
+                            .mapToDouble(TrainingResult::testAccuracy)
+                            .min()
+                            .orElseThrow(),
+                    trained.members().stream()
+                            .mapToDouble(TrainingResult::testAccuracy)
+                            .max()
+                            .orElseThrow(),
+                    trained.members().stream()
+                            .mapToDouble(TrainingResult::trainSeconds)
+                            .sum(),
+                    backend.name());
+            out.println(
+                    output != null
+                            ? "Wrote model folder " + output + " (one model averaging " + ensemble
+                                    + "); 'mnistlab evaluate" + " --model " + output + "' scores it on any engine"
+                            : "The ensemble was not kept: add --output DIR to save it for evaluate, predict and serve");
+            out.flush();
+        } catch (TrainingDivergedException e) {
+            throw withWhatWasKept(e, null);
         }
         return 0;
     }

@@ -3,7 +3,10 @@ package dev.mnistlab.cli;
 import dev.mnistlab.train.TrainingSpec;
 import picocli.CommandLine.Option;
 
-/** The training controls of {@code train}: schedule, label smoothing, validation and early stopping. */
+/**
+ * The training controls of {@code train}: schedule, label smoothing, augmentation, validation and
+ * early stopping.
+ */
 final class TrainingControlOptions {
 
     @Option(
@@ -40,6 +43,32 @@ final class TrainingControlOptions {
     Double labelSmoothing;
 
     @Option(
+            names = "--augment-shift",
+            paramLabel = "PX",
+            description =
+                    "Move each training image by up to PX pixels each way, anew every epoch, 0 to 8" + " (default: 0).")
+    Double augmentShift;
+
+    @Option(
+            names = "--augment-rotate",
+            paramLabel = "DEG",
+            description = "Turn each training image by up to DEG degrees either way, 0 to 45 (default: 0).")
+    Double augmentRotation;
+
+    @Option(
+            names = "--augment-scale",
+            paramLabel = "F",
+            description = "Grow or shrink each training image by up to F (0.1 is 10%%), 0 to 0.5 (default: 0).")
+    Double augmentScale;
+
+    @Option(
+            names = "--augment-flip",
+            negatable = true,
+            description = "Mirror half the training images left to right, anew every epoch: for clothes, not"
+                    + " digits (default: off).")
+    Boolean augmentFlip;
+
+    @Option(
             names = "--validation",
             paramLabel = "FRACTION",
             description = "Hold this share of the training set out (drawn with --seed) and score it after every"
@@ -72,6 +101,10 @@ final class TrainingControlOptions {
                 .optDecayFactor(decayFactor)
                 .optWarmupEpochs(warmupEpochs)
                 .optLabelSmoothing(labelSmoothing)
+                .optAugmentShift(augmentShift)
+                .optAugmentRotation(augmentRotation)
+                .optAugmentScale(augmentScale)
+                .optAugmentFlip(augmentFlip)
                 .optValidationFraction(validation)
                 .optMonitor(monitor)
                 .optPatience(patience)

@@ -191,4 +191,93 @@ class TrainCommandIT {
         assertTrue(Files.exists(output.resolve(String.format(Locale.ROOT, "last-epoch-%04d.params", epochs.size()))));
         assertEquals(kept.get("testAccuracy").getAsDouble(), evaluatedAccuracy(output, engine, data));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pytorch", "mxnet"})
+    void aRecipeTrainsItsModelOnAugmentedImagesAndTheFolderScoresAsRecorded(String engine) throws IOException {
+        Path output = dir.resolve("recipe-" + engine);
+        String data = RealData.mnist().toString();
+        CliRun run = CliRun.of(
+                "train",
+                "--engine",
+                engine,
+                "--recipe",
+                "mnist",
+                "--data-dir",
+                data,
+                "--epochs",
+                "2",
+                "--limit-batches",
+                "40",
+                "--output",
+                output.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(
+                run.out()
+                        .contains("Training cnn-bn conv3x3x32-pool-conv3x3x64-conv3x3x64-pool-256-dropout-10 on mnist"),
+                run.out());
+        assertTrue(
+                run.out()
+                        .contains("  lr schedule one-cycle, label smoothing 0.1, augmentation: shift 2 px, rotate 10"
+                                + " deg, scale 0.1"),
+                run.out());
+        JsonObject metrics = JsonParser.parseString(Files.readString(output.resolve("metrics.json")))
+                .getAsJsonObject();
+        assertEquals("cnn-bn", metrics.get("model").getAsString());
+        assertEquals(
+                JsonParser.parseString("{\"shift\":2.0,\"rotation\":10.0,\"scale\":0.1,\"flip\":false}"),
+                metrics.get("augmentation"));
+        double recorded = metrics.get("testAccuracy").getAsDouble();
+        assertTrue(recorded > 0.9, "80 batches of the recipe: " + recorded);
+        assertEquals(recorded, evaluatedAccuracy(output, engine, data));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pytorch", "mxnet"})
+    void anEnsembleIsSavedAsOneModelThatScoresAsRecorded(String engine) throws IOException {
+        Path output = dir.resolve("ensemble-" + engine);
+        String data = RealData.mnist().toString();
+        CliRun run = CliRun.of(
+                "train",
+                "--engine",
+                engine,
+                "--data-dir",
+                data,
+                "--ensemble",
+                "2",
+                "--epochs",
+                "1",
+                "--limit-batches",
+                "60",
+                "--seed",
+                "5",
+                "--output",
+                output.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject metrics = JsonParser.parseString(Files.readString(output.resolve("metrics.json")))
+                .getAsJsonObject();
+        JsonObject ensemble = metrics.getAsJsonObject("ensemble");
+        assertEquals(2, ensemble.get("members").getAsInt());
+        assertEquals(JsonParser.parseString("[5,6]"), ensemble.get("seeds"));
+        for (int member = 1; member <= 2; member++) {
+            assertTrue(run.out().contains("Member " + member + " of 2, seed " + (4 + member) + "\n"), run.out());
+            assertTrue(
+                    run.out()
+                            .contains(String.format(
+                                    Locale.ROOT,
+                                    "Member %d: test accuracy %.4f",
+                                    member,
+                                    ensemble.getAsJsonArray("memberTestAccuracy")
+                                            .get(member - 1)
+                                            .getAsDouble())),
+                    run.out());
+        }
+        double recorded = metrics.get("testAccuracy").getAsDouble();
+        assertTrue(
+                run.out().contains(String.format(Locale.ROOT, "Ensemble of 2: test accuracy %.4f", recorded)),
+                run.out());
+        assertEquals(recorded, evaluatedAccuracy(output, engine, data));
+        String model = Files.readString(output.resolve("model.json"));
+        assertTrue(model.contains("\"name\": \"ensemble\""), model);
+    }
 }

@@ -14,6 +14,7 @@ import dev.mnistlab.data.internal.ImageBatcher;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -33,6 +34,9 @@ import java.util.concurrent.ExecutorService;
  * DJL {@code Sampler} (given to the builder or to {@code getData}) is honoured through DJL's generic
  * path, one record at a time, instead.
  *
+ * <p>With an {@link Augmentation}, every image of a batch is changed at random as the batch is made,
+ * from a generator seeded by the seed, the epoch and the batch's position.
+ *
  * <p>Each batch's arrays belong to a sub-manager of the given manager and share the dataset
  * iterator's native input memory: close a batch (as {@code EasyTrain} does) before taking the next.
  */
@@ -43,6 +47,7 @@ public final class ImageDataset extends RandomAccessDataset {
     private final boolean shuffled;
     private final boolean customSampler;
     private final long seed;
+    private final Augmentation augmentation;
     private int epochsServed;
 
     private ImageDataset(Builder builder) {
@@ -52,6 +57,7 @@ public final class ImageDataset extends RandomAccessDataset {
         this.shuffled = builder.shuffled;
         this.customSampler = builder.customSampler;
         this.seed = builder.seed;
+        this.augmentation = builder.augmentation;
     }
 
     /**
@@ -111,7 +117,7 @@ public final class ImageDataset extends RandomAccessDataset {
     public Iterable<Batch> epoch(NDManager manager, int epoch) {
         int size = Math.toIntExact(size());
         int[] order = shuffled ? EpochOrder.shuffled(size, seed, epoch) : EpochOrder.sequential(size);
-        return () -> new Batches(manager, order);
+        return () -> new Batches(manager, order, epoch);
     }
 
     /** Returns how many batches an epoch has. */
@@ -128,11 +134,13 @@ public final class ImageDataset extends RandomAccessDataset {
         private final NDManager manager;
         private final int[] order;
         private final ImageBatcher batcher = new ImageBatcher(images, batchSize);
+        private final long epochSeed;
         private int next;
 
-        Batches(NDManager manager, int[] order) {
+        Batches(NDManager manager, int[] order, int epoch) {
             this.manager = manager;
             this.order = order;
+            this.epochSeed = seed * 0x9E3779B97F4A7C15L + epoch * 0xC2B2AE3D27D4EB4FL;
         }
 
         @Override
@@ -147,7 +155,9 @@ public final class ImageDataset extends RandomAccessDataset {
             }
             int from = next;
             next = Math.min(order.length, from + batchSize);
-            return batcher.batch(manager.newSubManager(), order, from, next);
+            // Each batch's changes come from its own position, so any batch can be made again alone.
+            SplittableRandom random = new SplittableRandom(epochSeed + from);
+            return batcher.batch(manager.newSubManager(), order, from, next, augmentation, random);
         }
     }
 
@@ -158,6 +168,7 @@ public final class ImageDataset extends RandomAccessDataset {
         private boolean shuffled;
         private boolean customSampler;
         private long seed = 42;
+        private Augmentation augmentation = Augmentation.NONE;
 
         private Builder(ImageSet images) {
             this.images = images;
@@ -190,7 +201,13 @@ public final class ImageDataset extends RandomAccessDataset {
             return super.setSampling(sampler);
         }
 
-        /** Sets the seed of the epochs' order (default 42, as mnistlab's runs). */
+        /** Changes every image randomly each time it is served (default {@link Augmentation#NONE}). */
+        public Builder optAugmentation(Augmentation augmentation) {
+            this.augmentation = augmentation;
+            return this;
+        }
+
+        /** Sets the seed of the epochs' order and of the augmentation (default 42, as mnistlab's runs). */
         public Builder optSeed(long seed) {
             this.seed = seed;
             return this;

@@ -13,12 +13,16 @@ import java.util.Locale;
  * output raw class scores (logits); the softmax is part of the loss when training and is applied
  * explicitly when probabilities are wanted.
  */
-public sealed interface Architecture permits MlpArchitecture, CnnArchitecture {
+public sealed interface Architecture
+        permits MlpArchitecture, CnnArchitecture, BatchNormCnnArchitecture, EnsembleArchitecture {
 
     /** The classes of MNIST and Fashion-MNIST, and the most a model predicts. */
     int CLASS_COUNT = 10;
 
-    /** Returns the name users type: {@code mlp} or {@code cnn}. */
+    /**
+     * Returns the name users type: {@code mlp}, {@code cnn} or {@code cnn-bn}; {@code ensemble} for
+     * several trained models used as one.
+     */
     String name();
 
     /**
@@ -60,30 +64,33 @@ public sealed interface Architecture permits MlpArchitecture, CnnArchitecture {
 
     /** Returns the names users can type, comma-separated. */
     static String names() {
-        return "mlp, cnn";
+        return "mlp, cnn, cnn-bn";
     }
 
     /**
      * Builds an architecture from the user's words.
      *
-     * @param name {@code mlp} or {@code cnn}
+     * @param name {@code mlp}, {@code cnn} or {@code cnn-bn}
      * @param hidden the MLP's hidden layer widths, or an empty list for the default
-     * @throws InvalidInputException if the name is unknown or hidden layers are given for the CNN
+     * @throws InvalidInputException if the name is unknown or hidden layers are given for a CNN
      */
     static Architecture parse(String name, List<Integer> hidden) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "mlp" -> hidden.isEmpty() ? MlpArchitecture.seed() : new MlpArchitecture(hidden);
-            case "cnn" -> {
-                if (!hidden.isEmpty()) {
-                    throw new InvalidInputException(
-                            InputField.HIDDEN_LAYERS,
-                            "hiddenLayers apply to the mlp architecture only; give none for the cnn");
-                }
-                yield new CnnArchitecture();
-            }
+        String kind = name.toLowerCase(Locale.ROOT);
+        if (kind.equals("mlp")) {
+            return hidden.isEmpty() ? MlpArchitecture.seed() : new MlpArchitecture(hidden);
+        }
+        Architecture convolutional = switch (kind) {
+            case "cnn" -> new CnnArchitecture();
+            case "cnn-bn" -> new BatchNormCnnArchitecture();
             default ->
                 throw new InvalidInputException(
                         InputField.ARCHITECTURE, "architecture '" + name + "' is unknown: choose one of " + names());
         };
+        if (!hidden.isEmpty()) {
+            throw new InvalidInputException(
+                    InputField.HIDDEN_LAYERS,
+                    "hiddenLayers apply to the mlp architecture only; give none for the " + kind);
+        }
+        return convolutional;
     }
 }

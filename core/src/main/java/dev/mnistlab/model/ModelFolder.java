@@ -88,12 +88,7 @@ public final class ModelFolder {
         model.save(folder, PARAMETERS_PREFIX);
         JsonObject json = new JsonObject();
         json.addProperty("format", FORMAT);
-        JsonObject architecture = new JsonObject();
-        architecture.addProperty("name", descriptor.architecture().name());
-        if (descriptor.architecture() instanceof MlpArchitecture mlp) {
-            architecture.add("hidden", FiniteJson.GSON.toJsonTree(mlp.hidden()));
-        }
-        json.add("architecture", architecture);
+        json.add("architecture", architectureJson(descriptor.architecture()));
         JsonObject input = new JsonObject();
         input.add("shape", FiniteJson.GSON.toJsonTree(List.of(1, 28, 28)));
         input.addProperty("normalization", "pixel / 255: 0 (background) to 1 (ink), ink bright on black");
@@ -103,6 +98,42 @@ public final class ModelFolder {
         json.add("training", training);
         Files.writeString(folder.resolve(DESCRIPTOR_FILE), FiniteJson.toJson(json) + "\n", StandardCharsets.UTF_8);
         Files.writeString(folder.resolve(SERVING_FILE), SERVING_PROPERTIES, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Describes an architecture: its name, an MLP's hidden widths, an ensemble's member count and
+     * member architecture.
+     */
+    private static JsonObject architectureJson(Architecture architecture) {
+        JsonObject json = new JsonObject();
+        json.addProperty("name", architecture.name());
+        if (architecture instanceof MlpArchitecture mlp) {
+            json.add("hidden", FiniteJson.GSON.toJsonTree(mlp.hidden()));
+        }
+        if (architecture instanceof EnsembleArchitecture ensemble) {
+            json.addProperty("members", ensemble.members());
+            json.add("member", architectureJson(ensemble.member()));
+        }
+        return json;
+    }
+
+    /** Reads what {@link #architectureJson} wrote. */
+    private static Architecture architectureOf(JsonObject json) {
+        String name = json.get("name").getAsString();
+        if (name.equals("ensemble")) {
+            Architecture member = architectureOf(json.getAsJsonObject("member"));
+            if (member instanceof EnsembleArchitecture) {
+                throw new InvalidInputException("an ensemble's member is an ensemble");
+            }
+            return new EnsembleArchitecture(member, json.get("members").getAsInt());
+        }
+        List<Integer> hidden = new ArrayList<>();
+        if (json.has("hidden")) {
+            for (JsonElement width : json.getAsJsonArray("hidden")) {
+                hidden.add(width.getAsInt());
+            }
+        }
+        return Architecture.parse(name, hidden);
     }
 
     /**
@@ -166,13 +197,7 @@ public final class ModelFolder {
                 throw new InvalidInputException(
                         file + ": format '" + format + "' is not " + FORMAT + "; this mnistlab cannot read it");
             }
-            JsonObject architecture = json.getAsJsonObject("architecture");
-            List<Integer> hidden = new ArrayList<>();
-            if (architecture.has("hidden")) {
-                for (JsonElement width : architecture.getAsJsonArray("hidden")) {
-                    hidden.add(width.getAsInt());
-                }
-            }
+            Architecture architecture = architectureOf(json.getAsJsonObject("architecture"));
             List<String> classNames = new ArrayList<>();
             JsonArray names = json.getAsJsonArray("classNames");
             for (JsonElement name : names) {
@@ -182,10 +207,7 @@ public final class ModelFolder {
                 throw new InvalidInputException(file + ": lists " + classNames.size()
                         + " class names; a model has 2 to " + Architecture.CLASS_COUNT);
             }
-            return new ModelDescriptor(
-                    Architecture.parse(architecture.get("name").getAsString(), hidden),
-                    dataName(json, file),
-                    classNames);
+            return new ModelDescriptor(architecture, dataName(json, file), classNames);
         } catch (InvalidInputException e) {
             // Ours, naming the file; or a value's own check (an unknown model or dataset name, a bad
             // width), which must still say the file is at fault.

@@ -5,12 +5,14 @@ import dev.mnistlab.data.DataSource;
 import dev.mnistlab.files.AtomicFile;
 import dev.mnistlab.files.FiniteJson;
 import dev.mnistlab.train.RunProvenance;
+import dev.mnistlab.train.TrainedEnsemble;
 import dev.mnistlab.train.TrainingResult;
 import dev.mnistlab.train.TrainingSpecJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,6 +58,57 @@ public final class MetricsReport {
         return json;
     }
 
+    /**
+     * Returns the report of an ensemble: its first member's report (engine, data, machine, the
+     * members' spec with the first seed), with {@code testAccuracy} and {@code testLoss} the
+     * ensemble's, {@code trainSeconds} all members', and {@code ensemble}: {@code members},
+     * {@code seeds}, {@code memberTestAccuracy}, {@code memberTestLoss} and {@code memberEpochs}
+     * (each member's epoch figures) in place of {@code epochs}.
+     */
+    public static JsonObject toJson(TrainedEnsemble trained) {
+        List<TrainingResult> members = trained.members();
+        JsonObject json = toJson(members.get(0));
+        json.remove("epochs");
+        json.remove("keptEpoch");
+        json.remove("stoppedEarly");
+        json.addProperty("testAccuracy", trained.test().accuracy());
+        json.addProperty("testLoss", trained.test().loss());
+        json.addProperty(
+                "trainSeconds",
+                members.stream().mapToDouble(TrainingResult::trainSeconds).sum());
+        JsonObject ensemble = new JsonObject();
+        ensemble.addProperty("members", members.size());
+        ensemble.add(
+                "seeds",
+                FiniteJson.GSON.toJsonTree(
+                        members.stream().map(m -> m.spec().seed()).toList()));
+        ensemble.add(
+                "memberTestAccuracy",
+                FiniteJson.GSON.toJsonTree(
+                        members.stream().map(TrainingResult::testAccuracy).toList()));
+        ensemble.add(
+                "memberTestLoss",
+                FiniteJson.GSON.toJsonTree(
+                        members.stream().map(TrainingResult::testLoss).toList()));
+        ensemble.add(
+                "memberEpochs",
+                FiniteJson.GSON.toJsonTree(
+                        members.stream().map(TrainingResult::epochs).toList()));
+        json.add("ensemble", ensemble);
+        return json;
+    }
+
+    /**
+     * Writes an ensemble's {@code metrics.json} into a folder, atomically.
+     *
+     * @param trained the ensemble
+     * @param folder the output folder, created if needed
+     * @return the file written
+     */
+    public static Path write(TrainedEnsemble trained, Path folder) throws IOException {
+        return writeJson(toJson(trained), folder);
+    }
+
     private static Map<String, Object> dataJson(DataSource data) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", data.name());
@@ -76,8 +129,12 @@ public final class MetricsReport {
      * @return the file written
      */
     public static Path write(TrainingResult result, Path folder) throws IOException {
+        return writeJson(toJson(result), folder);
+    }
+
+    private static Path writeJson(JsonObject report, Path folder) throws IOException {
         Path target = folder.resolve(FILE_NAME);
-        byte[] json = (FiniteJson.toJson(toJson(result)) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] json = (FiniteJson.toJson(report) + "\n").getBytes(StandardCharsets.UTF_8);
         AtomicFile.write(target, out -> out.write(json));
         return target;
     }

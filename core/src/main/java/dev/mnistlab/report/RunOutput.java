@@ -6,6 +6,7 @@ import dev.mnistlab.files.AtomicFolder;
 import dev.mnistlab.model.ModelDescriptor;
 import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.train.EpochCheckpoint;
+import dev.mnistlab.train.TrainedEnsemble;
 import dev.mnistlab.train.TrainedModel;
 import dev.mnistlab.train.TrainingCheckpoint;
 import dev.mnistlab.train.TrainingResult;
@@ -59,6 +60,28 @@ public final class RunOutput {
      */
     public static void save(TrainedModel trained, Path folder, RunFolderExtra... extras) throws IOException {
         write(trained, folder, List.of(extras));
+    }
+
+    /**
+     * Saves an ensemble as one model folder: {@code model.json} (architecture {@code ensemble},
+     * with the member architecture and count), the members' parameters in one file, and {@code
+     * metrics.json} ({@link MetricsReport#toJson(TrainedEnsemble)}). The folder loads with {@code
+     * DigitClassifier.open} like any model folder; it holds no optimizer state, so it cannot be
+     * resumed.
+     *
+     * @param trained the ensemble
+     * @param folder the output folder: absent, empty, or an earlier model folder, which is replaced
+     * @throws InvalidInputException if the folder holds something that is not a model folder
+     */
+    public static void saveEnsemble(TrainedEnsemble trained, Path folder) throws IOException {
+        requireWritable(folder);
+        TrainingResult first = trained.members().get(0);
+        ModelDescriptor descriptor = new ModelDescriptor(
+                trained.architecture(), first.provenance().data().name(), first.classNames());
+        AtomicFolder.write(folder, staging -> {
+            ModelFolder.write(staging, trained.model(), descriptor, MetricsReport.toJson(trained));
+            MetricsReport.write(trained, staging);
+        });
     }
 
     /**

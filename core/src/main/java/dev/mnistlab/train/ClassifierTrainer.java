@@ -43,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Trains a classifier with DJL's {@link Trainer} on one backend, evaluating on the test set after
@@ -103,6 +104,11 @@ public final class ClassifierTrainer {
      */
     public ClassifierTrainer(Backend backend) {
         this.backend = backend;
+    }
+
+    /** Returns the engine this trainer trains on. */
+    Backend backend() {
+        return backend;
     }
 
     /**
@@ -284,6 +290,7 @@ public final class ClassifierTrainer {
             ImageDataset epochs = ImageDataset.builder(train)
                     .setSampling(spec.batchSize(), true)
                     .optSeed(spec.seed())
+                    .optAugmentation(spec.augmentation())
                     .build();
             int stepsPerEpoch = spec.limitBatches() > 0
                     ? Math.min(epochs.batchesPerEpoch(), spec.limitBatches())
@@ -339,6 +346,9 @@ public final class ClassifierTrainer {
     private EpochMetrics runEpoch(
             Trainer trainer, EpochPlan plan, TrainingSpec spec, DatasetSplits data, TrainingState state) {
         state.batches = plan.stepsPerEpoch();
+        // The engine's generator draws dropout's masks: seeded anew each epoch, from the run's seed and
+        // the epoch alone, a resumed run draws the masks the uninterrupted one drew.
+        backend.engine().setRandomSeed(Objects.hash(spec.seed(), state.epoch));
         RunningScore score = new RunningScore();
         PhaseClock clock = new PhaseClock(backend);
         long start = System.nanoTime();

@@ -4,9 +4,10 @@ import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.ComputeThreads;
 import dev.mnistlab.backend.DeviceChoice;
+import dev.mnistlab.data.Augmentation;
 import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.model.Architecture;
-import dev.mnistlab.model.CnnArchitecture;
+import dev.mnistlab.model.MlpArchitecture;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  *
  * <p>Build one with {@link #builder()}; every field has a default, and the defaults reproduce the
  * seed tutorial: the 784-32-10 MLP, RMSProp (lr 0.001, rho 0.9, eps 1e-8), batch 32, 2 epochs,
- * pixels scaled to [0, 1]. Choosing the CNN changes the defaults to Adam (lr 0.001) and batch 64.
+ * pixels scaled to [0, 1]. Choosing a CNN changes the defaults to Adam (lr 0.001) and batch 64.
  * By default the rate is constant, the targets are not smoothed, nothing is held out for
  * validation and the last epoch is kept.
  *
@@ -24,6 +25,7 @@ import java.util.List;
  * @param batchSize images per optimizer step
  * @param optimizer the optimizer and its hyper-parameters
  * @param schedule how the optimizer's learning rate changes over the run
+ * @param augmentation the random changes made to each training image every time it is served
  * @param labelSmoothing the share of each training target spread over all classes, 0 for none
  * @param validation what is held out to validate on, and what the run does with it
  * @param seed seeds parameter initialisation and the shuffling of every epoch
@@ -38,6 +40,7 @@ public record TrainingSpec(
         int batchSize,
         OptimizerSpec optimizer,
         LearningRateSchedule schedule,
+        Augmentation augmentation,
         double labelSmoothing,
         ValidationPlan validation,
         int seed,
@@ -63,11 +66,13 @@ public record TrainingSpec(
                 || dataset == null
                 || optimizer == null
                 || schedule == null
+                || augmentation == null
                 || validation == null
                 || device == null
                 || threads == null) {
             throw new IllegalArgumentException(
-                    "architecture, dataset, optimizer, schedule, validation, device and threads are required");
+                    "architecture, dataset, optimizer, schedule, augmentation, validation, device and threads are"
+                            + " required");
         }
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
             throw new InvalidInputException(
@@ -83,19 +88,7 @@ public record TrainingSpec(
      * @throws InvalidInputException if the number is out of range
      */
     public TrainingSpec withEpochs(int newEpochs) {
-        return new TrainingSpec(
-                architecture,
-                dataset,
-                newEpochs,
-                batchSize,
-                optimizer,
-                schedule,
-                labelSmoothing,
-                validation,
-                seed,
-                limitBatches,
-                device,
-                threads);
+        return copy(newEpochs, seed, threads);
     }
 
     /**
@@ -104,16 +97,30 @@ public record TrainingSpec(
      * @param newThreads the count, or {@link ComputeThreads#AUTO}
      */
     public TrainingSpec withThreads(ComputeThreads newThreads) {
+        return copy(epochs, seed, newThreads);
+    }
+
+    /**
+     * Returns this spec with another seed, e.g. for another member of an ensemble.
+     *
+     * @param newSeed the seed
+     */
+    public TrainingSpec withSeed(int newSeed) {
+        return copy(epochs, newSeed, threads);
+    }
+
+    private TrainingSpec copy(int newEpochs, int newSeed, ComputeThreads newThreads) {
         return new TrainingSpec(
                 architecture,
                 dataset,
-                epochs,
+                newEpochs,
                 batchSize,
                 optimizer,
                 schedule,
+                augmentation,
                 labelSmoothing,
                 validation,
-                seed,
+                newSeed,
                 limitBatches,
                 device,
                 newThreads);
@@ -136,9 +143,10 @@ public record TrainingSpec(
      * {@link #build()} validates everything in one place.
      */
     public static final class Builder {
-        private String model = "mlp";
+        private Recipe recipe;
+        private String model;
         private List<Integer> hidden = List.of();
-        private String dataset = NamedDataset.MNIST.id();
+        private String dataset;
         private Integer epochs;
         private Integer batchSize;
         private String optimizer;
@@ -154,6 +162,10 @@ public record TrainingSpec(
         private Double decayFactor;
         private Double warmupEpochs;
         private Double labelSmoothing;
+        private Double augmentShift;
+        private Double augmentRotation;
+        private Double augmentScale;
+        private Boolean augmentFlip;
         private Double validationFraction;
         private String monitor;
         private Integer patience;
@@ -165,13 +177,26 @@ public record TrainingSpec(
         private Architecture architecture;
         private OptimizerSpec optimizerSpec;
         private LearningRateSchedule schedule;
+        private Augmentation augmentation;
         private ValidationPlan validation;
 
         private Builder() {}
 
-        /** Sets the model: {@code mlp} (default) or {@code cnn}. */
+        /**
+         * Starts from a named recipe ({@link Recipe}): its settings fill in whatever is left unset,
+         * in place of the plain defaults.
+         *
+         * @param name {@code mnist} or {@code fashion-mnist}, or null for none
+         * @throws InvalidInputException if there is no recipe of that name
+         */
+        public Builder optRecipe(String name) {
+            this.recipe = name == null ? null : Recipe.byId(name);
+            return this;
+        }
+
+        /** Sets the model: {@code mlp} (default), {@code cnn} or {@code cnn-bn}. */
         public Builder optModel(String model) {
-            this.model = model == null ? this.model : model;
+            this.model = model;
             return this;
         }
 
@@ -183,7 +208,7 @@ public record TrainingSpec(
 
         /** Sets the dataset by name: {@code mnist} (default) or {@code fashion-mnist}. */
         public Builder optDataset(String dataset) {
-            this.dataset = dataset == null ? this.dataset : dataset;
+            this.dataset = dataset;
             return this;
         }
 
@@ -292,6 +317,36 @@ public record TrainingSpec(
             return this;
         }
 
+        /** Sets the most pixels an augmented training image moves, 0 to 8 (default 0). */
+        public Builder optAugmentShift(Double pixels) {
+            this.augmentShift = pixels;
+            return this;
+        }
+
+        /** Sets the most degrees an augmented training image turns, 0 to 45 (default 0). */
+        public Builder optAugmentRotation(Double degrees) {
+            this.augmentRotation = degrees;
+            return this;
+        }
+
+        /** Sets the most an augmented training image grows or shrinks, 0 to 0.5 (default 0). */
+        public Builder optAugmentScale(Double fraction) {
+            this.augmentScale = fraction;
+            return this;
+        }
+
+        /** Sets whether half the training images are mirrored left to right each epoch (default false). */
+        public Builder optAugmentFlip(Boolean flip) {
+            this.augmentFlip = flip;
+            return this;
+        }
+
+        /** Sets the augmentation whole; replaces the single augmentation settings. */
+        public Builder optAugmentation(Augmentation augmentation) {
+            this.augmentation = augmentation;
+            return this;
+        }
+
         /** Sets the share of the training set held out to validate on, above 0 to 0.5 (default: none). */
         public Builder optValidationFraction(Double fraction) {
             this.validationFraction = fraction;
@@ -380,8 +435,10 @@ public record TrainingSpec(
          * @throws InvalidInputException naming the first field that is wrong and its allowed values
          */
         public TrainingSpec build() {
-            Architecture network = architecture != null ? architecture : Architecture.parse(model, hidden);
-            boolean cnn = network instanceof CnnArchitecture;
+            fillInRecipe();
+            Architecture network =
+                    architecture != null ? architecture : Architecture.parse(model != null ? model : "mlp", hidden);
+            boolean cnn = !(network instanceof MlpArchitecture);
             OptimizerSpec optimizerSpec = this.optimizerSpec != null
                     ? this.optimizerSpec
                     : OptimizerSpec.create(
@@ -395,13 +452,20 @@ public record TrainingSpec(
                             weightDecay);
             return new TrainingSpec(
                     network,
-                    NamedDataset.byId(dataset),
+                    NamedDataset.byId(dataset != null ? dataset : NamedDataset.MNIST.id()),
                     epochs != null ? epochs : cnn ? 1 : 2,
                     batchSize != null ? batchSize : cnn ? 64 : 32,
                     optimizerSpec,
                     schedule != null
                             ? schedule
                             : LearningRateSchedule.create(scheduleName, stepEpochs, decayFactor, warmupEpochs),
+                    augmentation != null
+                            ? augmentation
+                            : new Augmentation(
+                                    augmentShift != null ? augmentShift : 0,
+                                    augmentRotation != null ? augmentRotation : 0,
+                                    augmentScale != null ? augmentScale : 0,
+                                    augmentFlip != null && augmentFlip),
                     labelSmoothing != null ? labelSmoothing : 0,
                     validation != null
                             ? validation
@@ -410,6 +474,32 @@ public record TrainingSpec(
                     limitBatches != null ? limitBatches : 0,
                     DeviceChoice.parse(device),
                     ComputeThreads.parse(threads));
+        }
+
+        /** Sets what the caller left unset to the recipe's values, if a recipe was chosen. */
+        private void fillInRecipe() {
+            if (recipe == null) {
+                return;
+            }
+            boolean recipeOptimizer = optimizer == null && optimizerSpec == null;
+            model = model != null || architecture != null ? model : recipe.model();
+            dataset = dataset != null ? dataset : recipe.dataset();
+            epochs = epochs != null ? epochs : recipe.epochs();
+            batchSize = batchSize != null ? batchSize : recipe.batchSize();
+            optimizer = recipeOptimizer ? recipe.optimizer() : optimizer;
+            if (learningRate == null && recipeOptimizer) {
+                learningRate = recipe.learningRate();
+            }
+            boolean recipeSchedule = scheduleName == null && schedule == null;
+            scheduleName = recipeSchedule ? recipe.schedule() : scheduleName;
+            labelSmoothing = labelSmoothing != null ? labelSmoothing : recipe.labelSmoothing();
+            if (augmentation == null) {
+                Augmentation changes = recipe.augmentation();
+                augmentShift = augmentShift != null ? augmentShift : changes.maxShift();
+                augmentRotation = augmentRotation != null ? augmentRotation : changes.maxRotation();
+                augmentScale = augmentScale != null ? augmentScale : changes.maxScale();
+                augmentFlip = augmentFlip != null ? augmentFlip : changes.flip();
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.mnistlab.train;
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.mnistlab.data.Augmentation;
 import dev.mnistlab.model.MlpArchitecture;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,9 @@ import java.util.List;
  * {@code hidden} (MLP only), {@code dataset}, {@code plannedEpochs}, {@code batchSize},
  * {@code optimizer} (name and hyper-parameters), {@code seed}, {@code limitBatches},
  * {@code deviceChoice}, {@code threads} ({@code "auto"} or a count; absent in folders written before
- * it existed, which read as auto), {@code schedule} (name and settings), {@code labelSmoothing} and
- * {@code validation} ({@code fraction}, {@code monitor}, {@code patience}, {@code keep}); the last
- * three are absent in folders written before they existed and read as their defaults.
+ * it existed, which read as auto), {@code schedule} (name and settings), {@code labelSmoothing},
+ * {@code augmentation} ({@code shift}, {@code rotation}, {@code scale}, {@code flip}) and {@code validation} ({@code fraction}, {@code monitor}, {@code patience}, {@code keep}); these
+ * are absent in folders written before they existed and read as their defaults.
  */
 public final class TrainingSpecJson {
 
@@ -45,6 +46,13 @@ public final class TrainingSpecJson {
         spec.schedule().settings().forEach(schedule::addProperty);
         json.add("schedule", schedule);
         json.addProperty("labelSmoothing", spec.labelSmoothing());
+        Augmentation changes = spec.augmentation();
+        JsonObject augmentation = new JsonObject();
+        augmentation.addProperty("shift", changes.maxShift());
+        augmentation.addProperty("rotation", changes.maxRotation());
+        augmentation.addProperty("scale", changes.maxScale());
+        augmentation.addProperty("flip", changes.flip());
+        json.add("augmentation", augmentation);
         ValidationPlan plan = spec.validation();
         JsonObject validation = new JsonObject();
         validation.addProperty("fraction", plan.fraction());
@@ -69,6 +77,7 @@ public final class TrainingSpecJson {
         }
         JsonObject optimizer = json.getAsJsonObject("optimizer");
         JsonObject schedule = json.has("schedule") ? json.getAsJsonObject("schedule") : new JsonObject();
+        JsonObject augmentation = json.has("augmentation") ? json.getAsJsonObject("augmentation") : new JsonObject();
         JsonObject validation = json.has("validation") ? json.getAsJsonObject("validation") : new JsonObject();
         Double fraction = number(validation, "fraction");
         Double patience = number(validation, "patience");
@@ -96,6 +105,11 @@ public final class TrainingSpecJson {
                 .optDecayFactor(number(schedule, "decayFactor"))
                 .optWarmupEpochs(number(schedule, "warmupEpochs"))
                 .optLabelSmoothing(number(json, "labelSmoothing"))
+                .optAugmentShift(number(augmentation, "shift"))
+                .optAugmentRotation(number(augmentation, "rotation"))
+                .optAugmentScale(number(augmentation, "scale"))
+                .optAugmentFlip(
+                        augmentation.has("flip") && augmentation.get("flip").getAsBoolean())
                 .optValidationFraction(fraction == null || fraction == 0 ? null : fraction)
                 .optMonitor(text(validation, "monitor"))
                 .optPatience(patience == null || patience == 0 ? null : patience.intValue())

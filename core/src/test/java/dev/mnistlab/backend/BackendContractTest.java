@@ -156,6 +156,16 @@ public abstract class BackendContractTest {
     }
 
     @Test
+    void batchNormCnnCountsItsNormalisationsRunningStatisticsToo() {
+        long conv = (3 * 3 * 1 * 32 + 32) + (3 * 3 * 32 * 64 + 64) + (3 * 3 * 64 * 64 + 64);
+        long normalised = 4 * (32 + 64 + 64 + 256);
+        long dense = (7 * 7 * 64 * 256 + 256) + (256 * 10 + 10);
+        Architecture architecture = Architecture.parse("cnn-bn", List.of());
+        assertEquals(conv + normalised + dense, parameterCount(architecture));
+        assertEquals(conv + normalised + dense, architecture.parameterCount(Architecture.CLASS_COUNT));
+    }
+
+    @Test
     void rmsPropFollowsKerasFormulaOverTwoSteps() {
         // w = [1, 2], constant gradient g = [0.5, -1], lr 0.001, rho 0.9, eps 1e-8:
         // step 1: n = 0.1 g^2,  w -= 0.001 g / (sqrt(0.1) |g| + 1e-8)   = w -+ 0.001 / sqrt(0.1)
@@ -384,20 +394,22 @@ public abstract class BackendContractTest {
     void savedModelLoadsBitForBit(@TempDir Path dir) throws IOException {
         DatasetSplits data =
                 DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 128, 32), NamedDataset.MNIST);
-        Path folder = dir.resolve("model");
-        TrainingSpec spec =
-                TrainingSpec.builder().optModel("cnn").optLimitBatches(2).build();
-        try (TrainedModel trained = new ClassifierTrainer(backend())
-                        .train(spec, data, TrainingProgress.SILENT, RunOutput.checkpointInto(folder));
-                Model loaded = ModelFolder.load(folder, backend(), Device.cpu())) {
-            PairList<String, Parameter> saved = trained.model().getBlock().getParameters();
-            PairList<String, Parameter> read = loaded.getBlock().getParameters();
-            assertEquals(saved.keys(), read.keys());
-            for (int i = 0; i < saved.size(); i++) {
-                assertArrayEquals(
-                        saved.valueAt(i).getArray().toByteArray(),
-                        read.valueAt(i).getArray().toByteArray(),
-                        saved.keyAt(i));
+        for (String model : List.of("cnn", "cnn-bn")) {
+            Path folder = dir.resolve(model);
+            TrainingSpec spec =
+                    TrainingSpec.builder().optModel(model).optLimitBatches(2).build();
+            try (TrainedModel trained = new ClassifierTrainer(backend())
+                            .train(spec, data, TrainingProgress.SILENT, RunOutput.checkpointInto(folder));
+                    Model loaded = ModelFolder.load(folder, backend(), Device.cpu())) {
+                PairList<String, Parameter> saved = trained.model().getBlock().getParameters();
+                PairList<String, Parameter> read = loaded.getBlock().getParameters();
+                assertEquals(saved.keys(), read.keys());
+                for (int i = 0; i < saved.size(); i++) {
+                    assertArrayEquals(
+                            saved.valueAt(i).getArray().toByteArray(),
+                            read.valueAt(i).getArray().toByteArray(),
+                            saved.keyAt(i));
+                }
             }
         }
     }
@@ -534,12 +546,15 @@ public abstract class BackendContractTest {
     void resumedRunEqualsUninterruptedRun(@TempDir Path dir) throws IOException {
         DatasetSplits data =
                 DatasetLoader.load(IdxFiles.writeDataset(dir.resolve("data"), 192, 64), NamedDataset.MNIST);
-        for (String model : List.of("mlp", "cnn")) {
+        for (String model : List.of("mlp", "cnn", "cnn-bn")) {
             // A fixed count, the engine's own (MXNet cannot change it): with auto, each run times the
             // counts anew, and on a busy machine two runs may choose differently, which may change
-            // the last digits (seen while a build ran beside).
+            // the last digits (seen while a build ran beside). The batch-normalised CNN trains on
+            // augmented images: their random changes, and its running statistics, are resumed too.
             TrainingSpec spec = TrainingSpec.builder()
                     .optModel(model)
+                    .optAugmentShift(model.equals("cnn-bn") ? 2.0 : null)
+                    .optAugmentRotation(model.equals("cnn-bn") ? 10.0 : null)
                     .optEpochs(3)
                     .optLimitBatches(3)
                     .build()

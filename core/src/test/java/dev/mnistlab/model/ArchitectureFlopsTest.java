@@ -21,4 +21,13 @@ class ArchitectureFlopsTest {
         assertEquals(firstConvolution + secondConvolution + dense, new CnnArchitecture().forwardFlops());
         assertEquals(27_767_808L, new CnnArchitecture().forwardFlops());
     }
+
+    @Test
+    void batchNormCnnCountsItsThreeConvolutionsAndDenseLayers() {
+        long first = 28 * 28 * 32 * (3 * 3 * 1) * 2L;
+        long second = 14 * 14 * 64 * (3 * 3 * 32) * 2L;
+        long third = 14 * 14 * 64 * (3 * 3 * 64) * 2L;
+        long dense = (3136 * 256 + 256 * 10) * 2L;
+        assertEquals(first + second + third + dense, new BatchNormCnnArchitecture().forwardFlops());
+    }
 }

@@ -16,6 +16,9 @@ import dev.mnistlab.backend.DeviceChoice;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.data.NamedDataset;
+import dev.mnistlab.infer.DigitClassifier;
+import dev.mnistlab.infer.Prediction;
+import dev.mnistlab.model.EnsembleArchitecture;
 import dev.mnistlab.model.ModelFolder;
 import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.testing.IdxFiles;
@@ -188,6 +191,63 @@ public abstract class TrainingControlsContract {
                         EpochCheckpoint.NONE)) {
             assertEquals(epochs, resumed.result().epochs().size());
             assertFalse(Double.isNaN(resumed.result().last().validationAccuracy()));
+        }
+    }
+
+    @Test
+    void anEnsembleAnswersItsMembersAveragedProbabilitiesAndSavesAsOneModel(@TempDir Path dir) throws IOException {
+        DatasetSplits data = data(dir);
+        TrainingSpec spec = spec().optEpochs(2).build();
+        Path folder = dir.resolve("ensemble");
+        List<Integer> seeds = new ArrayList<>();
+        double ensembleLoss;
+        try (TrainedEnsemble two = new EnsembleTrainer(new ClassifierTrainer(backend()))
+                .train(spec, 2, data, new EnsembleTrainer.EnsembleProgress() {
+                    @Override
+                    public void memberDone(int member, TrainingResult result) {
+                        seeds.add(result.spec().seed());
+                    }
+                })) {
+            RunOutput.saveEnsemble(two, folder);
+            ensembleLoss = two.test().loss();
+        }
+        assertEquals(List.of(3, 4), seeds);
+        List<float[]> images = new ArrayList<>();
+        for (int i = 0; i < data.test().size(); i++) {
+            images.add(data.test().scaledImage(i));
+        }
+        List<double[]> first = probabilities(spec, data, images);
+        List<double[]> second = probabilities(spec.withSeed(4), data, images);
+        double expectedLoss = 0;
+        try (DigitClassifier ensemble = DigitClassifier.open(folder, backend())) {
+            assertEquals(
+                    new EnsembleArchitecture(spec.architecture(), 2),
+                    ModelFolder.readDescriptor(folder).architecture());
+            List<Prediction> answers = ensemble.classify(images, 10);
+            for (int i = 0; i < images.size(); i++) {
+                for (Prediction.RankedClass ranked : answers.get(i).ranked()) {
+                    double mean = (first.get(i)[ranked.index()] + second.get(i)[ranked.index()]) / 2;
+                    assertEquals(mean, ranked.probability(), 1e-5, "image " + i + " class " + ranked.index());
+                }
+                int label = data.test().label(i);
+                expectedLoss -= Math.log((first.get(i)[label] + second.get(i)[label]) / 2) / images.size();
+            }
+        }
+        assertEquals(expectedLoss, ensembleLoss, 1e-5);
+    }
+
+    /** Trains one member alone and returns its probabilities for each image, by class. */
+    private List<double[]> probabilities(TrainingSpec spec, DatasetSplits data, List<float[]> images) {
+        try (TrainedModel member = new ClassifierTrainer(backend())
+                        .train(spec, data, TrainingProgress.SILENT, EpochCheckpoint.NONE);
+                DigitClassifier classifier = new DigitClassifier(member.model(), data.classNames())) {
+            List<double[]> all = new ArrayList<>();
+            for (Prediction prediction : classifier.classify(images, 10)) {
+                double[] byClass = new double[10];
+                prediction.ranked().forEach(ranked -> byClass[ranked.index()] = ranked.probability());
+                all.add(byClass);
+            }
+            return all;
         }
     }
 

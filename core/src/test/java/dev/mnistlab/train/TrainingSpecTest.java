@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.DeviceChoice;
+import dev.mnistlab.data.Augmentation;
 import dev.mnistlab.data.NamedDataset;
+import dev.mnistlab.model.BatchNormCnnArchitecture;
 import dev.mnistlab.model.CnnArchitecture;
 import dev.mnistlab.model.MlpArchitecture;
 import java.util.List;
@@ -75,7 +77,7 @@ class TrainingSpecTest {
         assertRejected("epochs must be between 1 and 10000, got -3", b -> b.optEpochs(-3));
         assertRejected("batchSize must be between 1 and 65536, got 0", b -> b.optBatchSize(0));
         assertRejected("limitBatches must be at least 0, got -1", b -> b.optLimitBatches(-1));
-        assertRejected("architecture 'rnn' is unknown: choose one of mlp, cnn", b -> b.optModel("rnn"));
+        assertRejected("architecture 'rnn' is unknown: choose one of mlp, cnn, cnn-bn", b -> b.optModel("rnn"));
         assertRejected(
                 "dataset 'cifar' is unknown: choose one of mnist, fashion-mnist, or load a folder of IDX files or"
                         + " image folders",
@@ -192,5 +194,32 @@ class TrainingSpecTest {
             TrainingSpecJson.write(other, written);
             assertEquals(other, TrainingSpecJson.read(written), schedule);
         }
+    }
+
+    @Test
+    void aRecipeFillsInWhatIsLeftUnsetAndGivenOptionsWin() {
+        TrainingSpec digits = TrainingSpec.builder().optRecipe("mnist").build();
+        assertEquals(new BatchNormCnnArchitecture(), digits.architecture());
+        assertEquals(NamedDataset.MNIST, digits.dataset());
+        assertEquals(List.of(15, 128), List.of(digits.epochs(), digits.batchSize()));
+        assertEquals(new OptimizerSpec.AdamW(0.003, 0.9, 0.999, 1e-8, 0.01), digits.optimizer());
+        assertEquals(new LearningRateSchedule.OneCycle(), digits.schedule());
+        assertEquals(0.1, digits.labelSmoothing());
+        assertEquals(new Augmentation(2, 10, 0.1, false), digits.augmentation());
+
+        TrainingSpec clothes = TrainingSpec.builder()
+                .optRecipe("fashion-mnist")
+                .optEpochs(3)
+                .optOptimizer("sgd")
+                .optAugmentShift(1.0)
+                .build();
+        assertEquals(NamedDataset.FASHION_MNIST, clothes.dataset());
+        assertEquals(3, clothes.epochs());
+        assertEquals(new OptimizerSpec.Sgd(0.01, 0), clothes.optimizer());
+        assertEquals(new Augmentation(1, 0, 0, true), clothes.augmentation());
+        assertRejected("recipe 'cifar' is unknown: choose one of mnist, fashion-mnist", b -> b.optRecipe("cifar"));
+        com.google.gson.JsonObject json = new com.google.gson.JsonObject();
+        TrainingSpecJson.write(digits, json);
+        assertEquals(digits, TrainingSpecJson.read(json));
     }
 }

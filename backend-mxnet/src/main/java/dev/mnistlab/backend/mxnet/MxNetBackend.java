@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.mnistlab.backend.Backend;
 import dev.mnistlab.machine.ProcessEnvironment;
-import java.util.regex.Pattern;
 
 /**
  * The Apache MXNet engine (MKL build), which DJL 0.36 still ships although MXNet itself has been
@@ -34,12 +33,6 @@ public final class MxNetBackend implements Backend {
     private static final String THREADS_VARIABLE = "OMP_NUM_THREADS";
     private static final String MKL_THREADS_VARIABLE = "MKL_NUM_THREADS";
 
-    /**
-     * What MXNet prints when it creates its engine, e.g.
-     * {@code [15:26:49] ../src/engine/engine.cc:55: MXNet start using engine: NaiveEngine}.
-     */
-    static final Pattern ENGINE_BANNER = Pattern.compile("\\[[0-9:]+\\] \\S*: MXNet start using engine: \\w+");
-
     private static volatile boolean started;
 
     @Override
@@ -56,17 +49,11 @@ public final class MxNetBackend implements Backend {
             return;
         }
         if (ProcessEnvironment.setIfAbsent(ENGINE_TYPE_VARIABLE, SYNCHRONOUS_ENGINE)) {
-            NativeEnvironment.withStandardErrorFiltered(MxNetBackend::withoutBanner, MxNetBackend::createEngine);
+            NativeEnvironment.withStandardErrorFiltered(new BannerFilter(), MxNetBackend::createEngine);
         } else {
             createEngine();
         }
         started = true;
-    }
-
-    /** Returns a line of standard error without MXNet's banner, empty if it was the banner alone. */
-    static String withoutBanner(String line) {
-        String rest = ENGINE_BANNER.matcher(line).replaceAll("");
-        return rest.equals(line) || !rest.isBlank() ? rest : "";
     }
 
     private static void createEngine() {

@@ -27,15 +27,19 @@ class EngineStartStderrTest {
     void anotherThreadsLinesAllArriveWhileTheEngineStartsAndTheBannerDoesNot() throws Exception {
         Path out = folder.resolve("out.txt");
         Path err = folder.resolve("err.txt");
-        Process child = new ProcessBuilder(
+        ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Dai.djl.offline=true",
                         "-cp",
                         System.getProperty("java.class.path"),
                         StderrWhileStarting.class.getName())
                 .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
+                .redirectError(err.toFile());
+        // An engine started earlier in this JVM set the engine type in the environment, which a child
+        // inherits when Java first reads the environment after that; mnistlab filters the banner only
+        // when it chooses the engine type itself.
+        builder.environment().remove("MXNET_ENGINE_TYPE");
+        Process child = builder.start();
         child.getOutputStream().close();
         assertEquals(0, child.waitFor(), () -> read(err));
 
@@ -62,10 +66,21 @@ class EngineStartStderrTest {
     @Test
     void bannerIsCutOutOfALineItInterrupted() {
         String banner = "[15:26:49] ../src/engine/engine.cc:55: MXNet start using engine: NaiveEngine\n";
-        assertEquals("", MxNetBackend.withoutBanner(banner));
-        assertEquals("app line 5\n", MxNetBackend.withoutBanner("app line 5" + banner));
-        assertEquals("\n", MxNetBackend.withoutBanner("\n"));
-        assertEquals("an ordinary line\n", MxNetBackend.withoutBanner("an ordinary line\n"));
+        assertEquals("", new BannerFilter().apply(banner));
+        assertEquals("app line 5\n", new BannerFilter().apply("app line 5" + banner));
+        assertEquals("\n", new BannerFilter().apply("\n"));
+        assertEquals("an ordinary line\n", new BannerFilter().apply("an ordinary line\n"));
+        assertEquals("[15:26:49] a log line\n", new BannerFilter().apply("[15:26:49] a log line\n"));
+    }
+
+    @Test
+    void aLineThatLandedInsideTheBannerArrivesWholeAndTheBannerDoesNot() {
+        // Seen on a loaded machine: MXNet writes the banner in pieces, and another thread's line
+        // came between them.
+        BannerFilter filter = new BannerFilter();
+        assertEquals("app line 620\n", filter.apply("[14:20:47] ../src/engine/engine.ccapp line 620\n"));
+        assertEquals("", filter.apply(":55: MXNet start using engine: NaiveEngine\n"));
+        assertEquals("app line 621\n", filter.apply("app line 621\n"));
     }
 
     private static String firstDifference(List<String> expected, List<String> actual) {

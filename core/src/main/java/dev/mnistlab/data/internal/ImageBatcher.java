@@ -5,8 +5,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.Batch;
+import dev.mnistlab.data.Augmentation;
 import dev.mnistlab.data.EpochOrder;
 import dev.mnistlab.data.ImageSet;
+import java.util.SplittableRandom;
 
 /**
  * Turns images of an {@link ImageSet} into DJL batches: pixels scaled to [0, 1] as float32 of shape
@@ -49,15 +51,36 @@ public final class ImageBatcher {
      *     this batcher's native memory, see {@link InputBuffer})
      */
     public Batch batch(NDManager manager, int[] order, int from, int to) {
+        return batch(manager, order, from, to, Augmentation.NONE, null);
+    }
+
+    /**
+     * Builds the batch of images {@code order[from..to)}, each changed by an augmentation.
+     *
+     * @param manager owns the batch's arrays; closed when the batch is closed
+     * @param order image indices, e.g. from {@link EpochOrder}
+     * @param from first position in {@code order}, inclusive
+     * @param to last position in {@code order}, exclusive
+     * @param augmentation the changes to draw; {@link Augmentation#NONE} copies the images as they are
+     * @param random draws the changes, in image order (unused without augmentation)
+     * @return a batch the caller must close before asking for the next one
+     */
+    public Batch batch(
+            NDManager manager, int[] order, int from, int to, Augmentation augmentation, SplittableRandom random) {
         int size = to - from;
         int pixels = images.pixelsPerImage();
         byte[] source = images.pixels();
+        boolean plain = augmentation.isNone();
         for (int i = 0; i < size; i++) {
             int image = order[from + i];
             int offset = image * pixels;
             int target = i * pixels;
-            for (int p = 0; p < pixels; p++) {
-                pixelBuffer[target + p] = SCALED[source[offset + p] & 0xff];
+            if (plain) {
+                for (int p = 0; p < pixels; p++) {
+                    pixelBuffer[target + p] = SCALED[source[offset + p] & 0xff];
+                }
+            } else {
+                augmentation.apply(source, offset, images.rows(), images.cols(), pixelBuffer, target, random);
             }
             labelBuffer[i] = images.label(image);
         }
