@@ -55,7 +55,8 @@ class BadInputTest {
                 "mnistlab: --engine 'tensorflow' is unknown: available engines are mxnet, pytorch",
                 concat(base, "--engines", "pytorch,tensorflow"));
         assertBadInput(
-                "mnistlab: --model 'rnn' is unknown: choose one of mlp, cnn", concat(base, "--models", "mlp,rnn"));
+                "mnistlab: --model 'rnn' is unknown: choose one of mlp, cnn, cnn-bn",
+                concat(base, "--models", "mlp,rnn"));
         assertBadInput("mnistlab: --repeat must be between 1 and 100, got 0", concat(base, "--repeat", "0"));
         assertBadInput(
                 "mnistlab: --threads must be between 1 and 1024, or auto, got -2", concat(base, "--threads", "-2"));
@@ -80,7 +81,8 @@ class BadInputTest {
 
     @Test
     void unknownModel() {
-        assertBadInput("mnistlab: --model 'resnet' is unknown: choose one of mlp, cnn", train("--model", "resnet"));
+        assertBadInput(
+                "mnistlab: --model 'resnet' is unknown: choose one of mlp, cnn, cnn-bn", train("--model", "resnet"));
     }
 
     @Test

@@ -22,7 +22,8 @@ class MainProcessTest {
         ProcessRun result = ProcessRun.of("train", "--model", "rnn");
         assertEquals(2, result.exitCode());
         assertEquals(
-                "mnistlab: --model 'rnn' is unknown: choose one of mlp, cnn" + System.lineSeparator(), result.err());
+                "mnistlab: --model 'rnn' is unknown: choose one of mlp, cnn, cnn-bn" + System.lineSeparator(),
+                result.err());
     }
 
     @Test

@@ -35,7 +35,8 @@ import java.util.concurrent.ExecutorService;
  * path, one record at a time, instead.
  *
  * <p>With an {@link Augmentation}, every image of a batch is changed at random as the batch is made,
- * from a generator seeded by the seed, the epoch and the batch's position.
+ * from a generator seeded by the seed, the epoch and the batch's position; records served one at a
+ * time ({@link #get}, a custom sampler's path) are not changed.
  *
  * <p>Each batch's arrays belong to a sub-manager of the given manager and share the dataset
  * iterator's native input memory: close a batch (as {@code EasyTrain} does) before taking the next.
@@ -156,7 +157,7 @@ public final class ImageDataset extends RandomAccessDataset {
             int from = next;
             next = Math.min(order.length, from + batchSize);
             // Each batch's changes come from its own position, so any batch can be made again alone.
-            SplittableRandom random = new SplittableRandom(epochSeed + from);
+            SplittableRandom random = augmentation.isNone() ? null : new SplittableRandom(epochSeed + from);
             return batcher.batch(manager.newSubManager(), order, from, next, augmentation, random);
         }
     }
