@@ -15,6 +15,7 @@ final class StopNotice implements AutoCloseable {
 
     private final PrintWriter err;
     private final Path folder;
+    private final String unsavedBecause;
     private final Thread hook = new Thread(this::tell, "mnistlab-stop-notice");
     private volatile int savedEpochs;
     private volatile boolean running = true;
@@ -27,10 +28,20 @@ final class StopNotice implements AutoCloseable {
      * @param savedEpochs the epochs the folder holds already (a resumed run's)
      */
     StopNotice(PrintWriter err, Path folder, int savedEpochs) {
+        this(err, folder, savedEpochs, "--output keeps each finished epoch");
+    }
+
+    private StopNotice(PrintWriter err, Path folder, int savedEpochs, String unsavedBecause) {
         this.err = err;
         this.folder = folder;
         this.savedEpochs = savedEpochs;
+        this.unsavedBecause = unsavedBecause;
         Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Starts listening for a stop of an ensemble's training, which saves nothing until its end. */
+    static StopNotice forEnsemble(PrintWriter err) {
+        return new StopNotice(err, null, 0, "an ensemble is saved once its last member has trained");
     }
 
     /** Wraps a checkpoint so that this notice knows how many epochs it saved. */
@@ -46,7 +57,7 @@ final class StopNotice implements AutoCloseable {
             return;
         }
         String kept = folder == null
-                ? "nothing was saved (--output keeps each finished epoch)"
+                ? "nothing was saved (" + unsavedBecause + ")"
                 : savedEpochs == 0
                         ? "no epoch had finished, so nothing was saved"
                         : folder + " keeps " + Plural.count(savedEpochs, "finished epoch")

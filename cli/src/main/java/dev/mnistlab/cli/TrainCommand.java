@@ -270,7 +270,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         };
         // Says on Ctrl-C that nothing was saved: only the finished ensemble is.
-        StopNotice stopNotice = new StopNotice(spec.commandLine().getErr(), null, 0);
+        StopNotice stopNotice = StopNotice.forEnsemble(spec.commandLine().getErr());
         try (stopNotice;
                 TrainedEnsemble trained = new EnsembleTrainer(new ClassifierTrainer(backend))
                         .train(trainingSpec, ensemble, splits, members)) {

@@ -94,7 +94,7 @@ public final class SweepJob implements Callable<Integer> {
             names = "--optimizers",
             split = ",",
             paramLabel = "LIST",
-            description = "Optimizers: rmsprop, adam, sgd (default: each model's own).")
+            description = "Optimizers: rmsprop, adam, adamw, sgd (default: each model's own).")
     List<String> optimizers;
 
     @Option(
