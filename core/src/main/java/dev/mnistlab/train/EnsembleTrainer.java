@@ -93,19 +93,14 @@ public final class EnsembleTrainer {
                             ensemble.getDataType(),
                             new Shape(1, 1, data.train().rows(), data.train().cols()));
             PairList<String, Parameter> slots = ensemble.getBlock().getParameters();
+            int perMember = slots.size() / members;
             List<TrainingResult> results = new ArrayList<>();
             for (int i = 0; i < members; i++) {
                 int seed = spec.seed() + i;
                 TrainingSpec memberSpec = spec.withSeed(seed);
                 try (TrainedModel member =
                         trainer.train(memberSpec, data, progress.member(i + 1, members, seed), EpochCheckpoint.NONE)) {
-                    PairList<String, Parameter> trained =
-                            member.model().getBlock().getParameters();
-                    for (int p = 0; p < trained.size(); p++) {
-                        slots.valueAt(i * trained.size() + p)
-                                .getArray()
-                                .intern(trained.valueAt(p).getArray().duplicate());
-                    }
+                    ParameterCopy.copy(member.model(), slots, i * perMember);
                     results.add(member.result());
                     progress.memberDone(i + 1, member.result());
                 }

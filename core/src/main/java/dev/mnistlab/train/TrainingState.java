@@ -2,7 +2,6 @@ package dev.mnistlab.train;
 
 import ai.djl.Model;
 import ai.djl.nn.Parameter;
-import ai.djl.util.PairList;
 import dev.mnistlab.eval.Evaluation;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,13 +52,7 @@ final class TrainingState {
         if (kept == model || plan.keptEpoch(finished) != finished.size()) {
             return;
         }
-        PairList<String, Parameter> from = model.getBlock().getParameters();
-        PairList<String, Parameter> to = kept.getBlock().getParameters();
-        for (int i = 0; i < from.size(); i++) {
-            // A native copy that the kept array takes over: no trip through Java, and not PyTorch's
-            // NDArray.set, which warns on stderr about a deprecated guard.
-            to.valueAt(i).getArray().intern(from.valueAt(i).getArray().duplicate());
-        }
+        ParameterCopy.copy(model, kept.getBlock().getParameters(), 0);
     }
 
     /** Returns the run as it stands, for a checkpoint: it owns nothing and must not be closed. */

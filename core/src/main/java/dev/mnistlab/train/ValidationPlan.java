@@ -77,14 +77,10 @@ public record ValidationPlan(double fraction, Monitor monitor, int patience, Kee
     /** Validates the plan; the message names the field and its allowed values. */
     public ValidationPlan {
         if (!(fraction >= 0 && fraction <= MAX_FRACTION)) {
-            throw new InvalidInputException(
-                    InputField.VALIDATION_FRACTION,
-                    "validationFraction must be above 0 and at most " + MAX_FRACTION + ", got " + fraction);
+            throw fractionOutOfRange(fraction);
         }
         if (patience < 0 || patience > TrainingSpec.MAX_EPOCHS) {
-            throw new InvalidInputException(
-                    InputField.PATIENCE,
-                    "patience must be between 1 and " + TrainingSpec.MAX_EPOCHS + ", got " + patience);
+            throw patienceOutOfRange(patience);
         }
         if (monitor == null || keep == null) {
             throw new IllegalArgumentException("monitor and keep are required");
@@ -106,14 +102,10 @@ public record ValidationPlan(double fraction, Monitor monitor, int patience, Kee
      */
     public static ValidationPlan create(Double fraction, String monitor, Integer patience, String keep) {
         if (fraction != null && !(fraction > 0)) {
-            throw new InvalidInputException(
-                    InputField.VALIDATION_FRACTION,
-                    "validationFraction must be above 0 and at most " + MAX_FRACTION + ", got " + fraction);
+            throw fractionOutOfRange(fraction);
         }
         if (patience != null && patience < 1) {
-            throw new InvalidInputException(
-                    InputField.PATIENCE,
-                    "patience must be between 1 and " + TrainingSpec.MAX_EPOCHS + ", got " + patience);
+            throw patienceOutOfRange(patience);
         }
         return new ValidationPlan(
                 fraction == null ? 0 : fraction,
@@ -163,6 +155,17 @@ public record ValidationPlan(double fraction, Monitor monitor, int patience, Kee
      */
     public boolean stopsAfter(List<EpochMetrics> epochs) {
         return patience > 0 && !epochs.isEmpty() && epochs.size() - bestEpoch(epochs) >= patience;
+    }
+
+    private static InvalidInputException fractionOutOfRange(double fraction) {
+        return new InvalidInputException(
+                InputField.VALIDATION_FRACTION,
+                "validationFraction must be above 0 and at most " + MAX_FRACTION + ", got " + fraction);
+    }
+
+    private static InvalidInputException patienceOutOfRange(int patience) {
+        return new InvalidInputException(
+                InputField.PATIENCE, "patience must be between 1 and " + TrainingSpec.MAX_EPOCHS + ", got " + patience);
     }
 
     private static InvalidInputException needsValidation(String what) {
