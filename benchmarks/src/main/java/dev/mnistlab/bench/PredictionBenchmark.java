@@ -6,6 +6,7 @@ import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.infer.Prediction;
+import dev.mnistlab.model.Architecture;
 import dev.mnistlab.testing.UntrainedModel;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public class PredictionBenchmark extends EngineBenchmark {
     @Setup(Level.Trial)
     public void initialise() throws IOException {
         loaded = UntrainedModel.of(engine, model);
-        classifier = new DigitClassifier(loaded, NamedDataset.MNIST.classNames());
+        classifier = new DigitClassifier(loaded, Architecture.parse(model, List.of()), NamedDataset.MNIST.classNames());
         ImageSet test = DatasetLoader.load(BenchmarkData.mnistFolder(), NamedDataset.MNIST)
                 .test();
         for (int first = 0; first < 10 * batch; first += batch) {

@@ -43,8 +43,6 @@ import picocli.CommandLine.Spec;
         })
 final class EvaluateCommand implements Callable<Integer> {
 
-    private static final int BATCH_SIZE = 1000;
-
     @Spec
     CommandSpec spec;
 
@@ -77,7 +75,11 @@ final class EvaluateCommand implements Callable<Integer> {
             DatasetSplits splits = data.load(descriptor, progress);
             splits.requireClassNames(descriptor.classNames());
             EvaluationReport report = ModelEvaluator.evaluate(
-                    model, splits.test(), BATCH_SIZE, descriptor.classNames().size(), progress.evaluation("test set"));
+                    model,
+                    splits.test(),
+                    descriptor.architecture().imagesPerPass(),
+                    descriptor.classNames().size(),
+                    progress.evaluation("test set"));
             if (chart != null) {
                 String title = String.format(
                         Locale.ROOT,

@@ -125,7 +125,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         Map<Path, Prediction> predictions = new LinkedHashMap<>();
         try (Model model = saved.load(descriptor, backend, spec.commandLine().getErr())) {
-            DigitClassifier classifier = new DigitClassifier(model, descriptor.classNames());
+            DigitClassifier classifier = new DigitClassifier(model, descriptor.architecture(), descriptor.classNames());
             List<Path> files = new ArrayList<>(prepared.keySet());
             for (int from = 0; from < files.size(); from += BATCH) {
                 List<Path> chunk = files.subList(from, Math.min(files.size(), from + BATCH));

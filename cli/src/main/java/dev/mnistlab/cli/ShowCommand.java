@@ -171,7 +171,8 @@ final class ShowCommand implements Callable<Integer> {
     private List<ImageGrid.Tile> predicted(ModelDescriptor descriptor, ImageSet images) {
         try (Model loaded =
                 model.load(descriptor, model.backend(), spec.commandLine().getErr())) {
-            DigitClassifier classifier = new DigitClassifier(loaded, descriptor.classNames());
+            DigitClassifier classifier =
+                    new DigitClassifier(loaded, descriptor.architecture(), descriptor.classNames());
             return SampleSheet.predicted(
                     images, descriptor.classNames(), classifier, start, Set.copyOf(labels), rows * cols, errors);
         }

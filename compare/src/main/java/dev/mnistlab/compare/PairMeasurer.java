@@ -80,7 +80,8 @@ public final class PairMeasurer {
         log.flush();
         double loadMillis = medianLoadMillis(modelFolder, device);
         try (Model model = ModelFolder.load(modelFolder, backend, device)) {
-            InferenceTimer timer = new InferenceTimer(new DigitClassifier(model, data.classNames()));
+            InferenceTimer timer =
+                    new InferenceTimer(new DigitClassifier(model, spec.architecture(), data.classNames()));
             List<float[]> images = scaledImages(data.test(), LATENCY_CALLS);
             double[] latencies = timer.singleImageMicros(images, LATENCY_WARM_UP, LATENCY_CALLS);
             double batchRate = timer.batchImagesPerSecond(

@@ -62,6 +62,18 @@ public sealed interface Architecture
      */
     long activationsPerImage();
 
+    /**
+     * Returns how many images one forward pass takes when many are scored or classified: the
+     * most, a power of two from 16 to 256, whose activations ({@link #activationsPerImage()}) fit
+     * in 48 MiB. Larger passes are slower per image, not faster: passes of 1,024 images ran the
+     * CNNs 2-6 times and the MLP 2 times slower than the best of 32 to 256 on both engines, as
+     * their feature maps outgrow the caches and, at 100 MB each, are mapped fresh from the kernel
+     * on every pass (docs/benchmarks.md#images-per-pass).
+     */
+    default int imagesPerPass() {
+        return PassSize.imagesFor(activationsPerImage());
+    }
+
     /** Returns the names users can type, comma-separated. */
     static String names() {
         return "mlp, cnn, cnn-bn";

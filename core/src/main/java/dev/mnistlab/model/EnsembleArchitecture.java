@@ -87,4 +87,10 @@ public record EnsembleArchitecture(Architecture member, int members) implements 
     public long activationsPerImage() {
         return members * member.activationsPerImage();
     }
+
+    /** The member's: members run one after another, each on the whole pass. */
+    @Override
+    public int imagesPerPass() {
+        return member.imagesPerPass();
+    }
 }

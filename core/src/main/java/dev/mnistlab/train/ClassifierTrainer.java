@@ -91,8 +91,6 @@ import java.util.Objects;
  */
 public final class ClassifierTrainer {
 
-    private static final int EVALUATION_BATCH_SIZE = 1000;
-
     private final Backend backend;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private volatile boolean cancelled;
@@ -373,7 +371,7 @@ public final class ClassifierTrainer {
         Evaluation test = ModelEvaluator.evaluate(
                         trainer.getModel(),
                         data.test(),
-                        EVALUATION_BATCH_SIZE,
+                        spec.architecture().imagesPerPass(),
                         data.classNames().size(),
                         EvaluationProgress.NONE,
                         (batch, logits) -> trainer.notifyListeners(
@@ -384,7 +382,7 @@ public final class ClassifierTrainer {
                 : ModelEvaluator.evaluate(
                                 trainer.getModel(),
                                 plan.validation(),
-                                EVALUATION_BATCH_SIZE,
+                                spec.architecture().imagesPerPass(),
                                 data.classNames().size())
                         .summary();
         double evaluationSeconds = (System.nanoTime() - evaluationStart) / 1e9;

@@ -29,8 +29,6 @@ import java.util.List;
  */
 public final class EnsembleTrainer {
 
-    private static final int EVALUATION_BATCH_SIZE = 1000;
-
     private final ClassifierTrainer trainer;
 
     /**
@@ -105,7 +103,7 @@ public final class EnsembleTrainer {
                     progress.memberDone(i + 1, member.result());
                 }
             }
-            Evaluation test = ModelEvaluator.evaluate(ensemble, data.test(), EVALUATION_BATCH_SIZE, classes)
+            Evaluation test = ModelEvaluator.evaluate(ensemble, data.test(), architecture.imagesPerPass(), classes)
                     .summary();
             return new TrainedEnsemble(ensemble, architecture, results, test);
         } catch (RuntimeException | Error e) {

@@ -5,7 +5,8 @@ import ai.djl.Model;
 /**
  * A trained model, its optimizer's state and the result of its training run. Owns the model's
  * native memory: close it. Save it with {@code RunOutput.save(trained, folder)}; classify with
- * {@code new DigitClassifier(trained.model(), trained.result().spec().dataset().classNames())}.
+ * {@code new DigitClassifier(trained.model(), spec.architecture(), spec.dataset().classNames())}, where
+ * {@code spec} is {@code trained.result().spec()}.
  */
 public final class TrainedModel implements AutoCloseable {
 

@@ -43,6 +43,7 @@ import dev.mnistlab.model.SeededInitializer;
 import dev.mnistlab.report.RunOutput;
 import dev.mnistlab.testing.IdxFiles;
 import dev.mnistlab.testing.Pictures;
+import dev.mnistlab.testing.UntrainedModel;
 import dev.mnistlab.train.ClassifierTrainer;
 import dev.mnistlab.train.EpochCheckpoint;
 import dev.mnistlab.train.EpochMetrics;
@@ -62,6 +63,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
@@ -496,6 +498,42 @@ public abstract class BackendContractTest {
                 "this classifier is closed",
                 assertThrows(IllegalStateException.class, () -> classifier.classify(picture, 1))
                         .getMessage());
+    }
+
+    @Test
+    void aLongListIsClassifiedInPassesThatAnswerAsImageByImage() {
+        Architecture cnn = Architecture.parse("cnn", List.of());
+        int count = 2 * cnn.imagesPerPass() + 3;
+        SplittableRandom random = new SplittableRandom(5);
+        List<float[]> images = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            float[] image = new float[28 * 28];
+            for (int p = 0; p < image.length; p++) {
+                image[p] = (float) random.nextDouble();
+            }
+            images.add(image);
+        }
+        backend();
+        try (Model model = UntrainedModel.of(backendName(), "cnn")) {
+            DigitClassifier classifier = new DigitClassifier(model, cnn, NamedDataset.MNIST.classNames());
+            List<Prediction> together = classifier.classify(images, 10);
+            assertEquals(count, together.size());
+            for (int i = 0; i < count; i += 7) {
+                assertArrayEquals(
+                        byClass(classifier.classify(List.of(images.get(i)), 10).get(0)),
+                        byClass(together.get(i)),
+                        1e-5,
+                        "image " + i);
+            }
+        }
+    }
+
+    private static double[] byClass(Prediction prediction) {
+        double[] probabilities = new double[prediction.ranked().size()];
+        for (Prediction.RankedClass ranked : prediction.ranked()) {
+            probabilities[ranked.index()] = ranked.probability();
+        }
+        return probabilities;
     }
 
     @Test

@@ -17,7 +17,7 @@ public final class UntrainedModel {
      * Builds and initialises a model on the CPU.
      *
      * @param engine a backend name, e.g. {@code pytorch}
-     * @param architecture {@code mlp} or {@code cnn}
+     * @param architecture {@code mlp}, {@code cnn} or {@code cnn-bn}
      * @return a model the caller closes
      */
     public static Model of(String engine, String architecture) {

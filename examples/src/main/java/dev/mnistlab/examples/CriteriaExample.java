@@ -59,7 +59,7 @@ public final class CriteriaExample {
         double largestDifference = 0;
         int correct = 0;
         try (DigitClassifier classifier = DigitClassifier.open(modelFolder, Backends.get("pytorch"))) {
-            List<Prediction> own = classifier.classifyPictures(pictures, 10); // one forward pass
+            List<Prediction> own = classifier.classifyPictures(pictures, 10); // batched forward passes
             for (int i = 0; i < pictures.size(); i++) {
                 Classifications theirs = djl.get(i);
                 Classifications ours = own.get(i).toClassifications();
