@@ -1,5 +1,9 @@
 package dev.mnistlab.model;
 
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
@@ -31,6 +35,28 @@ public sealed interface Architecture
      * @param classCount how many classes it scores: the width of its output layer
      */
     Block newBlock(int classCount);
+
+    /**
+     * Makes a model of this architecture on an engine: a new block whose parameters are allocated
+     * for 28x28 single-channel images, their values left to an initializer or to loading saved
+     * ones.
+     *
+     * @param classCount how many classes it scores
+     * @param device where its parameters live
+     * @param engineName the DJL engine, e.g. {@code PyTorch}
+     * @return the model, which the caller must close
+     */
+    default Model newModel(int classCount, Device device, String engineName) {
+        Model model = Model.newInstance(name(), device, engineName);
+        try {
+            model.setBlock(newBlock(classCount));
+            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
+            return model;
+        } catch (RuntimeException | Error e) {
+            model.close();
+            throw e;
+        }
+    }
 
     /**
      * Returns how the block's weights start; biases start at zero. Each architecture uses the

@@ -5,7 +5,6 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -340,11 +339,8 @@ public final class ModelFolder {
 
     private static Model load(Path folder, ModelDescriptor descriptor, Backend backend, Device device, String prefix) {
         requireOwnParameterFiles(folder, descriptor);
-        Model model = Model.newInstance(descriptor.architecture().name(), device, backend.engineName());
+        Model model = descriptor.architecture().newModel(descriptor.classNames().size(), device, backend.engineName());
         try {
-            model.setBlock(
-                    descriptor.architecture().newBlock(descriptor.classNames().size()));
-            model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
             Map<String, Shape> expected = parameterShapes(model);
             model.load(folder, prefix);
             if (!expected.equals(parameterShapes(model))) {

@@ -161,13 +161,7 @@ public final class ClassifierTrainer {
         Model kept = model;
         try {
             if (spec.validation().keep() == ValidationPlan.Keep.BEST) {
-                kept = newModel(spec, device, data.classNames().size());
-                kept.getBlock()
-                        .initialize(
-                                kept.getNDManager(),
-                                kept.getDataType(),
-                                new Shape(
-                                        1, 1, data.train().rows(), data.train().cols()));
+                kept = spec.architecture().newModel(data.classNames().size(), device, backend.engineName());
             }
             StatefulOptimizer optimizer = spec.optimizer().newOptimizer(backend, model.getNDManager());
             TrainingState state = new TrainingState(model, kept, optimizer, spec.epochs(), List.of());

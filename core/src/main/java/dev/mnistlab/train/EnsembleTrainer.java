@@ -1,7 +1,6 @@
 package dev.mnistlab.train;
 
 import ai.djl.Model;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.PairList;
 import dev.mnistlab.data.DatasetSplits;
@@ -79,17 +78,11 @@ public final class EnsembleTrainer {
     public TrainedEnsemble train(TrainingSpec spec, int members, DatasetSplits data, EnsembleProgress progress) {
         EnsembleArchitecture architecture = new EnsembleArchitecture(spec.architecture(), members);
         int classes = data.classNames().size();
-        Model ensemble = Model.newInstance(
-                architecture.name(),
+        Model ensemble = architecture.newModel(
+                classes,
                 spec.device().resolve(trainer.backend()),
                 trainer.backend().engineName());
         try {
-            ensemble.setBlock(architecture.newBlock(classes));
-            ensemble.getBlock()
-                    .initialize(
-                            ensemble.getNDManager(),
-                            ensemble.getDataType(),
-                            new Shape(1, 1, data.train().rows(), data.train().cols()));
             PairList<String, Parameter> slots = ensemble.getBlock().getParameters();
             int perMember = slots.size() / members;
             List<TrainingResult> results = new ArrayList<>();

@@ -2,8 +2,6 @@ package dev.mnistlab.testing;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import dev.mnistlab.backend.Backends;
 import dev.mnistlab.model.Architecture;
 import java.util.List;
@@ -21,10 +19,10 @@ public final class UntrainedModel {
      * @return a model the caller closes
      */
     public static Model of(String engine, String architecture) {
-        Model model = Model.newInstance(
-                architecture, Device.cpu(), Backends.get(engine).engineName());
-        model.setBlock(Architecture.parse(architecture, List.of()).newBlock(Architecture.CLASS_COUNT));
-        model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, new Shape(1, 1, 28, 28));
-        return model;
+        return Architecture.parse(architecture, List.of())
+                .newModel(
+                        Architecture.CLASS_COUNT,
+                        Device.cpu(),
+                        Backends.get(engine).engineName());
     }
 }
