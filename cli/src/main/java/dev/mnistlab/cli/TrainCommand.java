@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
             "  mnistlab train --engine mxnet --model cnn --epochs 1 --output runs/cnn-mx",
             "  mnistlab train --dataset fashion-mnist --hidden 128,64 --optimizer adam",
             "  mnistlab train --model cnn --epochs 20 --lr-schedule one-cycle --validation 0.1 --patience 3 --keep best",
-            "  mnistlab train --recipe fashion-mnist --output runs/fashion      # 94.1%% in 13 minutes on 2 cores",
+            "  mnistlab train --recipe fashion-mnist --output runs/fashion      # 94.1%% in 9 minutes on 2 cores",
             "  mnistlab train --resume runs/cnn-mx --epochs 3     # continue a run, after a crash or for more epochs"
         })
 final class TrainCommand implements Callable<Integer> {
