@@ -60,7 +60,6 @@ import picocli.CommandLine.Spec;
         })
 final class PredictCommand implements Callable<Integer> {
 
-    private static final int BATCH = 256;
     private static final String PREPARED_SUFFIX = ".28x28.png";
     private static final Path STANDARD_INPUT = Path.of("-");
 
@@ -127,13 +126,9 @@ final class PredictCommand implements Callable<Integer> {
         try (Model model = saved.load(descriptor, backend, spec.commandLine().getErr())) {
             DigitClassifier classifier = new DigitClassifier(model, descriptor.architecture(), descriptor.classNames());
             List<Path> files = new ArrayList<>(prepared.keySet());
-            for (int from = 0; from < files.size(); from += BATCH) {
-                List<Path> chunk = files.subList(from, Math.min(files.size(), from + BATCH));
-                List<Prediction> answers =
-                        classifier.classify(chunk.stream().map(prepared::get).toList(), topK);
-                for (int i = 0; i < chunk.size(); i++) {
-                    predictions.put(chunk.get(i), answers.get(i));
-                }
+            List<Prediction> answers = classifier.classify(new ArrayList<>(prepared.values()), topK);
+            for (int i = 0; i < files.size(); i++) {
+                predictions.put(files.get(i), answers.get(i));
             }
         }
         report(predictions, failures);
