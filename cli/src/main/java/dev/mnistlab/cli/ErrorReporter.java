@@ -20,7 +20,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * Maps every failure to one line on standard error and an exit code: 2 for bad usage or input
  * (a picocli parse error or an {@link InvalidInputException}), 1 for the machine's files (a full
  * disk, a folder that cannot be written) and for anything else. Stack traces only with
- * {@code --verbose}.
+ * {@code --verbose}. A failure while the JVM is stopping (Ctrl-C, SIGTERM) is the stop's doing,
+ * not news, and says nothing: the command's stop notice has spoken.
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -51,6 +52,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         if (verbose) {
             e.printStackTrace(err);
         }
+        if (jvmStopping()) {
+            return FAILURE;
+        }
         if (e instanceof InvalidInputException invalid) {
             err.println(OneLine.of("mnistlab: " + FieldFlags.message(invalid)));
             return USAGE;
@@ -71,6 +75,18 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         err.println(
                 OneLine.of("mnistlab: internal error: " + e + (verbose ? "" : " (run with --verbose for details)")));
         return FAILURE;
+    }
+
+    /** True once the JVM runs its shutdown hooks, the only time it refuses a new one. */
+    private static boolean jvmStopping() {
+        Thread probe = new Thread(() -> {});
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException stopping) {
+            return true;
+        }
     }
 
     /** The one line for running out of memory, in Java's heap or in an engine. */

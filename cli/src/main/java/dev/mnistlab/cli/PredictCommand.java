@@ -28,7 +28,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,7 +110,7 @@ final class PredictCommand implements Callable<Integer> {
                     AtomicFile.write(
                             savePrepared.resolve(
                                     uniqueName(preparedNames, file.getFileName().toString())),
-                            out -> ImageIO.write(MnistPreprocessor.toImage(pixels), "png", out));
+                            out -> ImageFiles.writePng(MnistPreprocessor.toImage(pixels), out));
                 }
             } catch (InvalidInputException e) {
                 failures.put(file, e.getMessage());

@@ -3,10 +3,12 @@ package dev.mnistlab.data;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.files.InputFiles;
 import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -14,11 +16,15 @@ import java.util.Locale;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
- * Reads image files (PNG, JPEG, BMP, GIF) with limits checked before anything is decoded.
+ * Reads image files (PNG, JPEG, BMP, GIF) with limits checked before anything is decoded, and
+ * writes PNG.
  *
  * <p>A file must be whole: a decoder's warning (a JPEG cut short, which Java would otherwise
  * fill with grey) is an error. A photo is turned as its EXIF orientation says, as phones and image
@@ -43,6 +49,30 @@ public final class ImageFiles {
     public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif");
 
     private ImageFiles() {}
+
+    /**
+     * Writes {@code image} as PNG to {@code out}, which stays open.
+     *
+     * <p>The encoder buffers in memory, never in a temporary file: {@code ImageIO.write} on a stream
+     * caches in {@code java.io.tmpdir} by default, and the JVM closes such caches when it begins to
+     * stop, so a picture being written at Ctrl-C failed with "closed" instead of being finished.
+     *
+     * @param image the picture
+     * @param out where the PNG goes
+     */
+    public static void writePng(RenderedImage image, OutputStream out) throws IOException {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        if (!writers.hasNext()) {
+            throw new IOException("this Java has no PNG writer");
+        }
+        ImageWriter writer = writers.next();
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(image);
+        } finally {
+            writer.dispose();
+        }
+    }
 
     /**
      * Returns the grey level of an sRGB colour (ITU-R BT.601 luma, as MNIST's tools and PIL use).

@@ -1,5 +1,6 @@
 package dev.mnistlab.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,12 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.testing.Pictures;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +44,44 @@ class ImageFilesTest {
             assertEquals(30, read.getWidth(), format);
             assertEquals(20, read.getHeight(), format);
         }
+    }
+
+    @Test
+    void pngIsWrittenBitExactWithoutATemporaryFile() throws IOException {
+        BufferedImage image = new BufferedImage(7, 5, BufferedImage.TYPE_BYTE_GRAY);
+        for (int i = 0; i < 35; i++) {
+            image.getRaster().setSample(i % 7, i / 7, 0, i * 7);
+        }
+        Path cache = Files.createDirectory(dir.resolve("cache"));
+        File defaultCache = ImageIO.getCacheDirectory();
+        boolean defaultUseCache = ImageIO.getUseCache();
+        ImageIO.setCacheDirectory(cache.toFile());
+        ImageIO.setUseCache(true);
+        List<String> cachedWhileWriting = new ArrayList<>();
+        ByteArrayOutputStream png = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] bytes, int offset, int length) {
+                try (Stream<Path> cached = Files.list(cache)) {
+                    cached.forEach(
+                            file -> cachedWhileWriting.add(file.getFileName().toString()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                super.write(bytes, offset, length);
+            }
+        };
+        try {
+            ImageFiles.writePng(image, png);
+        } finally {
+            ImageIO.setCacheDirectory(defaultCache);
+            ImageIO.setUseCache(defaultUseCache);
+        }
+        assertEquals(
+                List.of(), cachedWhileWriting, "ImageIO's file cache, which the JVM closes at Ctrl-C, is not used");
+        BufferedImage read = ImageIO.read(new ByteArrayInputStream(png.toByteArray()));
+        assertArrayEquals(
+                image.getRaster().getPixels(0, 0, 7, 5, (int[]) null),
+                read.getRaster().getPixels(0, 0, 7, 5, (int[]) null));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.mnistlab.pictures;
 
+import dev.mnistlab.data.ImageFiles;
 import dev.mnistlab.files.AtomicFile;
 import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /** Writes pictures as PNG files, atomically like every report file. */
 public final class PngFile {
@@ -18,10 +18,6 @@ public final class PngFile {
      * @param target the file; its folder is created if needed
      */
     public static void write(RenderedImage image, Path target) throws IOException {
-        AtomicFile.write(target, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer is available");
-            }
-        });
+        AtomicFile.write(target, out -> ImageFiles.writePng(image, out));
     }
 }

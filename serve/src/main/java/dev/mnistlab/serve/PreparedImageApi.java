@@ -1,11 +1,11 @@
 package dev.mnistlab.serve;
 
+import dev.mnistlab.data.ImageFiles;
 import dev.mnistlab.infer.MnistPreprocessor;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import javax.imageio.ImageIO;
 
 /**
  * {@code POST /prepared}: the 28x28 image a model sees for a picture, as a PNG, so the draw-a-digit
@@ -28,7 +28,7 @@ final class PreparedImageApi {
     private void prepared(Context ctx) throws IOException {
         float[] pixels = decoding.prepare(bodies.image(ctx), "the image");
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(MnistPreprocessor.toImage(pixels), "png", png);
+        ImageFiles.writePng(MnistPreprocessor.toImage(pixels), png);
         ctx.contentType("image/png").result(png.toByteArray());
     }
 }
