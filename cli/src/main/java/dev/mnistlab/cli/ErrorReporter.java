@@ -56,7 +56,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             return FAILURE;
         }
         if (e instanceof InvalidInputException invalid) {
-            err.println(OneLine.of("mnistlab: " + FieldFlags.message(invalid)));
+            err.println(OneLine.of("mnistlab: " + FieldFlags.message(invalid, command.getCommandSpec())));
             return USAGE;
         }
         if (e instanceof InvalidPathException path) {

@@ -2,6 +2,7 @@ package dev.mnistlab.cli;
 
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The command line's word for each input core's messages can be about: core speaks of {@code topK},
@@ -11,9 +12,18 @@ final class FieldFlags {
 
     private FieldFlags() {}
 
-    /** Returns the exception's message with its field named as the user typed it. */
-    static String message(InvalidInputException e) {
-        return e.field().map(field -> e.messageNaming(flag(field))).orElse(e.getMessage());
+    /**
+     * Returns the exception's message with its field named as the user typed it in {@code command}:
+     * a command whose option takes a list spells it in the plural ({@code compare --engines}).
+     */
+    static String message(InvalidInputException e, CommandSpec command) {
+        return e.field().map(field -> e.messageNaming(flagOf(command, field))).orElse(e.getMessage());
+    }
+
+    private static String flagOf(CommandSpec command, InputField field) {
+        String flag = flag(field);
+        boolean plural = command.findOption(flag) == null && command.findOption(flag + "s") != null;
+        return plural ? flag + "s" : flag;
     }
 
     /** Returns the option that sets a field. */

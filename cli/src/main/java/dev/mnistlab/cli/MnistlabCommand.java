@@ -1,7 +1,9 @@
 package dev.mnistlab.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.TypeConversionException;
 
 /** The top-level {@code mnistlab} command: only subcommands, each in a class of its own. */
 @Command(
@@ -40,6 +42,15 @@ public final class MnistlabCommand {
         ErrorReporter errors = new ErrorReporter();
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
+        commandLine.registerConverter(Path.class, MnistlabCommand::nonEmptyPath);
         return commandLine;
+    }
+
+    /** An empty path would mean the current folder, which no one means by typing {@code ''}. */
+    private static Path nonEmptyPath(String value) {
+        if (value.isEmpty()) {
+            throw new TypeConversionException("the path is empty; give a file or folder name");
+        }
+        return Path.of(value);
     }
 }

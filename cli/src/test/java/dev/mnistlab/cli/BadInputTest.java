@@ -52,10 +52,10 @@ class BadInputTest {
     void compareRejectsBadPlansBeforeRunningAnything() throws IOException {
         String[] base = {"compare", "--data-dir", data.toString(), "--output", output.toString()};
         assertBadInput(
-                "mnistlab: --engine 'tensorflow' is unknown: available engines are mxnet, pytorch",
+                "mnistlab: --engines 'tensorflow' is unknown: available engines are mxnet, pytorch",
                 concat(base, "--engines", "pytorch,tensorflow"));
         assertBadInput(
-                "mnistlab: --model 'rnn' is unknown: choose one of mlp, cnn, cnn-bn",
+                "mnistlab: --models 'rnn' is unknown: choose one of mlp, cnn, cnn-bn",
                 concat(base, "--models", "mlp,rnn"));
         assertBadInput("mnistlab: --repeat must be between 1 and 100, got 0", concat(base, "--repeat", "0"));
         assertBadInput(
@@ -101,10 +101,8 @@ class BadInputTest {
         Path absent = dir.resolve("absent");
         assertBadInput(
                 "mnistlab: --data-dir " + absent + " does not exist; give a folder holding"
-                        + " train-images-idx3-ubyte.gz (or train-images-idx3-ubyte),"
-                        + " train-labels-idx1-ubyte.gz (or train-labels-idx1-ubyte),"
-                        + " t10k-images-idx3-ubyte.gz (or t10k-images-idx3-ubyte),"
-                        + " t10k-labels-idx1-ubyte.gz (or t10k-labels-idx1-ubyte),"
+                        + " train-images-idx3-ubyte, train-labels-idx1-ubyte,"
+                        + " t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each .gz or not),"
                         + " or train/ and test/ folders with one folder of 28x28 images per class",
                 "train",
                 "--data-dir",
@@ -282,6 +280,24 @@ class BadInputTest {
                                 + " describes ("),
                 truncated.err());
         assertEquals(1, truncated.err().lines().count(), truncated.err());
+    }
+
+    @Test
+    void anEmptyPathIsRefusedNotTakenForTheCurrentFolder() {
+        assertBadInput(
+                "mnistlab: Invalid value for option '--model': the path is empty; give a file or folder name"
+                        + " (see 'mnistlab evaluate --help')",
+                "evaluate",
+                "--model",
+                "");
+        assertBadInput(
+                "mnistlab: Invalid value for option '--output': the path is empty; give a file or folder name"
+                        + " (see 'mnistlab train --help')",
+                "train",
+                "--data-dir",
+                data.toString(),
+                "--output",
+                "");
     }
 
     @Test

@@ -57,17 +57,16 @@ public enum DatasetFile {
         return Files.exists(raw) ? Optional.of(raw) : Optional.empty();
     }
 
-    /** Returns the names a folder must hold, for messages: {@code "a.gz (or a)", ...}. */
+    /**
+     * Returns the names a folder must hold, for messages: {@code "a, b, c and d (each .gz or not)"}.
+     */
     public static String expectedNames() {
         StringBuilder names = new StringBuilder();
-        for (DatasetFile file : values()) {
-            names.append(names.length() == 0 ? "" : ", ")
-                    .append(file.compressedName())
-                    .append(" (or ")
-                    .append(file.baseName)
-                    .append(')');
+        DatasetFile[] files = values();
+        for (int i = 0; i < files.length; i++) {
+            names.append(i == 0 ? "" : i == files.length - 1 ? " and " : ", ").append(files[i].baseName);
         }
-        return names.toString();
+        return names.append(" (each .gz or not)").toString();
     }
 
     /** Returns true if the folder holds all four files. */

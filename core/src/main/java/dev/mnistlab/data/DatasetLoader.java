@@ -91,6 +91,12 @@ public final class DatasetLoader {
                 missing.add(file.compressedName());
             }
         }
+        if (missing.size() == DatasetFile.values().length) {
+            throw new InvalidInputException(
+                    InputField.DATA_FOLDER,
+                    "dataFolder " + folder + " holds no dataset; give a folder holding " + DatasetFile.expectedNames()
+                            + IMAGE_FOLDERS);
+        }
         if (!missing.isEmpty()) {
             throw new InvalidInputException(
                     InputField.DATA_FOLDER,

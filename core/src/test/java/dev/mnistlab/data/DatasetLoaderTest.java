@@ -17,10 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DatasetLoaderTest {
 
-    private static final String EXPECTED = "train-images-idx3-ubyte.gz (or train-images-idx3-ubyte),"
-            + " train-labels-idx1-ubyte.gz (or train-labels-idx1-ubyte),"
-            + " t10k-images-idx3-ubyte.gz (or t10k-images-idx3-ubyte),"
-            + " t10k-labels-idx1-ubyte.gz (or t10k-labels-idx1-ubyte),"
+    private static final String EXPECTED = "train-images-idx3-ubyte, train-labels-idx1-ubyte,"
+            + " t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each .gz or not),"
             + " or train/ and test/ folders with one folder of 28x28 images per class";
 
     @TempDir
@@ -50,6 +48,13 @@ class DatasetLoaderTest {
         InvalidInputException e =
                 assertThrows(InvalidInputException.class, () -> DatasetLoader.load(absent, NamedDataset.MNIST));
         assertEquals("dataFolder " + absent + " does not exist; give a folder holding " + EXPECTED, e.getMessage());
+    }
+
+    @Test
+    void folderWithoutAnyDatasetFileSaysSo() {
+        InvalidInputException e =
+                assertThrows(InvalidInputException.class, () -> DatasetLoader.load(dir, NamedDataset.MNIST));
+        assertEquals("dataFolder " + dir + " holds no dataset; give a folder holding " + EXPECTED, e.getMessage());
     }
 
     @Test
