@@ -2,21 +2,17 @@ package dev.mnistlab.cli;
 
 import dev.mnistlab.Plural;
 import dev.mnistlab.backend.Backend;
-import dev.mnistlab.data.Augmentation;
 import dev.mnistlab.data.DataSource;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.model.BatchNormCnnArchitecture;
 import dev.mnistlab.model.MlpArchitecture;
 import dev.mnistlab.train.EpochMetrics;
-import dev.mnistlab.train.LearningRateSchedule;
+import dev.mnistlab.train.SpecWords;
 import dev.mnistlab.train.TrainingResult;
 import dev.mnistlab.train.TrainingSpec;
 import dev.mnistlab.train.ValidationPlan;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -25,9 +21,6 @@ import java.util.stream.Collectors;
  * says which epoch a validated run ended with.
  */
 final class RunSummary {
-
-    /** Smaller values are written with an exponent. */
-    private static final double SMALLEST_PLAIN = 1e-4;
 
     private RunSummary() {}
 
@@ -42,7 +35,7 @@ final class RunSummary {
         String data = splits.source().format().equals(DataSource.IMAGE_FOLDERS)
                 ? "the image folders '" + splits.source().name() + "', " + classes + " classes " + splits.classNames()
                 : spec.dataset().id();
-        String hyperParameters = settings(spec.optimizer().hyperParameters());
+        String hyperParameters = SpecWords.settings(spec.optimizer().hyperParameters());
         ValidationPlan plan = spec.validation();
         int validating = plan.validates()
                 ? (int) Math.round(plan.fraction() * splits.train().size())
@@ -72,33 +65,7 @@ final class RunSummary {
 
     /** Describes the schedule, smoothing and validation plan, on a line of their own; empty if all are off. */
     private static String controls(TrainingSpec spec) {
-        List<String> parts = new ArrayList<>();
-        if (!(spec.schedule() instanceof LearningRateSchedule.Constant)) {
-            Map<String, Double> settings = spec.schedule().settings();
-            parts.add("lr schedule " + spec.schedule().name()
-                    + (settings.isEmpty() ? "" : " (" + settings(settings) + ")"));
-        }
-        if (spec.labelSmoothing() > 0) {
-            parts.add("label smoothing " + number(spec.labelSmoothing()));
-        }
-        Augmentation changes = spec.augmentation();
-        if (!changes.isNone()) {
-            parts.add(String.format(
-                    Locale.ROOT,
-                    "augmentation: shift %s px, rotate %s deg, scale %s%s",
-                    number(changes.maxShift()),
-                    number(changes.maxRotation()),
-                    number(changes.maxScale()),
-                    changes.flip() ? ", flip" : ""));
-        }
-        ValidationPlan plan = spec.validation();
-        if (plan.patience() > 0) {
-            parts.add("stop after " + Plural.count(plan.patience(), "epoch") + " without a better validation "
-                    + plan.monitor().id());
-        }
-        if (plan.keep() == ValidationPlan.Keep.BEST) {
-            parts.add("keep the best epoch on validation " + plan.monitor().id());
-        }
+        List<String> parts = SpecWords.controls(spec);
         return parts.isEmpty() ? "" : System.lineSeparator() + "  " + String.join(", ", parts);
     }
 
@@ -135,19 +102,5 @@ final class RunSummary {
                 which,
                 figure,
                 plan.monitor().of(kept)));
-    }
-
-    /** Writes settings as {@code "name value, name value"}, sorted by name. */
-    private static String settings(Map<String, Double> settings) {
-        return settings.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + " " + number(e.getValue()))
-                .collect(Collectors.joining(", "));
-    }
-
-    /** Writes 10 as {@code 10} (not {@code 1E+1}), 0.001 as {@code 0.001} and 1e-8 as {@code 1E-8}. */
-    private static String number(double value) {
-        BigDecimal exact = BigDecimal.valueOf(value).stripTrailingZeros();
-        return exact.scale() <= 0 || value >= SMALLEST_PLAIN ? exact.toPlainString() : exact.toString();
     }
 }

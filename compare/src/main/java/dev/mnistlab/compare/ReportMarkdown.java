@@ -1,6 +1,7 @@
 package dev.mnistlab.compare;
 
 import dev.mnistlab.machine.MachineInfo;
+import dev.mnistlab.train.SpecWords;
 import dev.mnistlab.train.TrainingSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,11 +150,12 @@ public final class ReportMarkdown {
 
     private static String settings(ComparePlan plan) {
         StringBuilder md = new StringBuilder("| model | optimizer | batch | epochs | batch limit | seed | dataset |"
-                + " threads |\n|---|---|---:|---:|---:|---:|---|---|\n");
+                + " threads | controls |\n|---|---|---:|---:|---:|---:|---|---|---|\n");
         for (TrainingSpec spec : plan.specs()) {
+            List<String> controls = SpecWords.controls(spec);
             md.append(String.format(
                     Locale.ROOT,
-                    "| %s | %s %s | %d | %d | %s | %d | %s | %s |%n",
+                    "| %s | %s %s | %d | %d | %s | %d | %s | %s | %s |%n",
                     plan.settingName(spec),
                     spec.optimizer().name(),
                     spec.optimizer().hyperParameters(),
@@ -162,7 +164,8 @@ public final class ReportMarkdown {
                     spec.limitBatches() == 0 ? "none" : spec.limitBatches(),
                     spec.seed(),
                     spec.dataset().id(),
-                    spec.threads()));
+                    spec.threads(),
+                    controls.isEmpty() ? "none" : String.join(", ", controls)));
         }
         return md.toString();
     }

@@ -5,8 +5,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.backend.ComputeThreads;
+import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.files.InputFiles;
 import dev.mnistlab.files.JsonText;
+import dev.mnistlab.train.Recipe;
 import dev.mnistlab.train.TrainingSpec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,11 +21,14 @@ import java.util.function.Function;
 
 /**
  * A grid of training settings for a sweep: every engine with every model, optimizer, learning rate
- * and seed, each trained with the same epochs, batch size, batch limit, dataset and thread count.
+ * and seed, each trained with the same epochs, batch size, batch limit, dataset, recipe and thread
+ * count. A recipe ({@link Recipe}) fills in what the grid leaves unset: its schedule, label
+ * smoothing and augmentation always, and its model, optimizer, epochs and batch size where the grid
+ * gives none, so the seeds of a recipe are an ensemble's members trained in parallel.
  *
  * <pre>{@code
  * SweepGrid grid = new SweepGrid(List.of("pytorch", "mxnet"), List.of("mlp"), List.of("rmsprop", "adam"),
- *         List.of(0.001, 0.0005), List.of(1, 2), 1, null, null, "mnist", 1);
+ *         List.of(0.001, 0.0005), List.of(1, 2), 1, null, null, "mnist", null, 1);
  * }</pre>
  *
  * @param engines the engines, e.g. {@code pytorch}
@@ -35,6 +40,7 @@ import java.util.function.Function;
  * @param batchSize images per step, or null for the model's default
  * @param limitBatches batches per epoch, or null for all
  * @param dataset the dataset's name, e.g. {@code mnist}
+ * @param recipe the recipe's name, e.g. {@code mnist}, or null for none
  * @param threads the engine's compute threads in each setting's task
  */
 public record SweepGrid(
@@ -47,6 +53,7 @@ public record SweepGrid(
         Integer batchSize,
         Integer limitBatches,
         String dataset,
+        String recipe,
         int threads) {
 
     /** The largest grid file read. */
@@ -76,8 +83,10 @@ public record SweepGrid(
     /**
      * Reads a grid from a JSON file such as {@code {"engines": ["pytorch"], "models": ["mlp"],
      * "optimizers": ["rmsprop", "adam"], "learningRates": [0.001], "seeds": [1, 2], "epochs": 1}};
-     * {@code optimizers}, {@code learningRates}, {@code epochs}, {@code batchSize}, {@code limitBatches}, {@code dataset}
-     * (default {@code mnist}) and {@code threads} (default {@code defaultThreads}) may be left out.
+     * {@code optimizers}, {@code learningRates}, {@code epochs}, {@code batchSize}, {@code limitBatches},
+     * {@code recipe}, {@code dataset} (default the recipe's, else {@code mnist}), {@code models} (with a
+     * recipe only: default the recipe's) and {@code threads} (default {@code defaultThreads}) may be left
+     * out.
      *
      * @throws InvalidInputException naming the file and the field if it is not such a grid
      */
@@ -87,16 +96,20 @@ public record SweepGrid(
                 InputFiles.readOwn(file, MAX_FILE_BYTES, "a sweep grid"),
                 "write a JSON object with engines, models, optimizers and seeds");
         try {
+            Recipe recipe = json.has("recipe") ? Recipe.byId(json.get("recipe").getAsString()) : null;
             return new SweepGrid(
                     list(json, "engines", JsonElement::getAsString),
-                    list(json, "models", JsonElement::getAsString),
+                    recipe != null && !json.has("models")
+                            ? List.of(recipe.model())
+                            : list(json, "models", JsonElement::getAsString),
                     json.has("optimizers") ? list(json, "optimizers", JsonElement::getAsString) : List.of(),
                     json.has("learningRates") ? list(json, "learningRates", JsonElement::getAsDouble) : List.of(),
                     list(json, "seeds", JsonElement::getAsInt),
                     json.has("epochs") ? json.get("epochs").getAsInt() : null,
                     json.has("batchSize") ? json.get("batchSize").getAsInt() : null,
                     json.has("limitBatches") ? json.get("limitBatches").getAsInt() : null,
-                    json.has("dataset") ? json.get("dataset").getAsString() : "mnist",
+                    json.has("dataset") ? json.get("dataset").getAsString() : datasetOf(recipe),
+                    recipe == null ? null : recipe.id(),
                     json.has("threads") ? json.get("threads").getAsInt() : defaultThreads);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(file + ": " + e.getMessage(), e);
@@ -119,6 +132,7 @@ public record SweepGrid(
                 for (Double rate : rates) {
                     for (int seed : seeds) {
                         specs.add(TrainingSpec.builder()
+                                .optRecipe(recipe)
                                 .optModel(model)
                                 .optDataset(dataset)
                                 .optOptimizer(optimizer)
@@ -134,6 +148,11 @@ public record SweepGrid(
             }
         }
         return specs;
+    }
+
+    /** Returns the dataset a grid trains on when it names none: the recipe's, else MNIST. */
+    public static String datasetOf(Recipe recipe) {
+        return recipe == null ? NamedDataset.MNIST.id() : recipe.dataset();
     }
 
     private static <T> List<T> distinct(List<T> values, String name, boolean mayBeEmpty) {

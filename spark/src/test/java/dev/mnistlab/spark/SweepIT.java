@@ -52,6 +52,7 @@ class SweepIT {
                 null,
                 50,
                 "mnist",
+                null,
                 1);
         Path output = temp.resolve("sweep");
         SparkSession spark =

@@ -3,12 +3,14 @@ package dev.mnistlab.spark.jobs;
 import dev.mnistlab.InputField;
 import dev.mnistlab.InvalidInputException;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.AnalysisException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
@@ -43,7 +45,7 @@ final class JobErrors implements IExecutionExceptionHandler, IParameterException
         }
         Optional<InvalidInputException> invalid = cause(e, InvalidInputException.class);
         if (invalid.isPresent()) {
-            err.println("mnistlab spark: " + oneLine(named(invalid.get())));
+            err.println("mnistlab spark: " + oneLine(named(invalid.get(), command.getParseResult())));
             return USAGE;
         }
         Optional<AnalysisException> analysis = cause(e, AnalysisException.class);
@@ -64,9 +66,9 @@ final class JobErrors implements IExecutionExceptionHandler, IParameterException
             Map.of("imageColumn", "--image-column", "idColumn", "--id-column", "labelColumn", "--label-column");
 
     /** The message, with an API field or parameter named as the job's option that sets it. */
-    private static String named(InvalidInputException e) {
+    private static String named(InvalidInputException e, ParseResult job) {
         if (e.field().isPresent()) {
-            return e.messageNaming(flag(e.field().get()));
+            return e.messageNaming(optionOf(job, e.field().get()));
         }
         String message = e.getMessage();
         for (Map.Entry<String, String> parameter : SPARK_PARAMETERS.entrySet()) {
@@ -78,15 +80,28 @@ final class JobErrors implements IExecutionExceptionHandler, IParameterException
         return message;
     }
 
+    /**
+     * The job's option for a field: the list's plural where the job takes one and it was given
+     * ({@code sweep --engines}), else the single option, else the API's name.
+     */
+    private static String optionOf(ParseResult job, InputField field) {
+        String flag = flag(field);
+        CommandSpec spec = job.commandSpec();
+        boolean plural = spec.findOption(flag + "s") != null
+                && (job.hasMatchedOption(flag + "s") || spec.findOption(flag) == null);
+        if (plural) {
+            return flag + "s";
+        }
+        return spec.findOption(flag) != null ? flag : field.apiName();
+    }
+
     private static String flag(InputField field) {
         return switch (field) {
-            case TOP_K -> "--top-k";
-            case BATCH_SIZE -> "--batch-size";
-            case ENGINE -> "--engine";
             case MODEL_FOLDER, ARCHITECTURE -> "--model";
             case DATA_FOLDER -> "--data-dir";
             case OUTPUT_FOLDER -> "--output";
-            default -> field.apiName();
+            default ->
+                "--" + field.apiName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
         };
     }
 

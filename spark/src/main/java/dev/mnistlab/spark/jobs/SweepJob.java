@@ -2,6 +2,7 @@ package dev.mnistlab.spark.jobs;
 
 import com.google.gson.JsonObject;
 import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.backend.Backends;
 import dev.mnistlab.compare.CompareContext;
 import dev.mnistlab.compare.CompareReport;
 import dev.mnistlab.compare.CompareResults;
@@ -14,6 +15,7 @@ import dev.mnistlab.data.NamedDataset;
 import dev.mnistlab.machine.MachineInfo;
 import dev.mnistlab.spark.ClusterSweep;
 import dev.mnistlab.spark.SweepGrid;
+import dev.mnistlab.train.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,13 +55,16 @@ import picocli.CommandLine.Spec;
             "",
             "Grid file: {\"engines\": [\"pytorch\", \"mxnet\"], \"models\": [\"mlp\"],",
             "  \"optimizers\": [\"rmsprop\", \"adam\"], \"learningRates\": [0.001, 0.0005],",
-            "  \"seeds\": [1, 2], \"epochs\": 1, \"limitBatches\": 200, \"threads\": 1}",
+            "  \"seeds\": [1, 2], \"epochs\": 1, \"limitBatches\": 200, \"threads\": 1};",
+            "  or {\"engines\": [\"mxnet\"], \"recipe\": \"mnist\", \"seeds\": [42, 43, 44]}",
             "",
             "Examples:",
             "  mnistlab spark sweep --master local[2] --optimizers rmsprop,adam \\",
             "      --seeds 1,2 --epochs 1 --output sweep",
             "  mnistlab spark sweep --grid grid.json --data-dir ../shared/data/mnist \\",
-            "      --output sweep"
+            "      --output sweep",
+            "  mnistlab spark sweep --master local[2] --recipe mnist --seeds 42,43,44,45,46 \\",
+            "      --output spread         # the recipe over five seeds, one task each"
         })
 public final class SweepJob implements Callable<Integer> {
 
@@ -83,11 +88,19 @@ public final class SweepJob implements Callable<Integer> {
     List<String> engines;
 
     @Option(
+            names = "--recipe",
+            paramLabel = "NAME",
+            description = "Train a tuned recipe, mnist or fashion-mnist, as 'mnistlab train --recipe' does: its"
+                    + " schedule, label smoothing and augmentation, and its model, optimizer, epochs and batch size"
+                    + " unless given here; with --seeds, how far the recipe's accuracy spreads over seeds (default:"
+                    + " none).")
+    String recipe;
+
+    @Option(
             names = "--models",
             split = ",",
-            defaultValue = "mlp",
             paramLabel = "LIST",
-            description = "Models: mlp, cnn (default: ${DEFAULT-VALUE}).")
+            description = "Models: mlp, cnn, cnn-bn (default: mlp; a recipe's cnn-bn).")
     List<String> models;
 
     @Option(
@@ -126,9 +139,8 @@ public final class SweepJob implements Callable<Integer> {
 
     @Option(
             names = "--dataset",
-            defaultValue = "mnist",
             paramLabel = "NAME",
-            description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE}).")
+            description = "mnist or fashion-mnist (default: mnist; a recipe's own).")
     String dataset;
 
     @Option(
@@ -164,6 +176,9 @@ public final class SweepJob implements Callable<Integer> {
         // checked, and the data read, before Spark starts.
         int taskCpus = new SparkConf().getInt("spark.task.cpus", 1);
         SweepGrid settings = grid != null ? fromFile(taskCpus) : fromOptions(taskCpus);
+        // Bad values are refused before the data is searched for.
+        settings.engines().forEach(Backends::get);
+        int settingCount = settings.specs().size() * settings.engines().size();
         NamedDataset named = NamedDataset.byId(settings.dataset());
         Path folder = DatasetLocator.standard(DownloadProgress.NONE).locate(named, dataDir);
         DatasetSplits data = DatasetLoader.load(folder, named);
@@ -171,7 +186,7 @@ public final class SweepJob implements Callable<Integer> {
         try {
             job.progress(
                     spec,
-                    "training " + settings.specs().size() * settings.engines().size() + " settings on "
+                    "training " + settingCount + " settings on "
                             + spark.sparkContext().master() + ", one task each");
             CompareResults results = ClusterSweep.run(
                     spark,
@@ -204,6 +219,7 @@ public final class SweepJob implements Callable<Integer> {
                 "--batch-size",
                 "--limit-batches",
                 "--dataset",
+                "--recipe",
                 "--threads");
         for (String option : gridOptions) {
             if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
@@ -215,21 +231,24 @@ public final class SweepJob implements Callable<Integer> {
     }
 
     private SweepGrid fromOptions(int taskCpus) {
+        Recipe chosen = recipe == null ? null : Recipe.byId(recipe);
         return new SweepGrid(
                 engines == null ? List.of(job.engine) : engines,
-                models,
+                models != null ? models : List.of(chosen == null ? "mlp" : chosen.model()),
                 optimizers == null ? List.of() : optimizers,
                 learningRates == null ? List.of() : learningRates,
                 seeds,
                 epochs,
                 batchSize,
                 limitBatches,
-                dataset,
+                dataset != null ? dataset : SweepGrid.datasetOf(chosen),
+                recipe,
                 threads == null ? taskCpus : threads);
     }
 
     private String commandLine() {
-        return "mnistlab spark sweep "
+        // The parse starts at the job's name: "sweep --seeds 1,2 ...".
+        return "mnistlab spark "
                 + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     }
 

@@ -230,6 +230,22 @@ class SparkJobsIT {
     }
 
     @Test
+    void aSweepNamesTheOptionOfABadValueBeforeItLooksForData() {
+        String nowhere = temp.resolve("nowhere").toString();
+        String output = temp.resolve("s4").toString();
+        Run models = run("sweep", "--models", "mlp,rnn", "--data-dir", nowhere, "--output", output);
+        Run engines = run("sweep", "--engines", "pytorch,tf", "--data-dir", nowhere, "--output", output);
+        Run recipe = run("sweep", "--recipe", "cifar", "--data-dir", nowhere, "--output", output);
+
+        assertEquals(2, models.code);
+        assertEquals("mnistlab spark: --models 'rnn' is unknown: choose one of mlp, cnn, cnn-bn\n", models.err);
+        assertEquals(2, engines.code);
+        assertEquals("mnistlab spark: --engines 'tf' is unknown: available engines are mxnet, pytorch\n", engines.err);
+        assertEquals(2, recipe.code);
+        assertEquals("mnistlab spark: --recipe 'cifar' is unknown: choose one of mnist, fashion-mnist\n", recipe.err);
+    }
+
+    @Test
     void aFolderWithoutPicturesOrAnUnknownMasterIsOneLineAndLeavesNothing() throws IOException {
         Path empty = Files.createDirectories(temp.resolve("no-pictures"));
         Files.writeString(empty.resolve("notes.txt"), "not a picture");
