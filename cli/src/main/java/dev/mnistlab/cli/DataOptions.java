@@ -6,6 +6,7 @@ import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.DatasetLocator;
 import dev.mnistlab.data.DatasetSplits;
 import dev.mnistlab.data.NamedDataset;
+import dev.mnistlab.files.FileKind;
 import dev.mnistlab.model.ModelDescriptor;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,7 +28,20 @@ final class DataOptions {
      * of {@link DatasetLocator}.
      */
     DatasetSplits load(NamedDataset dataset, ConsoleProgress progress) throws IOException {
-        Path folder = DatasetLocator.standard(progress).locate(dataset, dataDir);
+        return load(dataset, dataDir, progress);
+    }
+
+    /**
+     * Loads a resumed run's data: {@code --data-dir} if given, else the folder the run recorded
+     * while it is still there, else the search order of {@link DatasetLocator}.
+     */
+    DatasetSplits loadForResume(NamedDataset dataset, Path recorded, ConsoleProgress progress) throws IOException {
+        boolean recordedThere = recorded != null && FileKind.of(recorded) == FileKind.FOLDER;
+        return load(dataset, dataDir != null || !recordedThere ? dataDir : recorded, progress);
+    }
+
+    private DatasetSplits load(NamedDataset dataset, Path given, ConsoleProgress progress) throws IOException {
+        Path folder = DatasetLocator.standard(progress).locate(dataset, given);
         DatasetSplits splits = DatasetLoader.load(folder, dataset);
         List<String> skipped = splits.source().skipped();
         if (!skipped.isEmpty()) {

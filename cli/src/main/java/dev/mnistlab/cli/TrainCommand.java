@@ -167,7 +167,8 @@ final class TrainCommand implements Callable<Integer> {
             names = "--resume",
             paramLabel = "DIR",
             description = "Continue the run saved in DIR (by --output) from its last completed epoch, up to --epochs"
-                    + " (default: the epochs it was started with). Other settings come from DIR.")
+                    + " (default: the epochs it was started with). Other settings come from DIR; the data from --data-dir,"
+                    + " else from the folder the run was trained on while that is there, else the search.")
     Path resume;
 
     @Option(
@@ -331,7 +332,7 @@ final class TrainCommand implements Callable<Integer> {
         DeviceResolver.resolve(deviceChoice, backend, spec.commandLine().getErr());
         PrintWriter out = common.text(spec);
         ConsoleProgress progress = common.progress(spec);
-        DatasetSplits splits = data.load(from.spec().dataset(), progress);
+        DatasetSplits splits = data.loadForResume(from.spec().dataset(), from.dataFolder(), progress);
         out.printf(
                 Locale.ROOT,
                 "Resuming %s after epoch %d of %d, up to epoch %d%n",

@@ -21,9 +21,11 @@ import java.util.List;
  * @param descriptor the model the folder holds
  * @param spec the run's configuration
  * @param completed the figures of the epochs completed, in order
+ * @param dataFolder the folder the run's data came from, as it recorded it (null in a record that
+ *     names none)
  */
 public record TrainingCheckpoint(
-        Path folder, ModelDescriptor descriptor, TrainingSpec spec, List<EpochMetrics> completed) {
+        Path folder, ModelDescriptor descriptor, TrainingSpec spec, List<EpochMetrics> completed, Path dataFolder) {
 
     /** The file holding the optimizer's state. */
     public static final String STATE_FILE = "optimizer.state";
@@ -75,7 +77,12 @@ public record TrainingCheckpoint(
         try {
             JsonObject training = json.getAsJsonObject("training");
             EpochMetrics[] epochs = FiniteJson.GSON.fromJson(training.get("epochs"), EpochMetrics[].class);
-            return new TrainingCheckpoint(folder, descriptor, TrainingSpecJson.read(training), List.of(epochs));
+            JsonObject data = training.has("data") ? training.getAsJsonObject("data") : null;
+            Path dataFolder = data != null && data.has("folder")
+                    ? Path.of(data.get("folder").getAsString())
+                    : null;
+            return new TrainingCheckpoint(
+                    folder, descriptor, TrainingSpecJson.read(training), List.of(epochs), dataFolder);
         } catch (RuntimeException e) {
             // A value out of range (our InvalidInputException) or a missing or mistyped field (Gson's
             // unchecked exceptions): either way the record is not what training wrote.
