@@ -4,7 +4,6 @@ import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.files.InputFiles;
 import java.awt.image.BufferedImage;
 import java.awt.image.RenderedImage;
-import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +18,6 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
@@ -117,7 +115,7 @@ public final class ImageFiles {
      */
     public static BufferedImage decode(byte[] encoded, String name) throws IOException {
         requireSize(encoded.length, name);
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encoded))) {
+        try (ImageInputStream in = new ByteArrayImageInputStream(encoded)) {
             return decode(in, name);
         }
     }

@@ -165,15 +165,10 @@ public final class ImageFolderSet {
                     + " in a dataset folder must be " + size + "x" + size + " (resize them first; classifying"
                     + " takes pictures of any size)");
         }
+        int[] levels = GreyLevels.ignoringAlpha(image);
         byte[] grey = new byte[size * size];
-        boolean singleBand =
-                image.getRaster().getNumBands() == 1 && image.getColorModel().getPixelSize() == 8;
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                // A grey image's own levels: getRGB would pass them through a colour-space conversion.
-                grey[y * size + x] = (byte)
-                        (singleBand ? image.getRaster().getSample(x, y, 0) : ImageFiles.luminance(image.getRGB(x, y)));
-            }
+        for (int i = 0; i < grey.length; i++) {
+            grey[i] = (byte) levels[i];
         }
         return grey;
     }

@@ -4,7 +4,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import dev.mnistlab.InvalidInputException;
-import dev.mnistlab.data.ImageFiles;
+import dev.mnistlab.data.GreyLevels;
 import java.awt.image.BufferedImage;
 import java.awt.image.PixelGrabber;
 import java.util.Arrays;
@@ -14,11 +14,12 @@ import java.util.Arrays;
  * itself was made.
  *
  * <ol>
- *   <li>Grey scale (luminance; transparent pixels count as paper).</li>
+ *   <li>Grey scale: a grey picture's own levels, else the luminance of each colour; transparent
+ *       pixels count as paper.</li>
  *   <li>Ink bright on black: the border's median decides what is paper; light paper is inverted.</li>
  *   <li>Paper level to 0, brightest ink to 255, faint specks (under 20%) to 0.</li>
  *   <li>Crop to the ink's bounding box and scale it to fit 20x20, keeping the aspect ratio.</li>
- *   <li>Place it in 28x28 with its centre of mass at the centre.</li>
+ *   <li>Place it in 28x28 with its centre of mass on pixel (14, 14), as MNIST has it.</li>
  * </ol>
  */
 public final class MnistPreprocessor {
@@ -49,8 +50,7 @@ public final class MnistPreprocessor {
         if (box == null) {
             throw new InvalidInputException(name + ": no ink found (a blank page?); give a picture of one digit");
         }
-        BufferedImage digit = fitted(grey, width, box);
-        return centred(digit);
+        return centred(fitted(grey, width, box));
     }
 
     /**
@@ -96,15 +96,7 @@ public final class MnistPreprocessor {
     private static int[] greyInkBright(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
-        int[] grey = new int[width * height];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int argb = image.getRGB(x, y);
-                int alpha = argb >>> 24;
-                int luminance = ImageFiles.luminance(argb);
-                grey[y * width + x] = (luminance * alpha + 255 * (255 - alpha)) / 255;
-            }
-        }
+        int[] grey = GreyLevels.onWhitePaper(image);
         int paper = borderMedian(grey, width, height);
         if (paper > 127) {
             for (int i = 0; i < grey.length; i++) {
@@ -155,16 +147,18 @@ public final class MnistPreprocessor {
         return maxX < 0 ? null : new int[] {minX, minY, maxX, maxY};
     }
 
-    private static BufferedImage fitted(int[] grey, int width, int[] box) {
+    private static Digit fitted(int[] grey, int width, int[] box) {
         int cropWidth = box[2] - box[0] + 1;
         int cropHeight = box[3] - box[1] + 1;
-        BufferedImage crop = new BufferedImage(cropWidth, cropHeight, BufferedImage.TYPE_BYTE_GRAY);
+        // Grey as sRGB colours: a grey picture's levels would be brightened on their way to the scaler.
+        int[] cropped = new int[cropWidth * cropHeight];
         for (int y = 0; y < cropHeight; y++) {
             for (int x = 0; x < cropWidth; x++) {
-                int level = grey[(box[1] + y) * width + box[0] + x];
-                crop.getRaster().setSample(x, y, 0, level);
+                cropped[y * cropWidth + x] = grey[(box[1] + y) * width + box[0] + x] * 0x010101;
             }
         }
+        BufferedImage crop = new BufferedImage(cropWidth, cropHeight, BufferedImage.TYPE_INT_RGB);
+        crop.getRaster().setDataElements(0, 0, cropWidth, cropHeight, cropped);
         double scale = (double) BOX / Math.max(cropWidth, cropHeight);
         int fittedWidth = Math.max(1, (int) Math.round(cropWidth * scale));
         int fittedHeight = Math.max(1, (int) Math.round(cropHeight * scale));
@@ -177,35 +171,55 @@ public final class MnistPreprocessor {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while scaling a picture", e);
         }
-        BufferedImage fitted = new BufferedImage(fittedWidth, fittedHeight, BufferedImage.TYPE_BYTE_GRAY);
         for (int i = 0; i < argb.length; i++) {
             // Grey in, grey out: the three channels are equal; blue is the level.
-            fitted.getRaster().setSample(i % fittedWidth, i / fittedWidth, 0, argb[i] & 0xff);
+            argb[i] &= 0xff;
         }
-        return fitted;
+        return new Digit(argb, fittedWidth);
     }
 
-    private static float[] centred(BufferedImage digit) {
+    /** The digit scaled to fit the box: its grey levels, row by row. */
+    private static final class Digit {
+        private final int[] levels;
+        private final int width;
+        private final int height;
+
+        Digit(int[] levels, int width) {
+            this.levels = levels;
+            this.width = width;
+            this.height = levels.length / width;
+        }
+
+        int level(int x, int y) {
+            return levels[y * width + x];
+        }
+    }
+
+    /**
+     * Places the digit with its centre of mass on pixel (14, 14), counting pixels from 0, where
+     * MNIST has it (over its 10,000 test digits: x 14.01, y 14.00 on average).
+     */
+    private static float[] centred(Digit digit) {
         double mass = 0;
         double sumX = 0;
         double sumY = 0;
-        for (int y = 0; y < digit.getHeight(); y++) {
-            for (int x = 0; x < digit.getWidth(); x++) {
-                int level = digit.getRaster().getSample(x, y, 0);
+        for (int y = 0; y < digit.height; y++) {
+            for (int x = 0; x < digit.width; x++) {
+                int level = digit.level(x, y);
                 mass += level;
-                sumX += level * (x + 0.5);
-                sumY += level * (y + 0.5);
+                sumX += level * x;
+                sumY += level * y;
             }
         }
-        int offsetX = (int) Math.round(SIZE / 2.0 - (mass == 0 ? digit.getWidth() / 2.0 : sumX / mass));
-        int offsetY = (int) Math.round(SIZE / 2.0 - (mass == 0 ? digit.getHeight() / 2.0 : sumY / mass));
+        int offsetX = (int) Math.round(SIZE / 2.0 - (mass == 0 ? (digit.width - 1) / 2.0 : sumX / mass));
+        int offsetY = (int) Math.round(SIZE / 2.0 - (mass == 0 ? (digit.height - 1) / 2.0 : sumY / mass));
         float[] pixels = new float[SIZE * SIZE];
-        for (int y = 0; y < digit.getHeight(); y++) {
-            for (int x = 0; x < digit.getWidth(); x++) {
+        for (int y = 0; y < digit.height; y++) {
+            for (int x = 0; x < digit.width; x++) {
                 int targetX = x + offsetX;
                 int targetY = y + offsetY;
                 if (targetX >= 0 && targetX < SIZE && targetY >= 0 && targetY < SIZE) {
-                    pixels[targetY * SIZE + targetX] = digit.getRaster().getSample(x, y, 0) / 255f;
+                    pixels[targetY * SIZE + targetX] = digit.level(x, y) / 255f;
                 }
             }
         }
