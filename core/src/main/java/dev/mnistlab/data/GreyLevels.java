@@ -53,7 +53,9 @@ public final class GreyLevels {
     }
 
     private static boolean isGrey(ColorModel colours) {
+        int transfer = colours.getTransferType();
         return colours instanceof ComponentColorModel
+                && (transfer == DataBuffer.TYPE_BYTE || transfer == DataBuffer.TYPE_USHORT)
                 && colours.getColorSpace().getType() == ColorSpace.TYPE_GRAY
                 && colours.getNumComponents() == (colours.hasAlpha() ? 2 : 1);
     }

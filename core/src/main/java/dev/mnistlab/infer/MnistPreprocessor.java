@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.data.GreyLevels;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.awt.image.PixelGrabber;
 import java.util.Arrays;
 
@@ -32,7 +33,17 @@ public final class MnistPreprocessor {
 
     private static final int SPECK_LEVEL = 51;
 
+    private static final IndexColorModel GREY_PALETTE = greyPalette();
+
     private MnistPreprocessor() {}
+
+    private static IndexColorModel greyPalette() {
+        byte[] levels = new byte[256];
+        for (int level = 0; level < levels.length; level++) {
+            levels[level] = (byte) level;
+        }
+        return new IndexColorModel(8, levels.length, levels, levels, levels);
+    }
 
     /**
      * Prepares an image.
@@ -150,15 +161,14 @@ public final class MnistPreprocessor {
     private static Digit fitted(int[] grey, int width, int[] box) {
         int cropWidth = box[2] - box[0] + 1;
         int cropHeight = box[3] - box[1] + 1;
-        // Grey as sRGB colours: a grey picture's levels would be brightened on their way to the scaler.
-        int[] cropped = new int[cropWidth * cropHeight];
+        // Levels through a palette of greys: Java's grey colour model would brighten them on their
+        // way to the scaler.
+        BufferedImage crop = new BufferedImage(cropWidth, cropHeight, BufferedImage.TYPE_BYTE_INDEXED, GREY_PALETTE);
+        int[] row = new int[cropWidth];
         for (int y = 0; y < cropHeight; y++) {
-            for (int x = 0; x < cropWidth; x++) {
-                cropped[y * cropWidth + x] = grey[(box[1] + y) * width + box[0] + x] * 0x010101;
-            }
+            System.arraycopy(grey, (box[1] + y) * width + box[0], row, 0, cropWidth);
+            crop.getRaster().setSamples(0, y, cropWidth, 1, 0, row);
         }
-        BufferedImage crop = new BufferedImage(cropWidth, cropHeight, BufferedImage.TYPE_INT_RGB);
-        crop.getRaster().setDataElements(0, 0, cropWidth, cropHeight, cropped);
         double scale = (double) BOX / Math.max(cropWidth, cropHeight);
         int fittedWidth = Math.max(1, (int) Math.round(cropWidth * scale));
         int fittedHeight = Math.max(1, (int) Math.round(cropHeight * scale));

@@ -95,6 +95,16 @@ class GreyLevelsTest {
         assertArrayEquals(new int[] {76, 149, 29}, GreyLevels.ignoringAlpha(image));
     }
 
+    @Test
+    void aGreyPictureOfFloatsIsReadThroughItsColourModel() {
+        ComponentColorModel floats = new ComponentColorModel(
+                ColorSpace.getInstance(ColorSpace.CS_GRAY), false, false, Transparency.OPAQUE, DataBuffer.TYPE_FLOAT);
+        WritableRaster raster = floats.createCompatibleWritableRaster(2, 1);
+        raster.setSample(0, 0, 0, 0f);
+        raster.setSample(1, 0, 0, 1f);
+        assertArrayEquals(new int[] {0, 255}, GreyLevels.onWhitePaper(new BufferedImage(floats, raster, false, null)));
+    }
+
     /** The picture's first row, repeated down a 28x28 picture of the same kind. */
     private static BufferedImage scaledTo28(BufferedImage row) {
         BufferedImage image = new BufferedImage(28, 28, row.getType(), (IndexColorModel) row.getColorModel());
