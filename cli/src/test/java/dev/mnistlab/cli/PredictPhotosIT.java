@@ -60,17 +60,7 @@ class PredictPhotosIT {
             truth.put(pictures.resolve(name).toString(), test.label(index));
         }
 
-        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--json", pictures.toString());
-        assertEquals(0, predict.exitCode(), predict.err());
-        int correct = 0;
-        for (JsonElement element :
-                JsonParser.parseString(predict.out()).getAsJsonObject().getAsJsonArray("predictions")) {
-            JsonObject prediction = element.getAsJsonObject();
-            if (truth.get(prediction.get("file").getAsString())
-                    == prediction.get("class").getAsInt()) {
-                correct++;
-            }
-        }
+        int correct = correctPredictions(model, pictures, truth);
         System.out.printf(Locale.ROOT, "predict on %d pictures of handwritten digits: %d correct%n", IMAGES, correct);
         assertTrue(correct >= 0.9 * IMAGES, correct + " of " + IMAGES + " correct");
     }
@@ -97,17 +87,7 @@ class PredictPhotosIT {
             truth.put(file.toString(), test.label(index));
         }
 
-        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--json", pictures.toString());
-        assertEquals(0, predict.exitCode(), predict.err());
-        int correct = 0;
-        for (JsonElement element :
-                JsonParser.parseString(predict.out()).getAsJsonObject().getAsJsonArray("predictions")) {
-            JsonObject prediction = element.getAsJsonObject();
-            if (truth.get(prediction.get("file").getAsString())
-                    == prediction.get("class").getAsInt()) {
-                correct++;
-            }
-        }
+        int correct = correctPredictions(model, pictures, truth);
         CliRun evaluate = CliRun.of(
                 "evaluate",
                 "--model",
@@ -123,6 +103,22 @@ class PredictPhotosIT {
         double predicted = correct / (double) test.size();
         System.out.printf(Locale.ROOT, "test set as PNG files: predict %.4f, evaluate %.4f%n", predicted, evaluated);
         assertEquals(evaluated, predicted, 0.005);
+    }
+
+    /** Runs {@code predict} on a folder and counts the files whose class is their true label. */
+    private static int correctPredictions(Path model, Path pictures, Map<String, Integer> truth) {
+        CliRun predict = CliRun.of("predict", "--model", model.toString(), "--json", pictures.toString());
+        assertEquals(0, predict.exitCode(), predict.err());
+        int correct = 0;
+        for (JsonElement element :
+                JsonParser.parseString(predict.out()).getAsJsonObject().getAsJsonArray("predictions")) {
+            JsonObject prediction = element.getAsJsonObject();
+            if (truth.get(prediction.get("file").getAsString())
+                    == prediction.get("class").getAsInt()) {
+                correct++;
+            }
+        }
+        return correct;
     }
 
     /** Draws digit {@code index} 5-8 times larger at a random place on a page of random size. */
