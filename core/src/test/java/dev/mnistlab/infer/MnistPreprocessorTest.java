@@ -123,6 +123,47 @@ class MnistPreprocessorTest {
         return levels;
     }
 
+    /**
+     * A bar, black with a mid-grey half, on white paper in every kind of picture that holds those
+     * greys exactly, through a PNG file: each prepares to the same digit. (Java's getRGB brightens
+     * the mid-grey of grey pictures only; before that was left out, they came out different.)
+     */
+    @Test
+    void everyKindOfPictureOfTheSameGreysPreparesAlike() throws IOException {
+        float[] reference = MnistPreprocessor.toMnist(bar(BufferedImage.TYPE_INT_RGB), "rgb");
+        int[] kinds = {
+            BufferedImage.TYPE_BYTE_GRAY,
+            BufferedImage.TYPE_USHORT_GRAY,
+            BufferedImage.TYPE_3BYTE_BGR,
+            BufferedImage.TYPE_INT_ARGB,
+            BufferedImage.TYPE_4BYTE_ABGR
+        };
+        for (int kind : kinds) {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(bar(kind), "png", png);
+            String name = "kind-" + kind + ".png";
+            assertArrayEquals(
+                    reference, MnistPreprocessor.toMnist(ImageFiles.decode(png.toByteArray(), name), name), 0f, name);
+        }
+    }
+
+    private static BufferedImage bar(int kind) {
+        BufferedImage page = new BufferedImage(40, 40, kind);
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 40; x++) {
+                boolean ink = x >= 10 && x < 20 && y >= 5 && y < 35;
+                int level = !ink ? 255 : y < 20 ? 0 : 128;
+                int maximum = kind == BufferedImage.TYPE_USHORT_GRAY ? 65535 : 255;
+                if (kind == BufferedImage.TYPE_BYTE_GRAY || kind == BufferedImage.TYPE_USHORT_GRAY) {
+                    page.getRaster().setSample(x, y, 0, level * maximum / 255);
+                } else {
+                    page.setRGB(x, y, 0xff000000 | level * 0x010101);
+                }
+            }
+        }
+        return page;
+    }
+
     @Test
     void blankPageHasNoInk() {
         BufferedImage page = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
