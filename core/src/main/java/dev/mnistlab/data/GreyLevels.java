@@ -15,8 +15,9 @@ import java.util.Arrays;
  * levels. Java's {@link BufferedImage#getRGB} would not: it takes a grey picture's levels as linear
  * light and brightens them to sRGB (a level of 50 becomes 122, 128 becomes 188), though grey PNGs
  * store them as they are shown. A picture in colour gives the luminance ({@link
- * ImageFiles#luminance}) of each pixel's sRGB colour; one of at most 256 colours (a palette PNG, a
- * GIF) works each colour out once and looks it up for every pixel.
+ * ImageFiles#luminance}) of each pixel's sRGB colour, read from its samples where they are bytes
+ * (JPEGs, RGB and RGBA PNGs); one of at most 256 colours (a palette PNG, a GIF) works each colour
+ * out once and looks it up for every pixel.
  *
  * <pre>{@code
  * int[] levels = GreyLevels.onWhitePaper(ImageFiles.read(Path.of("digit.png")));
@@ -49,6 +50,9 @@ public final class GreyLevels {
         if (isGrey(colours)) {
             return ownLevels(raster, colours, onWhite);
         }
+        if (isByteColour(colours)) {
+            return colourSamples(raster, onWhite);
+        }
         return oneBytePerPixel(raster) ? throughPalette(raster, colours, onWhite) : rowByRow(image, onWhite);
     }
 
@@ -58,6 +62,15 @@ public final class GreyLevels {
                 && (transfer == DataBuffer.TYPE_BYTE || transfer == DataBuffer.TYPE_USHORT)
                 && colours.getColorSpace().getType() == ColorSpace.TYPE_GRAY
                 && colours.getNumComponents() == (colours.hasAlpha() ? 2 : 1);
+    }
+
+    /** Byte sRGB colours, alpha or not, straight: a JPEG, an RGB or RGBA PNG as Java decodes them. */
+    private static boolean isByteColour(ColorModel colours) {
+        return colours instanceof ComponentColorModel
+                && colours.getTransferType() == DataBuffer.TYPE_BYTE
+                && colours.getColorSpace().isCS_sRGB()
+                && colours.getNumColorComponents() == 3
+                && !colours.isAlphaPremultiplied();
     }
 
     private static boolean oneBytePerPixel(Raster raster) {
@@ -107,6 +120,22 @@ public final class GreyLevels {
                 palette[value] = level(colours.getRGB(pixel), onWhite);
             }
             levels[i] = palette[value];
+        }
+        return levels;
+    }
+
+    private static int[] colourSamples(Raster raster, boolean onWhite) {
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        int bands = raster.getNumBands();
+        int[] levels = new int[width * height];
+        int[] row = new int[width * bands];
+        for (int y = 0; y < height; y++) {
+            raster.getPixels(0, y, width, 1, row);
+            for (int x = 0, sample = 0; x < width; x++, sample += bands) {
+                int luminance = ImageFiles.luminance(row[sample] << 16 | row[sample + 1] << 8 | row[sample + 2]);
+                levels[y * width + x] = onWhite && bands == 4 ? overWhite(luminance, row[sample + 3]) : luminance;
+            }
         }
         return levels;
     }
