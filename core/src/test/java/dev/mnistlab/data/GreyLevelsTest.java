@@ -87,12 +87,15 @@ class GreyLevelsTest {
 
     @Test
     void colourPicturesGiveTheLuminanceOfTheirColours() {
-        BufferedImage image = new BufferedImage(3, 1, BufferedImage.TYPE_INT_ARGB);
-        image.setRGB(0, 0, 0xFFFF0000);
-        image.setRGB(1, 0, 0xFF00FF00);
-        image.setRGB(2, 0, 0x000000FF);
-        assertArrayEquals(new int[] {76, 149, 255}, GreyLevels.onWhitePaper(image));
-        assertArrayEquals(new int[] {76, 149, 29}, GreyLevels.ignoringAlpha(image));
+        // Packed ints (read through getRGB) and bytes (read from the samples) alike.
+        for (int kind : new int[] {BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_4BYTE_ABGR}) {
+            BufferedImage image = new BufferedImage(3, 1, kind);
+            image.setRGB(0, 0, 0xFFFF0000);
+            image.setRGB(1, 0, 0xFF00FF00);
+            image.setRGB(2, 0, 0x000000FF);
+            assertArrayEquals(new int[] {76, 149, 255}, GreyLevels.onWhitePaper(image), "kind " + kind);
+            assertArrayEquals(new int[] {76, 149, 29}, GreyLevels.ignoringAlpha(image), "kind " + kind);
+        }
     }
 
     @Test
