@@ -1,6 +1,7 @@
 package dev.mnistlab.data;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -100,7 +101,15 @@ final class ExifOrientation {
         boolean swapsSides = orientation >= 5;
         int turnedWidth = swapsSides ? height : width;
         int turnedHeight = swapsSides ? width : height;
-        BufferedImage turned = new BufferedImage(turnedWidth, turnedHeight, BufferedImage.TYPE_INT_RGB);
+        // The same kind of picture, sample for sample: a grey photo stays grey (through getRGB, Java
+        // would brighten its levels).
+        ColorModel colours = image.getColorModel();
+        BufferedImage turned = new BufferedImage(
+                colours,
+                colours.createCompatibleWritableRaster(turnedWidth, turnedHeight),
+                colours.isAlphaPremultiplied(),
+                null);
+        Object pixel = null;
         for (int y = 0; y < turnedHeight; y++) {
             for (int x = 0; x < turnedWidth; x++) {
                 // Where the seen pixel (x, y) is stored, for each of EXIF's eight orientations.
@@ -113,7 +122,8 @@ final class ExifOrientation {
                     case 7 -> new int[] {width - 1 - y, height - 1 - x}; // mirrored along the other diagonal
                     default -> new int[] {width - 1 - y, x}; // 8: stored turned a quarter clockwise
                 };
-                turned.setRGB(x, y, image.getRGB(stored[0], stored[1]));
+                pixel = image.getRaster().getDataElements(stored[0], stored[1], pixel);
+                turned.getRaster().setDataElements(x, y, pixel);
             }
         }
         return turned;

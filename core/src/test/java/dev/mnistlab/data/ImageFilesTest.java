@@ -143,6 +143,32 @@ class ImageFilesTest {
     }
 
     @Test
+    void aGreyPhotoIsTurnedLevelForLevel() throws IOException {
+        // Stored 40 wide and 20 high, mid-grey on the left, black on the right.
+        BufferedImage stored = new BufferedImage(40, 20, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < 20; x++) {
+                stored.getRaster().setSample(x, y, 0, 128);
+            }
+        }
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(stored, "jpg", jpeg);
+        BufferedImage asStored = ImageFiles.decode(withOrientation(jpeg.toByteArray(), 1), "photo");
+        BufferedImage upright = ImageFiles.decode(withOrientation(jpeg.toByteArray(), 6), "photo");
+        assertEquals(asStored.getType(), upright.getType(), "still a grey picture");
+        // Seen pixel (x, y) of orientation 6 is stored at (y, height - 1 - x).
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 20; x++) {
+                assertEquals(
+                        asStored.getRaster().getSample(y, 19 - x, 0),
+                        upright.getRaster().getSample(x, y, 0),
+                        "(" + x + ", " + y + ")");
+            }
+        }
+        assertEquals(128, GreyLevels.onWhitePaper(upright)[5 * 20 + 10], 2, "mid-grey stays mid-grey");
+    }
+
+    @Test
     void aJpegCutShortIsRefusedNotFilledWithGrey() throws IOException {
         ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
         ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), "jpg", jpeg);
