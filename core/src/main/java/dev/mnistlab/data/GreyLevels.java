@@ -133,8 +133,9 @@ public final class GreyLevels {
         for (int y = 0; y < height; y++) {
             raster.getPixels(0, y, width, 1, row);
             for (int x = 0, sample = 0; x < width; x++, sample += bands) {
-                int luminance = ImageFiles.luminance(row[sample] << 16 | row[sample + 1] << 8 | row[sample + 2]);
-                levels[y * width + x] = onWhite && bands == 4 ? overWhite(luminance, row[sample + 3]) : luminance;
+                int alpha = bands == 4 ? row[sample + 3] : WHITE;
+                int argb = alpha << 24 | row[sample] << 16 | row[sample + 1] << 8 | row[sample + 2];
+                levels[y * width + x] = level(argb, onWhite);
             }
         }
         return levels;
