@@ -58,11 +58,7 @@ public class PreprocessingBenchmark {
     private static BufferedImage firstTestDigit() throws IOException {
         ImageSet test = DatasetLoader.load(BenchmarkData.mnistFolder(), NamedDataset.MNIST)
                 .test();
-        BufferedImage digit = new BufferedImage(test.cols(), test.rows(), BufferedImage.TYPE_BYTE_GRAY);
-        for (int i = 0; i < test.pixelsPerImage(); i++) {
-            digit.getRaster().setSample(i % test.cols(), i / test.cols(), 0, test.pixels()[i] & 0xff);
-        }
-        return digit;
+        return MnistPreprocessor.toImage(test.scaledImage(0));
     }
 
     private static BufferedImage photo() {

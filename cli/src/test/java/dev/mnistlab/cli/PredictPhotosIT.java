@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import dev.mnistlab.data.DatasetLoader;
 import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.data.NamedDataset;
+import dev.mnistlab.infer.MnistPreprocessor;
 import dev.mnistlab.testing.RealData;
 import dev.mnistlab.testing.TrainedFolders;
 import java.awt.Color;
@@ -78,12 +79,8 @@ class PredictPhotosIT {
         Path pictures = Files.createDirectories(dir.resolve("test-set"));
         Map<String, Integer> truth = new HashMap<>();
         for (int index = 0; index < test.size(); index++) {
-            BufferedImage digit = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-            for (int p = 0; p < test.pixelsPerImage(); p++) {
-                digit.getRaster().setSample(p % 28, p / 28, 0, test.pixels()[index * 784 + p] & 0xff);
-            }
             Path file = pictures.resolve(String.format(Locale.ROOT, "%05d.png", index));
-            ImageIO.write(digit, "png", file.toFile());
+            ImageIO.write(MnistPreprocessor.toImage(test.scaledImage(index)), "png", file.toFile());
             truth.put(file.toString(), test.label(index));
         }
 

@@ -94,10 +94,8 @@ class MnistPreprocessorTest {
         double difference = 0;
         double[] centre = new double[2];
         for (int index = 0; index < count; index++) {
-            BufferedImage digit = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
-            digit.getRaster().setSamples(0, 0, 28, 28, 0, levels(test, index));
             ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(digit, "png", png);
+            ImageIO.write(MnistPreprocessor.toImage(test.scaledImage(index)), "png", png);
             float[] prepared =
                     MnistPreprocessor.toMnist(ImageFiles.decode(png.toByteArray(), "digit.png"), "digit.png");
             float[] original = test.scaledImage(index);
@@ -113,14 +111,6 @@ class MnistPreprocessorTest {
         assertEquals(0, difference / count / 784, 0.012, "mean difference per pixel");
         assertEquals(14, centre[0], 0.1);
         assertEquals(14, centre[1], 0.1);
-    }
-
-    private static int[] levels(ImageSet images, int index) {
-        int[] levels = new int[images.pixelsPerImage()];
-        for (int p = 0; p < levels.length; p++) {
-            levels[p] = images.pixels()[index * levels.length + p] & 0xff;
-        }
-        return levels;
     }
 
     /**
