@@ -13,11 +13,17 @@ import dev.mnistlab.data.IdxReader;
 import dev.mnistlab.data.ImageSet;
 import dev.mnistlab.data.NamedDataset;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -67,7 +73,11 @@ public final class InputImages {
     static final int PARTITIONS_PER_CORE = 4;
 
     /** Picture files by extension, as {@code mnistlab predict} finds them in folders. */
-    private static final String IMAGE_NAME = "(?i)\\.(png|jpg|jpeg|bmp|gif)$";
+    private static final Pattern IMAGE_NAME = Pattern.compile("(?i)\\.(png|jpg|jpeg|bmp|gif)$");
+
+    /** A listed picture file: its path and its length in bytes. */
+    private static final StructType LISTED =
+            new StructType().add("path", DataTypes.StringType, false).add("length", DataTypes.LongType, false);
 
     private InputImages() {}
 
@@ -102,23 +112,41 @@ public final class InputImages {
     }
 
     /**
-     * Lists picture files with Spark's {@code binaryFile} source (which reads no content when only
-     * the paths are asked for), in {@value #PARTITIONS_PER_CORE} partitions per core of the cluster
-     * or fewer (Spark's file sources count 4 MB for opening each file, so small pictures would
+     * Lists picture files, in {@value #PARTITIONS_PER_CORE} partitions per core of the cluster or
+     * fewer (Spark's file sources count 4 MB for opening each file, so small pictures would
      * otherwise come 32 to a partition, each partition a task and an output file), and reads each
-     * file in the task ({@link ReadPictureFiles}).
+     * file in the task ({@link ReadPictureFiles}). A folder on the local file system is listed by
+     * {@link LocalPictureFolder}, anything else by Spark's {@code binaryFile} source (which reads no
+     * content when only the paths are asked for); both give the same rows.
      */
     private static Dataset<Row> imageFiles(SparkSession spark, String location) {
-        Dataset<Row> listed = spark.read()
+        int partitions = PARTITIONS_PER_CORE * spark.sparkContext().defaultParallelism();
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        Dataset<Row> listed;
+        try {
+            Optional<LocalPictureFolder> folder = LocalPictureFolder.of(location, hadoop, IMAGE_NAME);
+            listed = folder.isPresent()
+                    ? listedLocally(spark, folder.get().list(), partitions)
+                    : listedBySpark(spark, location).coalesce(partitions);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list " + location + ": " + e.getMessage(), e);
+        }
+        return listed.mapPartitions(new ReadPictureFiles(new HadoopSettings(hadoop)), Encoders.row(SCHEMA));
+    }
+
+    private static Dataset<Row> listedBySpark(SparkSession spark, String location) {
+        return spark.read()
                 .format("binaryFile")
                 .option("recursiveFileLookup", "true")
                 .load(location)
-                .where(col("path").rlike(IMAGE_NAME))
-                .select(col("path"), col("length"))
-                .coalesce(PARTITIONS_PER_CORE * spark.sparkContext().defaultParallelism());
-        return listed.mapPartitions(
-                new ReadPictureFiles(new HadoopSettings(spark.sparkContext().hadoopConfiguration())),
-                Encoders.row(SCHEMA));
+                .where(col("path").rlike(IMAGE_NAME.pattern()))
+                .select(col("path"), col("length"));
+    }
+
+    private static Dataset<Row> listedLocally(SparkSession spark, List<Row> files, int partitions) {
+        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(files, Math.max(1, Math.min(partitions, files.size())));
+        return spark.createDataFrame(rows, LISTED);
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.mnistlab.data.ImageFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.util.Iterator;
 import org.apache.hadoop.fs.FileSystem;
@@ -25,6 +24,13 @@ final class ReadPictureFiles implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private static final int LARGEST_BUFFER = 1 << 16;
+
+    /**
+     * How Spark writes the path of a file on the local file system: {@code file:/tmp/a b.png}, the
+     * path as it is after the scheme (not escaped as a URI would be), so it is read without parsing
+     * it as a Hadoop {@code Path} (which took a sixth of the reading).
+     */
+    private static final String LOCAL = "file:/";
 
     private final HadoopSettings hadoop;
 
@@ -55,13 +61,12 @@ final class ReadPictureFiles implements MapPartitionsFunction<Row, Row> {
 
     private byte[] read(String path, long length) throws IOException {
         int wanted = (int) Math.min(length, ImageFiles.MAX_FILE_BYTES + 1);
-        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(path);
-        URI uri = file.toUri();
-        if ("file".equals(uri.getScheme())) {
-            try (InputStream in = Files.newInputStream(java.nio.file.Path.of(uri))) {
+        if (path.startsWith(LOCAL) && !path.startsWith(LOCAL + "/")) {
+            try (InputStream in = Files.newInputStream(java.nio.file.Path.of(path.substring(LOCAL.length() - 1)))) {
                 return in.readNBytes(wanted);
             }
         }
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(path);
         FileSystem fileSystem = file.getFileSystem(hadoop.get());
         try (InputStream in = fileSystem.open(file, Math.max(1, Math.min(wanted, LARGEST_BUFFER)))) {
             return in.readNBytes(wanted);
