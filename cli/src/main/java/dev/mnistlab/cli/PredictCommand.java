@@ -12,7 +12,6 @@ import dev.mnistlab.infer.DigitClassifier;
 import dev.mnistlab.infer.MnistPreprocessor;
 import dev.mnistlab.infer.Prediction;
 import dev.mnistlab.model.ModelDescriptor;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -60,7 +59,14 @@ import picocli.CommandLine.Spec;
 final class PredictCommand implements Callable<Integer> {
 
     private static final String PREPARED_SUFFIX = ".28x28.png";
-    private static final Path STANDARD_INPUT = Path.of("-");
+    static final Path STANDARD_INPUT = Path.of("-");
+
+    /**
+     * Pictures decoded and prepared (on every core) before each forward pass: enough to keep the
+     * cores busy, few enough that the prepared images of a folder of any size fit in memory (3 MB). A
+     * multiple of every forward pass size, so the passes, and the answers, are those of one long list.
+     */
+    private static final int PICTURES_PER_ROUND = 1024;
 
     @Spec
     CommandSpec spec;
@@ -100,34 +106,28 @@ final class PredictCommand implements Callable<Integer> {
         }
         Backend backend = saved.backend();
         Map<Path, String> failures = new LinkedHashMap<>();
-        Map<Path, float[]> prepared = new LinkedHashMap<>();
+        List<Path> files = imageFiles(failures);
         Set<String> preparedNames = new HashSet<>();
-        for (Path file : imageFiles(failures)) {
-            try {
-                float[] pixels = MnistPreprocessor.toMnist(read(file), file.toString());
-                prepared.put(file, pixels);
-                if (savePrepared != null) {
-                    AtomicFile.write(
-                            savePrepared.resolve(
-                                    uniqueName(preparedNames, file.getFileName().toString())),
-                            out -> ImageFiles.writePng(MnistPreprocessor.toImage(pixels), out));
-                }
-            } catch (InvalidInputException e) {
-                failures.put(file, e.getMessage());
-            } catch (InvalidPathException e) {
-                failures.put(
-                        file,
-                        file + ": its prepared picture cannot be named in this system's character set (" + e.getReason()
-                                + "); run under a UTF-8 locale (LC_ALL=C.UTF-8)");
-            }
-        }
         Map<Path, Prediction> predictions = new LinkedHashMap<>();
         try (Model model = saved.load(descriptor, backend, spec.commandLine().getErr())) {
             DigitClassifier classifier = new DigitClassifier(model, descriptor.architecture(), descriptor.classNames());
-            List<Path> files = new ArrayList<>(prepared.keySet());
-            List<Prediction> answers = classifier.classify(new ArrayList<>(prepared.values()), topK);
-            for (int i = 0; i < files.size(); i++) {
-                predictions.put(files.get(i), answers.get(i));
+            for (int from = 0; from < files.size(); from += PICTURES_PER_ROUND) {
+                List<Path> round = files.subList(from, Math.min(files.size(), from + PICTURES_PER_ROUND));
+                List<Path> ready = new ArrayList<>(round.size());
+                List<float[]> pixels = new ArrayList<>(round.size());
+                for (PreparedPicture picture : PreparedPicture.prepareAll(round)) {
+                    String failure = picture.failure() != null ? picture.failure() : save(picture, preparedNames);
+                    if (failure != null) {
+                        failures.put(picture.file(), failure);
+                    } else {
+                        ready.add(picture.file());
+                        pixels.add(picture.pixels());
+                    }
+                }
+                List<Prediction> answers = classifier.classify(pixels, topK);
+                for (int i = 0; i < ready.size(); i++) {
+                    predictions.put(ready.get(i), answers.get(i));
+                }
             }
         }
         report(predictions, failures);
@@ -146,9 +146,28 @@ final class PredictCommand implements Callable<Integer> {
         return name;
     }
 
-    /** Reads an image file, or standard input for {@code -}. */
-    private static BufferedImage read(Path file) throws IOException {
-        return file.equals(STANDARD_INPUT) ? ImageFiles.read(System.in, "standard input") : ImageFiles.read(file);
+    /**
+     * Writes a prepared picture to {@code --save-prepared}, if given.
+     *
+     * @return why it could not be written, or null
+     */
+    private String save(PreparedPicture picture, Set<String> preparedNames) throws IOException {
+        if (savePrepared == null) {
+            return null;
+        }
+        Path file = picture.file();
+        try {
+            AtomicFile.write(
+                    savePrepared.resolve(
+                            uniqueName(preparedNames, file.getFileName().toString())),
+                    out -> ImageFiles.writePng(MnistPreprocessor.toImage(picture.pixels()), out));
+            return null;
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        } catch (InvalidPathException e) {
+            return file + ": its prepared picture cannot be named in this system's character set (" + e.getReason()
+                    + "); run under a UTF-8 locale (LC_ALL=C.UTF-8)";
+        }
     }
 
     private List<Path> imageFiles(Map<Path, String> failures) throws IOException {

@@ -1,0 +1,72 @@
+package dev.mnistlab.cli;
+
+import dev.mnistlab.InvalidInputException;
+import dev.mnistlab.data.ImageFiles;
+import dev.mnistlab.infer.MnistPreprocessor;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A picture file for {@code predict}, decoded and prepared as MNIST's images were, or why it could
+ * not be.
+ */
+final class PreparedPicture {
+
+    private final Path file;
+    private final float[] pixels;
+    private final String failure;
+
+    private PreparedPicture(Path file, float[] pixels, String failure) {
+        this.file = file;
+        this.pixels = pixels;
+        this.failure = failure;
+    }
+
+    /** Returns the file, or {@code -} for standard input. */
+    Path file() {
+        return file;
+    }
+
+    /** Returns the prepared 28x28 image, or null. */
+    float[] pixels() {
+        return pixels;
+    }
+
+    /** Returns why the picture could not be read or prepared, or null. */
+    String failure() {
+        return failure;
+    }
+
+    /**
+     * Reads and prepares pictures on every core.
+     *
+     * @return one per file, in the files' order
+     * @throws IOException if reading failed for a reason other than the file's content
+     */
+    static List<PreparedPicture> prepareAll(List<Path> files) throws IOException {
+        try {
+            return files.parallelStream().map(PreparedPicture::prepare).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static PreparedPicture prepare(Path file) {
+        try {
+            return new PreparedPicture(file, MnistPreprocessor.toMnist(read(file), file.toString()), null);
+        } catch (InvalidInputException e) {
+            return new PreparedPicture(file, null, e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BufferedImage read(Path file) throws IOException {
+        return file.equals(PredictCommand.STANDARD_INPUT)
+                ? ImageFiles.read(System.in, "standard input")
+                : ImageFiles.read(file);
+    }
+}
