@@ -62,7 +62,7 @@ final class PredictCommand implements Callable<Integer> {
     static final Path STANDARD_INPUT = Path.of("-");
 
     /**
-     * Pictures decoded and prepared (on every core) before each forward pass: enough to keep the
+     * Pictures decoded and prepared (on every core, {@link PicturePreparation}) before each forward pass: enough to keep the
      * cores busy, few enough that the prepared images of a folder of any size fit in memory (3 MB). A
      * multiple of every forward pass size, so the passes, and the answers, are those of one long list.
      */
@@ -109,13 +109,14 @@ final class PredictCommand implements Callable<Integer> {
         List<Path> files = imageFiles(failures);
         Set<String> preparedNames = new HashSet<>();
         Map<Path, Prediction> predictions = new LinkedHashMap<>();
-        try (Model model = saved.load(descriptor, backend, spec.commandLine().getErr())) {
+        try (Model model = saved.load(descriptor, backend, spec.commandLine().getErr());
+                PicturePreparation preparation = new PicturePreparation()) {
             DigitClassifier classifier = new DigitClassifier(model, descriptor.architecture(), descriptor.classNames());
             for (int from = 0; from < files.size(); from += PICTURES_PER_ROUND) {
                 List<Path> round = files.subList(from, Math.min(files.size(), from + PICTURES_PER_ROUND));
                 List<Path> ready = new ArrayList<>(round.size());
                 List<float[]> pixels = new ArrayList<>(round.size());
-                for (PreparedPicture picture : PreparedPicture.prepareAll(round)) {
+                for (PreparedPicture picture : preparation.prepare(round)) {
                     String failure = picture.failure() != null ? picture.failure() : save(picture, preparedNames);
                     if (failure != null) {
                         failures.put(picture.file(), failure);

@@ -5,9 +5,7 @@ import dev.mnistlab.data.ImageFiles;
 import dev.mnistlab.infer.MnistPreprocessor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * A picture file for {@code predict}, decoded and prepared as MNIST's images were, or why it could
@@ -41,26 +39,15 @@ final class PreparedPicture {
     }
 
     /**
-     * Reads and prepares pictures on every core.
+     * Reads and prepares a picture.
      *
-     * @return one per file, in the files' order
      * @throws IOException if reading failed for a reason other than the file's content
      */
-    static List<PreparedPicture> prepareAll(List<Path> files) throws IOException {
-        try {
-            return files.parallelStream().map(PreparedPicture::prepare).toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-    }
-
-    private static PreparedPicture prepare(Path file) {
+    static PreparedPicture prepare(Path file) throws IOException {
         try {
             return new PreparedPicture(file, MnistPreprocessor.toMnist(read(file), file.toString()), null);
         } catch (InvalidInputException e) {
             return new PreparedPicture(file, null, e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
