@@ -62,9 +62,10 @@ final class PredictCommand implements Callable<Integer> {
     static final Path STANDARD_INPUT = Path.of("-");
 
     /**
-     * Pictures decoded and prepared (on every core, {@link PicturePreparation}) before each forward pass: enough to keep the
-     * cores busy, few enough that the prepared images of a folder of any size fit in memory (3 MB). A
-     * multiple of every forward pass size, so the passes, and the answers, are those of one long list.
+     * Pictures decoded and prepared (on every core, {@link PicturePreparation}) before each forward
+     * pass: enough to keep the cores busy, few enough that the prepared images of a folder of any
+     * size fit in memory (3 MB). A multiple of every forward pass size, so the passes, and the
+     * answers, are those of one long list.
      */
     private static final int PICTURES_PER_ROUND = 1024;
 

@@ -30,8 +30,9 @@ import org.apache.spark.sql.RowFactory;
  *
  * <p>Like Spark, it leaves out files and folders whose names start with a dot, or with an
  * underscore and hold no {@code =} (but for Parquet's metadata folders), or end with {@code
- * ._COPYING_}, and follows links to folders (a link back to a folder above is listed once). Unlike Spark, it leaves out what is not a
- * regular file (a pipe named {@code x.png} would block a task that read it).
+ * ._COPYING_}, and follows links to folders (a link back to a folder above is listed once).
+ * Unlike Spark, it leaves out what is not a regular file (a pipe named {@code x.png} would block
+ * a task that read it).
  */
 final class LocalPictureFolder {
 
