@@ -3,6 +3,7 @@ package dev.mnistlab.spark.jobs;
 import com.google.gson.JsonElement;
 import dev.mnistlab.InvalidInputException;
 import dev.mnistlab.files.FiniteJson;
+import dev.mnistlab.spark.ForkFreeLocalFileSystem;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
@@ -16,6 +17,9 @@ final class JobOptions {
 
     /** The master when neither {@code --master} nor spark-submit names one: every core of this machine. */
     static final String DEFAULT_MASTER = "local[*]";
+
+    /** Spark's name for the Hadoop setting of the {@code file:} file system's class. */
+    static final String LOCAL_FILE_SYSTEM = "spark.hadoop." + ForkFreeLocalFileSystem.SETTING;
 
     @Option(
             names = "--master",
@@ -47,10 +51,14 @@ final class JobOptions {
     /** Starts the job's Spark session; the caller stops it. */
     SparkSession startSpark(String job) {
         SparkSession.Builder builder = SparkSession.builder().appName("mnistlab " + job);
+        SparkConf given = new SparkConf();
         if (master != null) {
             builder.master(master);
-        } else if (!new SparkConf().contains("spark.master")) {
+        } else if (!given.contains("spark.master")) {
             builder.master(DEFAULT_MASTER);
+        }
+        if (!given.contains(LOCAL_FILE_SYSTEM)) {
+            builder.config(LOCAL_FILE_SYSTEM, ForkFreeLocalFileSystem.class.getName());
         }
         try {
             return builder.getOrCreate();
