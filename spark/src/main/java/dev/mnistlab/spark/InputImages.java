@@ -69,8 +69,15 @@ public final class InputImages {
             .add(PIXELS, DataTypes.BinaryType, true)
             .add(LABEL, DataTypes.IntegerType, true);
 
-    /** How many partitions of picture files each core of the cluster gets: a few, so a retried task redoes little. */
+    /** How many partitions of picture files each core of the cluster gets at most: a few, so a retried task redoes little. */
     static final int PARTITIONS_PER_CORE = 4;
+
+    /**
+     * How many listed pictures a task gets at least, where there are enough for every core: a task
+     * costs tens of milliseconds besides its pictures (its deserialisation, its output file, its
+     * commit), and 8,192 small pictures take about a third of a second.
+     */
+    static final int PICTURES_PER_TASK = 8192;
 
     /** Picture files by extension, as {@code mnistlab predict} finds them in folders. */
     private static final Pattern IMAGE_NAME = Pattern.compile("(?i)\\.(png|jpg|jpeg|bmp|gif)$");
@@ -112,22 +119,24 @@ public final class InputImages {
     }
 
     /**
-     * Lists picture files, in {@value #PARTITIONS_PER_CORE} partitions per core of the cluster or
-     * fewer (Spark's file sources count 4 MB for opening each file, so small pictures would
+     * Lists picture files, in at most {@value #PARTITIONS_PER_CORE} partitions per core of the
+     * cluster (Spark's file sources count 4 MB for opening each file, so small pictures would
      * otherwise come 32 to a partition, each partition a task and an output file), and reads each
      * file in the task ({@link ReadPictureFiles}). A folder on the local file system is listed by
      * {@link LocalPictureFolder}, anything else by Spark's {@code binaryFile} source (which reads no
-     * content when only the paths are asked for); both give the same rows.
+     * content when only the paths are asked for); both give the same rows. The files of a local
+     * folder, counted before the tasks start, come in as few partitions per core as give each task
+     * {@value #PICTURES_PER_TASK} of them or more.
      */
     private static Dataset<Row> imageFiles(SparkSession spark, String location) {
-        int partitions = PARTITIONS_PER_CORE * spark.sparkContext().defaultParallelism();
+        int cores = spark.sparkContext().defaultParallelism();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         Dataset<Row> listed;
         try {
             Optional<LocalPictureFolder> folder = LocalPictureFolder.of(location, hadoop, IMAGE_NAME);
             listed = folder.isPresent()
-                    ? listedLocally(spark, folder.get().list(), partitions)
-                    : listedBySpark(spark, location).coalesce(partitions);
+                    ? listedLocally(spark, folder.get().list(), cores)
+                    : listedBySpark(spark, location).coalesce(PARTITIONS_PER_CORE * cores);
         } catch (IOException e) {
             throw new UncheckedIOException("could not list " + location + ": " + e.getMessage(), e);
         }
@@ -143,9 +152,11 @@ public final class InputImages {
                 .select(col("path"), col("length"));
     }
 
-    private static Dataset<Row> listedLocally(SparkSession spark, List<Row> files, int partitions) {
-        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(files, Math.max(1, Math.min(partitions, files.size())));
+    private static Dataset<Row> listedLocally(SparkSession spark, List<Row> files, int cores) {
+        long perCore = files.size() / ((long) cores * PICTURES_PER_TASK);
+        int partitions = (int) Math.min(files.size(), cores * Math.max(1, Math.min(PARTITIONS_PER_CORE, perCore)));
+        JavaRDD<Row> rows =
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(files, Math.max(1, partitions));
         return spark.createDataFrame(rows, LISTED);
     }
 
