@@ -9,8 +9,11 @@
 # Each command's throughput is reported two ways: end to end (images / wall time of the command on
 # 10,000 files, JVM and Spark start included) and marginal (40,000 / the difference between the
 # 50,000- and the 10,000-file runs: the cost per image once everything has started).
+# Then the same jobs in JVMs that stay up (dev.mnistlab.bench.SparkPredictComparison): each mode
+# runs the job on the 10,000 files WARM_JOBS times in one JVM (one Spark session for local[N]);
+# the median of the later half is the job's time once the JIT compilers have done most of their work.
 #
-# Usage: docs/benchmarks/spark-predict.sh [WORK_DIR]   (RUNS=3, MODEL=mlp|cnn)
+# Usage: docs/benchmarks/spark-predict.sh [WORK_DIR]   (RUNS=3, MODEL=mlp|cnn, WARM_JOBS=40)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="${1:-/tmp/mnistlab-spark-bench}"
@@ -46,9 +49,15 @@ model="$work/model-$model_kind"
 if [[ ! -d "$model" ]]; then
   ./mnistlab train --data-dir "$data" --model "$model_kind" --epochs 1 --output "$model" --quiet
 fi
-# Build both launchers before timing anything.
+# Build both launchers and the benchmarks before timing anything.
 ./mnistlab --version > /dev/null
 ./mnistlab spark --version > /dev/null
+# Debian's Maven prints colour resets even with -q; strip them.
+{
+  mvn -q -B -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true install -pl benchmarks -am
+  mvn -q -B dependency:build-classpath -pl benchmarks -Dmdep.outputFile="$work/bench-classpath.txt"
+} 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2
+spark_opts="$(sed -n 's:.*<spark.jvm.options>\(.*\)</spark.jvm.options>.*:\1:p' spark/pom.xml | head -n 1)"
 
 seconds() { # command...: wall seconds
   local start end
@@ -79,6 +88,19 @@ run() { # name set
   done
 } | tee "$work/times.txt"
 
+warm_jobs="${WARM_JOBS:-40}"
+rm -f "$work/warm.jsonl"
+for ((r = 1; r <= runs; r++)); do
+  for mode in single 'local[1]' 'local[2]'; do
+    rm -rf "$work/warm"
+    # shellcheck disable=SC2086
+    java $spark_opts -Dlog4j2.configurationFile=classpath:dev/mnistlab/spark/launcher-log4j2.properties \
+      -cp "benchmarks/target/classes:$(cat "$work/bench-classpath.txt")" dev.mnistlab.bench.SparkPredictComparison \
+      "$mode" "$work/png10k" "$model" "$work/warm" "$warm_jobs" 2> "$work/warm-$mode-$r.log" | tee -a "$work/warm.jsonl"
+  done
+done
+rm -rf "$work/warm"
+
 python3 - "$work/times.txt" <<'PY'
 import statistics, sys
 rows = [line.split() for line in open(sys.argv[1]) if line[0] not in "#c"]
@@ -95,4 +117,22 @@ for cmd in ["single", "local[1]", "local[2]"]:
     print(f"| {cmd} | {t10:.2f} | {10000 / t10:,.0f} | {t50:.2f} | {rate[cmd]:,.0f} |")
 print(f"\nlocal[2] / single, marginal: {rate['local[2]'] / rate['single']:.2f}; "
       f"local[2] / local[1], marginal: {rate['local[2]'] / rate['local[1]']:.2f}")
+PY
+
+python3 - "$work/warm.jsonl" <<'PY'
+import json, statistics, sys
+runs = {}
+for line in open(sys.argv[1]):
+    result = json.loads(line)
+    runs.setdefault(result["mode"], []).append(result)
+print("\n| JVM that stays up, 10,000 files | first job, s | later jobs, s (median of runs) | images/s |")
+print("|---|---|---|---|")
+later = {}
+for mode in ["single", "local[1]", "local[2]"]:
+    first = statistics.median(r["firstSeconds"] for r in runs[mode])
+    later[mode] = statistics.median(r["laterMedianSeconds"] for r in runs[mode])
+    each = ", ".join(f"{r['laterMedianSeconds']:.3f}" for r in runs[mode])
+    print(f"| {mode} | {first:.2f} | {later[mode]:.3f} ({each}) | {10000 / later[mode]:,.0f} |")
+print(f"\nlater jobs: local[2] / single {later['single'] / later['local[2]']:.2f}; "
+      f"local[2] / local[1] {later['local[1]'] / later['local[2]']:.2f}")
 PY
