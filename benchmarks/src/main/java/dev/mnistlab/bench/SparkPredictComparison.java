@@ -27,7 +27,8 @@ import picocli.CommandLine;
  * nowhere); {@code local[N]} runs what {@code mnistlab spark predict} runs (the same session
  * settings, model loading, batches and Parquet output into a new folder under WORK) in one Spark
  * session, as a notebook or a long-lived driver would. One line of JSON per JVM; {@code
- * docs/benchmarks/spark-warm.sh} runs each mode in a JVM of its own, alternating.
+ * docs/benchmarks/spark-predict.sh} runs each mode in a JVM of its own, alternating, after timing the
+ * whole commands.
  *
  * <pre>{@code
  * java <spark.jvm.options> -cp ... dev.mnistlab.bench.SparkPredictComparison local[2] PICTURES MODEL WORK 40
@@ -75,7 +76,7 @@ public final class SparkPredictComparison {
         SparkSession spark = SparkSession.builder()
                 .master(master)
                 .appName("mnistlab spark predict, again and again")
-                .config("spark.hadoop." + ForkFreeLocalFileSystem.SETTING, ForkFreeLocalFileSystem.class.getName())
+                .config(ForkFreeLocalFileSystem.SPARK_SETTING, ForkFreeLocalFileSystem.class.getName())
                 .getOrCreate();
         try {
             for (int job = 0; job < jobs; job++) {

@@ -20,7 +20,7 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * every folder it makes and every file it creates by running {@code chmod}: Spark writing a table
  * into a local folder starts two such processes per task and more to commit the job, each one a
  * stall of the task. The jobs of {@code mnistlab spark} use this file system for {@code file:}
- * paths unless {@code spark.hadoop.fs.file.impl} is set; a session of one's own gets it with
+ * paths unless {@value #SPARK_SETTING} is set; a session of one's own gets it with
  * {@code spark.hadoop.fs.file.impl=dev.mnistlab.spark.ForkFreeLocalFileSystem}. Modes that
  * {@code java.nio} cannot set (the sticky bit) and file systems without POSIX permissions are
  * left to Hadoop.
@@ -29,6 +29,9 @@ public final class ForkFreeLocalFileSystem extends LocalFileSystem {
 
     /** The Hadoop setting that names the class of the {@code file:} file system. */
     public static final String SETTING = "fs.file.impl";
+
+    /** The same setting as a Spark session takes it. */
+    public static final String SPARK_SETTING = "spark.hadoop." + SETTING;
 
     /** Creates the file system, as Hadoop does for a {@code file:} path. */
     public ForkFreeLocalFileSystem() {

@@ -69,7 +69,10 @@ public final class InputImages {
             .add(PIXELS, DataTypes.BinaryType, true)
             .add(LABEL, DataTypes.IntegerType, true);
 
-    /** How many partitions of picture files each core of the cluster gets at most: a few, so a retried task redoes little. */
+    /**
+     * How many partitions of picture files each core of the cluster gets at most: a few, so a
+     * retried task redoes little.
+     */
     static final int PARTITIONS_PER_CORE = 4;
 
     /**

@@ -18,9 +18,6 @@ final class JobOptions {
     /** The master when neither {@code --master} nor spark-submit names one: every core of this machine. */
     static final String DEFAULT_MASTER = "local[*]";
 
-    /** Spark's name for the Hadoop setting of the {@code file:} file system's class. */
-    static final String LOCAL_FILE_SYSTEM = "spark.hadoop." + ForkFreeLocalFileSystem.SETTING;
-
     @Option(
             names = "--master",
             paramLabel = "URL",
@@ -57,8 +54,8 @@ final class JobOptions {
         } else if (!given.contains("spark.master")) {
             builder.master(DEFAULT_MASTER);
         }
-        if (!given.contains(LOCAL_FILE_SYSTEM)) {
-            builder.config(LOCAL_FILE_SYSTEM, ForkFreeLocalFileSystem.class.getName());
+        if (!given.contains(ForkFreeLocalFileSystem.SPARK_SETTING)) {
+            builder.config(ForkFreeLocalFileSystem.SPARK_SETTING, ForkFreeLocalFileSystem.class.getName());
         }
         try {
             return builder.getOrCreate();
