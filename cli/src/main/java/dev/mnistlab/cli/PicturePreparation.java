@@ -1,5 +1,6 @@
 package dev.mnistlab.cli;
 
+import dev.mnistlab.data.ImageFiles;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
@@ -11,22 +12,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Reads and prepares {@code predict}'s pictures on as many threads as there are cores and as the
- * heap holds: a picture at the size limit (40 megapixels) needs about 400 MB of heap while it is
- * prepared (measured with {@code -Xmx}: one such JPEG passed with 384 MB, four in a row needed 448
- * MB, as they did on one thread before; two threads passed with 800 MB), so a small heap gets
- * fewer threads, down to one, instead of running out.
+ * Reads and prepares {@code predict}'s pictures on as many threads as there are cores. Large
+ * pictures do not run a small heap out of memory: {@link ImageFiles} lets the decodes of all
+ * threads together hold at most half the heap, so pictures at the size limit (40 megapixels, about
+ * 400 MB each while decoded and prepared) take turns where the heap holds only one.
  */
 final class PicturePreparation implements AutoCloseable {
-
-    private static final long HEAP_PER_THREAD = 400L << 20;
 
     private final ExecutorService workers;
 
     PicturePreparation() {
-        Runtime runtime = Runtime.getRuntime();
-        long threads = Math.max(1, Math.min(runtime.availableProcessors(), runtime.maxMemory() / HEAP_PER_THREAD));
-        workers = Executors.newFixedThreadPool((int) threads, task -> {
+        workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
             Thread thread = new Thread(task, "mnistlab-prepare");
             thread.setDaemon(true);
             return thread;

@@ -6,6 +6,7 @@ import dev.mnistlab.infer.MnistPreprocessor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Function;
 
 /**
  * A picture file for {@code predict}, decoded and prepared as MNIST's images were, or why it could
@@ -45,15 +46,16 @@ final class PreparedPicture {
      */
     static PreparedPicture prepare(Path file) throws IOException {
         try {
-            return new PreparedPicture(file, MnistPreprocessor.toMnist(read(file), file.toString()), null);
+            return new PreparedPicture(file, readPrepared(file), null);
         } catch (InvalidInputException e) {
             return new PreparedPicture(file, null, e.getMessage());
         }
     }
 
-    private static BufferedImage read(Path file) throws IOException {
+    private static float[] readPrepared(Path file) throws IOException {
+        Function<BufferedImage, float[]> prepared = picture -> MnistPreprocessor.toMnist(picture, file.toString());
         return file.equals(PredictCommand.STANDARD_INPUT)
-                ? ImageFiles.read(System.in, "standard input")
-                : ImageFiles.read(file);
+                ? ImageFiles.read(System.in, "standard input", prepared)
+                : ImageFiles.read(file, prepared);
     }
 }

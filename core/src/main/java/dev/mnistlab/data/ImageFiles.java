@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
@@ -90,12 +91,29 @@ public final class ImageFiles {
     }
 
     /**
-     * Reads an image.
+     * Reads an image. Its memory is counted while it is decoded only: a caller that makes more of
+     * it (a prepared 28x28 image, say) should hand that work to {@link #read(Path, Function)}.
      *
      * @throws InvalidInputException naming the file if it is missing, empty, too large, not an
      *     image, or cannot be decoded
      */
     public static BufferedImage read(Path file) throws IOException {
+        return read(file, Function.identity());
+    }
+
+    /**
+     * Reads an image and hands it to {@code use}, with the heap a picture of its size takes held for
+     * both. Decodes on all threads of the JVM together hold at most half the heap, so many large
+     * pictures read at once wait for each other instead of running out of memory.
+     *
+     * @param file the image file
+     * @param use what to make of the picture, for example {@code picture -> MnistPreprocessor.toMnist(picture,
+     *     name)}
+     * @return what {@code use} returned
+     * @throws InvalidInputException naming the file if it is missing, empty, too large, not an
+     *     image, or cannot be decoded, or as {@code use} throws it
+     */
+    public static <T> T read(Path file, Function<? super BufferedImage, ? extends T> use) throws IOException {
         requireSize(InputFiles.require(file, MAX_FILE_BYTES, "an image"), file.toString());
         byte[] encoded;
         try {
@@ -103,7 +121,7 @@ public final class ImageFiles {
         } catch (IOException e) {
             throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
-        return decode(encoded, file.toString());
+        return decode(encoded, file.toString(), use);
     }
 
     /**
@@ -114,9 +132,25 @@ public final class ImageFiles {
      * @throws InvalidInputException if the bytes are empty, too many, not an image, or cannot be decoded
      */
     public static BufferedImage decode(byte[] encoded, String name) throws IOException {
+        return decode(encoded, name, Function.identity());
+    }
+
+    /**
+     * Decodes an image held in memory and hands it to {@code use}, with the same limits and the same
+     * count of memory as {@link #read(Path, Function)}.
+     *
+     * @param encoded the encoded bytes (PNG, JPEG, BMP or GIF)
+     * @param name what to call the image in messages
+     * @param use what to make of the picture
+     * @return what {@code use} returned
+     * @throws InvalidInputException if the bytes are empty, too many, not an image, or cannot be
+     *     decoded, or as {@code use} throws it
+     */
+    public static <T> T decode(byte[] encoded, String name, Function<? super BufferedImage, ? extends T> use)
+            throws IOException {
         requireSize(encoded.length, name);
         try (ImageInputStream in = new ByteArrayImageInputStream(encoded)) {
-            return decode(in, name);
+            return decode(in, name, use);
         }
     }
 
@@ -129,7 +163,23 @@ public final class ImageFiles {
      * @throws InvalidInputException if the stream is empty, too long, not an image, or cannot be decoded
      */
     public static BufferedImage read(InputStream in, String name) throws IOException {
-        return decode(in.readNBytes(Math.toIntExact(MAX_FILE_BYTES + 1)), name);
+        return read(in, name, Function.identity());
+    }
+
+    /**
+     * Decodes an image from a stream and hands it to {@code use}, as {@link #read(Path, Function)}
+     * does; the stream is left open.
+     *
+     * @param in the encoded bytes (PNG, JPEG, BMP or GIF)
+     * @param name what to call the image in messages
+     * @param use what to make of the picture
+     * @return what {@code use} returned
+     * @throws InvalidInputException if the stream is empty, too long, not an image, or cannot be
+     *     decoded, or as {@code use} throws it
+     */
+    public static <T> T read(InputStream in, String name, Function<? super BufferedImage, ? extends T> use)
+            throws IOException {
+        return decode(in.readNBytes(Math.toIntExact(MAX_FILE_BYTES + 1)), name, use);
     }
 
     private static void requireSize(long bytes, String name) {
@@ -142,12 +192,25 @@ public final class ImageFiles {
         }
     }
 
-    private static BufferedImage decode(ImageInputStream in, String name) throws IOException {
+    private static <T> T decode(ImageInputStream in, String name, Function<? super BufferedImage, ? extends T> use)
+            throws IOException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
             throw new InvalidInputException(name + ": not an image mnistlab can read (PNG, JPEG, BMP or GIF)");
         }
         ImageReader reader = readers.next();
+        try {
+            DecodingMemory.Reservation memory = DecodingMemory.HEAP.reserve(pixels(reader, in, name));
+            try (memory) {
+                return use.apply(picture(reader, name));
+            }
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** Reads the header: the picture's pixels, refused over the limits. */
+    private static long pixels(ImageReader reader, ImageInputStream in, String name) throws IOException {
         try {
             reader.setInput(in, true, false);
             String format = reader.getFormatName();
@@ -161,17 +224,28 @@ public final class ImageFiles {
                 throw new InvalidInputException(name + ": " + width + "x" + height + " pixels, over the limit of "
                         + MAX_PIXELS / 1_000_000 + " megapixels (" + MAX_SIDE + " per side); scale the image down");
             }
+            return width * height;
+        } catch (IOException | RuntimeException e) {
+            throw undecodable(reader, name, e);
+        }
+    }
+
+    /** Decodes the picture, turned as its EXIF orientation says. */
+    private static BufferedImage picture(ImageReader reader, String name) throws IOException {
+        try {
             BufferedImage image = reader.read(0);
             return ExifOrientation.apply(image, ExifOrientation.of(reader.getImageMetadata(0)));
         } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
-            }
-            throw new InvalidInputException(
-                    name + ": cannot be decoded as " + reader.getFormatName() + " (" + decodeFailure(e) + ")", e);
-        } finally {
-            reader.dispose();
+            throw undecodable(reader, name, e);
         }
+    }
+
+    private static InvalidInputException undecodable(ImageReader reader, String name, Exception e) throws IOException {
+        if (e instanceof InvalidInputException invalid) {
+            return invalid;
+        }
+        return new InvalidInputException(
+                name + ": cannot be decoded as " + reader.getFormatName() + " (" + decodeFailure(e) + ")", e);
     }
 
     /** Says why a decoder gave up, in words: its own message unless that is only about its exceptions. */

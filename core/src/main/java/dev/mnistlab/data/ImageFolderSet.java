@@ -145,7 +145,7 @@ public final class ImageFolderSet {
     }
 
     private static byte[] greyPixels(Path file) throws IOException {
-        return datasetPixels(ImageFiles.read(file), file.toString());
+        return ImageFiles.read(file, picture -> datasetPixels(picture, file.toString()));
     }
 
     /**

@@ -153,7 +153,11 @@ public final class DigitClassifier implements AutoCloseable {
      * @throws InvalidInputException if the picture has no ink
      */
     public Prediction classify(BufferedImage picture, int topK) {
-        return classifyOne(MnistPreprocessor.toMnist(picture, "picture"), topK);
+        return classifyOne(prepared(picture), topK);
+    }
+
+    private static float[] prepared(BufferedImage picture) {
+        return MnistPreprocessor.toMnist(picture, "picture");
     }
 
     /**
@@ -176,7 +180,7 @@ public final class DigitClassifier implements AutoCloseable {
      * @throws InvalidInputException if the bytes are not a readable image, are too large, or show no ink
      */
     public Prediction classify(InputStream encoded, int topK) throws IOException {
-        return classify(ImageFiles.read(encoded, "image stream"), topK);
+        return classifyOne(ImageFiles.read(encoded, "image stream", DigitClassifier::prepared), topK);
     }
 
     /**
@@ -204,7 +208,7 @@ public final class DigitClassifier implements AutoCloseable {
      * @throws InvalidInputException if the bytes are not a readable image, are too large, or show no ink
      */
     public Prediction classify(byte[] encoded, int topK) throws IOException {
-        return classify(ImageFiles.decode(encoded, "image bytes"), topK);
+        return classifyOne(ImageFiles.decode(encoded, "image bytes", DigitClassifier::prepared), topK);
     }
 
     /**
@@ -215,7 +219,7 @@ public final class DigitClassifier implements AutoCloseable {
      * @throws InvalidInputException naming the file if it is missing, not a readable image, or shows no ink
      */
     public Prediction classify(Path file, int topK) throws IOException {
-        return classifyOne(MnistPreprocessor.toMnist(ImageFiles.read(file), file.toString()), topK);
+        return classifyOne(ImageFiles.read(file, picture -> MnistPreprocessor.toMnist(picture, file.toString())), topK);
     }
 
     /**

@@ -9,8 +9,9 @@ import java.util.concurrent.Semaphore;
 /**
  * Turns an encoded picture from a request into the 784 values a model takes, as {@code predict}
  * does, with at most one decode per core at a time: decoding is all computation, so more at once
- * would gain nothing, and a picture near the 40-megapixel limit takes 160 MB while it is decoded,
- * so this bounds what a burst of large uploads can hold to a few hundred MB.
+ * would gain nothing. The heap that a burst of large uploads holds is bounded where every decode
+ * is, in {@link ImageFiles}: a picture near the 40-megapixel limit takes about 400 MB while it is
+ * decoded and prepared, and decodes together hold at most half the heap.
  */
 final class ImageDecoding {
 
@@ -36,7 +37,7 @@ final class ImageDecoding {
             throw new InterruptedIOException("interrupted while waiting to decode " + name);
         }
         try {
-            return MnistPreprocessor.toMnist(ImageFiles.decode(encoded, name), name);
+            return ImageFiles.decode(encoded, name, picture -> MnistPreprocessor.toMnist(picture, name));
         } finally {
             decoders.release();
         }

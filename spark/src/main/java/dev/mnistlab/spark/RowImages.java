@@ -31,7 +31,7 @@ final class RowImages {
             return scaled;
         }
         String id = id(row);
-        return MnistPreprocessor.toMnist(ImageFiles.decode(content(row), id), id);
+        return ImageFiles.decode(content(row), id, picture -> MnistPreprocessor.toMnist(picture, id));
     }
 
     /**
@@ -47,7 +47,7 @@ final class RowImages {
             return pixels;
         }
         String id = id(row);
-        return ImageFolderSet.datasetPixels(ImageFiles.decode(content(row), id), id);
+        return ImageFiles.decode(content(row), id, picture -> ImageFolderSet.datasetPixels(picture, id));
     }
 
     /** The row's name, for messages. */
