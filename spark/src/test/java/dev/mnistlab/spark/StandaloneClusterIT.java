@@ -14,7 +14,6 @@ import dev.mnistlab.infer.Prediction;
 import dev.mnistlab.testing.TrainedFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -50,23 +50,30 @@ class StandaloneClusterIT {
     private static final List<Process> daemons = new ArrayList<>();
     private static Path sparkHome;
     private static String masterUrl;
-    private static int masterUiPort;
+    private static String masterUi;
+
+    /** What the master logs once its RPC endpoint is up, with the URL workers and jobs connect to. */
+    private static final Pattern MASTER_URL = Pattern.compile("Starting Spark master at (spark://\\S+)");
+
+    /** What the master logs once its web UI is up, with the UI's URL. */
+    private static final Pattern MASTER_UI = Pattern.compile("Bound MasterWebUI to \\S+ and started at (http://\\S+)");
 
     @BeforeAll
     static void startCluster() throws IOException, InterruptedException {
         sparkHome = fakeSparkHome(temp.resolve("spark-home"));
-        int masterPort = freePort();
-        masterUiPort = freePort();
-        masterUrl = "spark://127.0.0.1:" + masterPort;
+        // Port 0 everywhere: each daemon binds free ports itself and the master logs its own, so no
+        // JVM can take a port between the test's choice of it and the daemon's use.
         daemons.add(start(
                 "master",
                 "org.apache.spark.deploy.master.Master",
                 "--host",
                 "127.0.0.1",
                 "--port",
-                Integer.toString(masterPort),
+                "0",
                 "--webui-port",
-                Integer.toString(masterUiPort)));
+                "0"));
+        masterUrl = awaitLogged("master", MASTER_URL);
+        masterUi = awaitLogged("master", MASTER_UI);
         for (int worker = 1; worker <= 2; worker++) {
             daemons.add(start(
                     "worker" + worker,
@@ -78,7 +85,7 @@ class StandaloneClusterIT {
                     "--memory",
                     "2g",
                     "--webui-port",
-                    Integer.toString(freePort()),
+                    "0",
                     "--work-dir",
                     Files.createDirectories(temp.resolve("work" + worker)).toString(),
                     masterUrl));
@@ -199,23 +206,37 @@ class StandaloneClusterIT {
         return builder.start();
     }
 
+    /** Waits until a daemon's log has a line that {@code pattern} finds, and returns its first group. */
+    private static String awaitLogged(String name, Pattern pattern) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (Instant.now().isBefore(deadline)) {
+            requireDaemonsAlive();
+            Matcher logged = pattern.matcher(Files.readString(temp.resolve(name + ".log")));
+            if (logged.find()) {
+                return logged.group(1);
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the " + name + " did not log '" + pattern + "' in " + STARTUP + "\n" + log(name));
+    }
+
+    private static void requireDaemonsAlive() {
+        for (Process daemon : daemons) {
+            if (!daemon.isAlive()) {
+                throw new AssertionError("a cluster JVM exited with " + daemon.exitValue() + "\n" + log("master") + "\n"
+                        + log("worker1") + "\n" + log("worker2"));
+            }
+        }
+    }
+
     private static void awaitAliveWorkers(int count) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(STARTUP);
         String page = "";
         while (Instant.now().isBefore(deadline)) {
-            for (Process daemon : daemons) {
-                if (!daemon.isAlive()) {
-                    throw new AssertionError("a cluster JVM exited with " + daemon.exitValue() + "\n" + log("master")
-                            + "\n" + log("worker1") + "\n" + log("worker2"));
-                }
-            }
+            requireDaemonsAlive();
             try {
                 page = new String(
-                        URI.create("http://127.0.0.1:" + masterUiPort + "/json/")
-                                .toURL()
-                                .openStream()
-                                .readAllBytes(),
-                        StandardCharsets.UTF_8);
+                        URI.create(masterUi + "/json/").toURL().openStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (JsonParser.parseString(page)
                                 .getAsJsonObject()
                                 .get("aliveworkers")
@@ -252,8 +273,12 @@ class StandaloneClusterIT {
     }
 
     private static String log(String name) {
+        Path log = temp.resolve(name + ".log");
+        if (!Files.exists(log)) {
+            return name + ".log: not started";
+        }
         try {
-            return name + ".log:\n" + Files.readString(temp.resolve(name + ".log"));
+            return name + ".log:\n" + Files.readString(log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -271,11 +296,5 @@ class StandaloneClusterIT {
             }
         }
         return answers;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
