@@ -18,6 +18,10 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="${1:-/tmp/mnistlab-spark-bench}"
 runs="${RUNS:-3}"
+warm_jobs="${WARM_JOBS:-40}"
+for count in "RUNS=$runs" "WARM_JOBS=$warm_jobs"; do
+  [[ "${count#*=}" =~ ^[1-9][0-9]*$ ]] || { echo "spark-predict.sh: ${count%%=*} must be a whole number from 1, got '${count#*=}'" >&2; exit 2; }
+done
 model_kind="${MODEL:-mlp}"
 data="$root/../shared/data/mnist"
 mkdir -p "$work"
@@ -88,7 +92,6 @@ run() { # name set
   done
 } | tee "$work/times.txt"
 
-warm_jobs="${WARM_JOBS:-40}"
 rm -f "$work/warm.jsonl"
 for ((r = 1; r <= runs; r++)); do
   for mode in single 'local[1]' 'local[2]'; do
