@@ -26,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * without a first moment) or NDArray operations (SGD with momentum). This class keeps the state, in
  * an order derived from the model's parameters, frees each update's temporaries and has the engine
  * finish each update. Where the engine allows, it first lays the parameters end to end in one
- * buffer ({@link #gatherParameters}) and applies the rule once to all of them. State arrays belong
- * to the manager given at construction, normally the model's.
+ * buffer ({@link #gatherParameters}) and applies the rule to all of them, a cache-sized piece at a
+ * time. State arrays belong to the manager given at construction, normally the model's.
  */
 public abstract class StatefulOptimizer extends Optimizer {
 
@@ -43,6 +43,7 @@ public abstract class StatefulOptimizer extends Optimizer {
     private final Map<String, Integer> steps = new ConcurrentHashMap<>();
     private ParameterBuffer buffer;
     private NDArray[] bufferState;
+    private Pieces pieces;
     private double learningRate;
 
     /**
@@ -104,6 +105,7 @@ public abstract class StatefulOptimizer extends Optimizer {
      * rule once to all of them: a few engine calls a step instead of a few per parameter. Values,
      * and any state already loaded, are kept. Call it once, after the parameters are initialized and
      * before the first forward pass of training (DJL's trainer keeps the arrays it first sees).
+     * The rule then runs once a piece of the buffer, each small enough for the cores' caches.
      *
      * @param parameters the model's parameters, from {@link #parametersOf}
      * @return whether the parameters now share one buffer; if not, nothing changed
@@ -115,12 +117,13 @@ public abstract class StatefulOptimizer extends Optimizer {
         if (buffer == null) {
             return false;
         }
-        bufferState = new NDArray[stateSize() + scratchSize()];
+        int arrays = stateSize() + scratchSize();
         NDArray[][] perParameter = new NDArray[trainable.size()][];
         for (int p = 0; p < perParameter.length; p++) {
-            perParameter[p] = states.computeIfAbsent(trainable.get(p).getId(), id -> new NDArray[bufferState.length]);
+            perParameter[p] = states.computeIfAbsent(trainable.get(p).getId(), id -> new NDArray[arrays]);
         }
-        for (int i = 0; i < bufferState.length; i++) {
+        bufferState = new NDArray[arrays];
+        for (int i = 0; i < arrays; i++) {
             NDArray[] stretches = new NDArray[perParameter.length];
             for (int p = 0; p < stretches.length; p++) {
                 stretches[p] = perParameter[p][i];
@@ -138,7 +141,8 @@ public abstract class StatefulOptimizer extends Optimizer {
      * gradients of the last backward pass. The same rule as {@link #update} through DJL's {@code
      * Trainer.step()}, without its parameter server's detour: that server copies each gradient
      * before handing it over (a whole extra pass over every parameter, per step), which a single
-     * device does not need. After {@link #gatherParameters}, one update of the whole buffer.
+     * device does not need. After {@link #gatherParameters}, one update a cache-sized piece of the
+     * buffer.
      *
      * <p>Denormal numbers are flushed to zero during the step where the engine can ({@link
      * Backend#flushDenormals}): a running mean of squared gradients that decays towards zero (RMSProp
@@ -177,12 +181,55 @@ public abstract class StatefulOptimizer extends Optimizer {
         for (Parameter parameter : buffer.parameters()) {
             step = steps.merge(parameter.getId(), 1, Integer::sum);
         }
+        long most = ParameterBuffer.PIECE_ELEMENTS * backend.computeThreads();
+        if (pieces == null || pieces.most != most) {
+            if (pieces != null) {
+                pieces.close();
+            }
+            pieces = new Pieces(buffer, bufferState, most);
+        }
         try (NDScope temporaries = new NDScope()) {
             temporaries.suppressNotUsedWarning();
-            apply(buffer.values(), buffer.gradients(), bufferState, step);
+            NDArray[] gradients = buffer.gradientPieces(pieces.most);
+            for (int piece = 0; piece < gradients.length; piece++) {
+                apply(pieces.values[piece], gradients[piece], pieces.state[piece], step);
+            }
         }
         for (Parameter parameter : buffer.parameters()) {
             backend.finishUpdate(parameter.getArray());
+        }
+    }
+
+    /**
+     * A buffer's values and the rule's flat state arrays cut into pieces of at most {@code most}
+     * elements, as views: {@code state[piece][array]}.
+     */
+    private static final class Pieces implements AutoCloseable {
+        private final long most;
+        private final NDArray[] values;
+        private final NDArray[][] state;
+
+        private Pieces(ParameterBuffer buffer, NDArray[] flatState, long most) {
+            this.most = most;
+            this.values = buffer.pieces(buffer.values(), most);
+            this.state = new NDArray[values.length][flatState.length];
+            for (int i = 0; i < flatState.length; i++) {
+                NDArray[] pieces = buffer.pieces(flatState[i], most);
+                for (int piece = 0; piece < pieces.length; piece++) {
+                    state[piece][i] = pieces[piece];
+                }
+            }
+        }
+
+        /** Frees the views; the arrays they view stay. */
+        @Override
+        public void close() {
+            for (int piece = 0; piece < values.length; piece++) {
+                values[piece].close();
+                for (NDArray view : state[piece]) {
+                    view.close();
+                }
+            }
         }
     }
 
