@@ -22,7 +22,7 @@ import java.util.Map;
  * <p>The top-level fields are {@code engine}, {@code engineVersion}, {@code djlVersion},
  * {@code device}, {@code mnistlabVersion}, {@code computeThreads} (the count the engine computed
  * with), {@code data} ({@code name}, {@code format}, {@code folder}, {@code sha256}), {@code machine}
- * ({@code cpuModel}, {@code cores}, {@code clockMhz}, {@code simd}, {@code memoryGib}, {@code os},
+ * ({@code cpuModel}, {@code cpuFamily}, {@code cores}, {@code clockMhz}, {@code simd}, {@code memoryGib}, {@code os},
  * {@code java}), the spec's fields ({@link TrainingSpecJson}), {@code classNames}, {@code testAccuracy},
  * {@code testLoss}, {@code trainSeconds}, {@code finishedAt} and {@code epochs}, a list of
  * {@link dev.mnistlab.train.EpochMetrics} objects.

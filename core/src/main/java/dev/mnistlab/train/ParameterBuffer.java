@@ -37,10 +37,10 @@ final class ParameterBuffer {
     /**
      * The most elements of a piece for each compute thread: 1 MiB of float32 an operand. The CNN's
      * Adam step on PyTorch, 2026-12-03 (AMD EPYC, 2 cores; docs/benchmarks.md): 200 steps of
-     * training with one thread, 1.81-1.91 s in pieces of this size against 2.35-2.48 s over the
-     * whole buffer at once; with two threads, in pieces of twice this size, 1.88-2.19 s against
-     * 1.75-2.04 s, and the forward and backward passes 0.9 s faster. In a benchmark's thread (JMH),
-     * one step takes 13 ms in pieces and 75-112 ms over the whole buffer.
+     * training with one thread, 1.81-2.36 s (median 1.91) in pieces of this size against
+     * 2.35-2.48 s over the whole buffer at once; with two threads, in pieces of twice this size,
+     * 1.88-2.19 s against 1.75-2.04 s, with forward and backward passes that took 6.7-8.8 s
+     * against 7.6-8.6 s. Under JMH one step took 12-14 ms in pieces and 68-131 ms over the whole.
      */
     static final long PIECE_ELEMENTS = 1 << 18;
 

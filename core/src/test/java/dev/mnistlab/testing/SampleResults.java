@@ -18,7 +18,7 @@ public final class SampleResults {
 
     /** The machine every sample result ran on. */
     public static final MachineInfo MACHINE =
-            new MachineInfo("Test CPU", 2, 2500, List.of("avx", "avx2", "fma"), 24, "Linux test", "Java test");
+            new MachineInfo("Test CPU", 6, 2, 2500, List.of("avx", "avx2", "fma"), 24, "Linux test", "Java test");
 
     private SampleResults() {}
 
