@@ -1,8 +1,8 @@
 package dev.mnistlab.machine;
 
-import com.sun.jna.Library;
-import com.sun.jna.Memory;
 import com.sun.jna.Native;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The calling thread's handling of denormal floats (below about 1.2e-38 in magnitude): IEEE 754's
@@ -23,13 +23,24 @@ public final class DenormalMode {
     private static final int DENORMALS_ARE_ZERO = 0x0040;
     private static final int FLUSHING = FLUSH_TO_ZERO | DENORMALS_ARE_ZERO;
 
-    private interface MathLibrary extends Library {
-        int fegetenv(Memory environment);
+    /** The C library's calls, bound directly (JNA's direct mapping: no proxy, no argument boxing). */
+    private static final class Libm {
+        static native int fegetenv(byte[] environment);
 
-        int fesetenv(Memory environment);
+        static native int fesetenv(byte[] environment);
+
+        private Libm() {}
     }
 
-    private static final MathLibrary LIBM = isSupported() ? Native.load("m", MathLibrary.class) : null;
+    private static final boolean BOUND = bind();
+
+    private static boolean bind() {
+        if (!isSupported()) {
+            return false;
+        }
+        Native.register(Libm.class, "m");
+        return true;
+    }
 
     private DenormalMode() {}
 
@@ -45,14 +56,14 @@ public final class DenormalMode {
      * @param flush whether to flush denormals to zero
      */
     public static void set(boolean flush) {
-        if (LIBM == null) {
+        if (!BOUND) {
             return;
         }
-        try (Memory environment = new Memory(FENV_BYTES)) {
-            LIBM.fegetenv(environment);
-            int mxcsr = environment.getInt(MXCSR_OFFSET);
-            environment.setInt(MXCSR_OFFSET, flush ? mxcsr | FLUSHING : mxcsr & ~FLUSHING);
-            LIBM.fesetenv(environment);
-        }
+        byte[] environment = new byte[FENV_BYTES];
+        Libm.fegetenv(environment);
+        ByteBuffer fields = ByteBuffer.wrap(environment).order(ByteOrder.LITTLE_ENDIAN);
+        int mxcsr = fields.getInt(MXCSR_OFFSET);
+        fields.putInt(MXCSR_OFFSET, flush ? mxcsr | FLUSHING : mxcsr & ~FLUSHING);
+        Libm.fesetenv(environment);
     }
 }
