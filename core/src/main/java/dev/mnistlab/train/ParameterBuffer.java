@@ -15,8 +15,8 @@ import java.util.function.Function;
 
 /**
  * The trainable parameters of a model laid end to end in one flat array, each parameter a view of
- * its stretch, so that an optimizer can update them all with one engine call per operation
- * instead of one per parameter (as PyTorch's fused and multi-tensor optimizers do). On a small
+ * its stretch, so that an optimizer can update them all with one engine call per operation and
+ * piece instead of one per parameter (as PyTorch's fused and multi-tensor optimizers do). On a small
  * model each engine call costs far more than its arithmetic: the MLP's four parameters took about
  * 50 native operations a step one by one.
  *
