@@ -20,7 +20,7 @@ import java.util.function.Function;
  * model each engine call costs far more than its arithmetic: the MLP's four parameters took about
  * 50 native operations a step one by one.
  *
- * <p>The rule runs over the buffer a piece at a time ({@link #pieces}), each piece at most {@link
+ * <p>The rule runs over the buffer a piece at a time ({@link #cut}), each piece at most {@link
  * #PIECE_ELEMENTS} long for each thread the engine computes with. An engine's update makes
  * temporaries as large as its operands and passes over them several times (about eleven passes for
  * DJL's Adam on PyTorch): over the CNN's 3.3 million parameters that is 13 MB an operand, far
@@ -111,50 +111,96 @@ final class ParameterBuffer {
         }
     }
 
-    /** Returns the flat array of every parameter's values. */
-    NDArray values() {
-        return values;
-    }
-
     /** Returns the parameters in the buffer, in its order. */
     List<Parameter> parameters() {
         return parameters;
     }
 
     /**
-     * Returns views of a flat array shaped like {@link #values}, cut into the fewest pieces of at
-     * most {@code most} elements, in order: the stretches an update takes one at a time.
+     * Cuts the values, and the optimizer's state arrays laid out like them, into the fewest pieces
+     * of at most {@code most} elements, as views: the stretches an update takes one at a time.
      *
-     * @param flat the values, or an array of the optimizer's state laid out like them
-     * @param most the most elements of a piece; {@code Long.MAX_VALUE} for the whole array in one
+     * @param flatState the optimizer's state arrays, each laid out like the values ({@link #gatherInto})
+     * @param most the most elements of a piece
      */
-    NDArray[] pieces(NDArray flat, long most) {
-        List<Stretch> pieces = cut(values.size(), most);
-        NDArray[] views = new NDArray[pieces.size()];
-        for (int i = 0; i < views.length; i++) {
-            views[i] = flat.get(pieces.get(i).index());
-        }
-        return views;
+    Pieces cut(NDArray[] flatState, long most) {
+        return new Pieces(flatState, most);
     }
 
-    /**
-     * Returns the parameters' gradients cut into the same pieces as {@link #pieces}: views of a
-     * gradient where a piece lies within one parameter, new arrays where it spans several. The
-     * caller closes them (or an open {@link ai.djl.ndarray.NDScope} does).
-     *
-     * @param most the most elements of a piece, as given to {@link #pieces}
-     */
-    NDArray[] gradientPieces(long most) {
-        NDArray[] gradients = new NDArray[parameters.size()];
-        for (int p = 0; p < gradients.length; p++) {
-            gradients[p] = parameters.get(p).getArray().getGradient().flatten();
+    /** The buffer cut into pieces by {@link #cut}; closing it frees the views, not what they view. */
+    final class Pieces implements AutoCloseable {
+        private final long most;
+        private final List<Stretch> stretches;
+        private final NDArray[] values;
+        private final NDArray[][] state;
+
+        private Pieces(NDArray[] flatState, long most) {
+            this.most = most;
+            this.stretches = ParameterBuffer.cut(ParameterBuffer.this.values.size(), most);
+            this.values = views(ParameterBuffer.this.values);
+            this.state = new NDArray[stretches.size()][flatState.length];
+            for (int i = 0; i < flatState.length; i++) {
+                NDArray[] views = views(flatState[i]);
+                for (int piece = 0; piece < views.length; piece++) {
+                    state[piece][i] = views[piece];
+                }
+            }
         }
-        List<Stretch> pieces = cut(values.size(), most);
-        NDArray[] gathered = new NDArray[pieces.size()];
-        for (int i = 0; i < gathered.length; i++) {
-            gathered[i] = gradientOf(pieces.get(i), gradients);
+
+        private NDArray[] views(NDArray flat) {
+            NDArray[] views = new NDArray[stretches.size()];
+            for (int i = 0; i < views.length; i++) {
+                views[i] = flat.get(stretches.get(i).index());
+            }
+            return views;
         }
-        return gathered;
+
+        /** Returns the most elements of a piece, as given to {@link #cut}. */
+        long most() {
+            return most;
+        }
+
+        /** Returns how many pieces there are. */
+        int count() {
+            return values.length;
+        }
+
+        /** Returns a piece of the values. */
+        NDArray values(int piece) {
+            return values[piece];
+        }
+
+        /** Returns a piece of each state array, in the order given to {@link #cut}. */
+        NDArray[] state(int piece) {
+            return state[piece];
+        }
+
+        /**
+         * Returns the parameters' gradients cut into these pieces: views of a gradient where a piece
+         * lies within one parameter, new arrays where it spans several. The caller closes them (or an
+         * open {@link ai.djl.ndarray.NDScope} does).
+         */
+        NDArray[] gradients() {
+            NDArray[] gradients = new NDArray[parameters.size()];
+            for (int p = 0; p < gradients.length; p++) {
+                gradients[p] = parameters.get(p).getArray().getGradient().flatten();
+            }
+            NDArray[] gathered = new NDArray[stretches.size()];
+            for (int i = 0; i < gathered.length; i++) {
+                gathered[i] = gradientOf(stretches.get(i), gradients);
+            }
+            return gathered;
+        }
+
+        @Override
+        public void close() {
+            for (int piece = 0; piece < values.length; piece++) {
+                values[piece].close();
+                for (NDArray view : state[piece]) {
+                    view.close();
+                }
+            }
+        }
     }
 
     private static NDArray gradientOf(Stretch piece, NDArray[] gradients) {
@@ -173,7 +219,7 @@ final class ParameterBuffer {
     }
 
     /**
-     * Returns a flat array shaped like {@link #values} whose stretches are the given per-parameter
+     * Returns a flat array shaped like the values whose stretches are the given per-parameter
      * arrays (zeros where one is missing), and makes each of those a view of the flat array.
      *
      * @param perParameter for each parameter, in this buffer's order, an array shaped like it or null

@@ -43,7 +43,7 @@ public abstract class StatefulOptimizer extends Optimizer {
     private final Map<String, Integer> steps = new ConcurrentHashMap<>();
     private ParameterBuffer buffer;
     private NDArray[] bufferState;
-    private Pieces pieces;
+    private ParameterBuffer.Pieces pieces;
     private double learningRate;
 
     /**
@@ -182,54 +182,21 @@ public abstract class StatefulOptimizer extends Optimizer {
             step = steps.merge(parameter.getId(), 1, Integer::sum);
         }
         long most = ParameterBuffer.PIECE_ELEMENTS * backend.computeThreads();
-        if (pieces == null || pieces.most != most) {
+        if (pieces == null || pieces.most() != most) {
             if (pieces != null) {
                 pieces.close();
             }
-            pieces = new Pieces(buffer, bufferState, most);
+            pieces = buffer.cut(bufferState, most);
         }
         try (NDScope temporaries = new NDScope()) {
             temporaries.suppressNotUsedWarning();
-            NDArray[] gradients = buffer.gradientPieces(pieces.most);
-            for (int piece = 0; piece < gradients.length; piece++) {
-                apply(pieces.values[piece], gradients[piece], pieces.state[piece], step);
+            NDArray[] gradients = pieces.gradients();
+            for (int piece = 0; piece < pieces.count(); piece++) {
+                apply(pieces.values(piece), gradients[piece], pieces.state(piece), step);
             }
         }
         for (Parameter parameter : buffer.parameters()) {
             backend.finishUpdate(parameter.getArray());
-        }
-    }
-
-    /**
-     * A buffer's values and the rule's flat state arrays cut into pieces of at most {@code most}
-     * elements, as views: {@code state[piece][array]}.
-     */
-    private static final class Pieces implements AutoCloseable {
-        private final long most;
-        private final NDArray[] values;
-        private final NDArray[][] state;
-
-        private Pieces(ParameterBuffer buffer, NDArray[] flatState, long most) {
-            this.most = most;
-            this.values = buffer.pieces(buffer.values(), most);
-            this.state = new NDArray[values.length][flatState.length];
-            for (int i = 0; i < flatState.length; i++) {
-                NDArray[] pieces = buffer.pieces(flatState[i], most);
-                for (int piece = 0; piece < pieces.length; piece++) {
-                    state[piece][i] = pieces[piece];
-                }
-            }
-        }
-
-        /** Frees the views; the arrays they view stay. */
-        @Override
-        public void close() {
-            for (int piece = 0; piece < values.length; piece++) {
-                values[piece].close();
-                for (NDArray view : state[piece]) {
-                    view.close();
-                }
-            }
         }
     }
 
